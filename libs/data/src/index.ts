@@ -1,0 +1,4 @@
+/** Kafka Connect's logical types on top of the contract's Schema and Value. */
+export { DataError } from "./data-error.js";
+export { LogicalDecimal } from "./decimal.js";
+export { LogicalDate, LogicalTime, LogicalTimestamp } from "./temporal.js";

@@ -1,0 +1,14 @@
+/**
+ * What the integration tests' global setup hands to every test file through vitest's `provide`/`inject`:
+ * the addresses of the real local stack started once for the run (or given by the environment).
+ */
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Kafka bootstrap servers, e.g. "127.0.0.1:9092". */
+    kafkaBootstrap: string;
+    /** etcd client URL, e.g. "http://127.0.0.1:2379". */
+    etcdEndpoint: string;
+  }
+}
+
+export {};
