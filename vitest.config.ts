@@ -9,6 +9,7 @@ const resolveSources = {
 
 export default defineConfig({
   test: {
+    reporters: ["default", "./test/closing-line-reporter.ts"],
     projects: [
       {
         ...resolveSources,

@@ -1,0 +1,14 @@
+/** The local stack: real Apache Kafka (KRaft) and etcd, fetched, built, started and stopped by the project itself. */
+export type { Health, RunningComponent } from "./component.js";
+export { findFreePort } from "./ports.js";
+export type { Progress } from "./progress.js";
+export { silent } from "./progress.js";
+export type { ComponentStatus, UpResult } from "./stack.js";
+export { downStack, stackStatus, upStack } from "./stack.js";
+export type { StackConfig } from "./stack-config.js";
+export { DEFAULT_PORTS, parsePort, stackConfigFromEnv } from "./stack-config.js";
+export { StackError } from "./stack-error.js";
+export type { StackState } from "./stack-state.js";
+export { ETCD_VERSION, KAFKA_VERSION } from "./versions.js";
+export type { WaitOptions } from "./wait-for.js";
+export { waitFor } from "./wait-for.js";

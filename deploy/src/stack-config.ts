@@ -1,0 +1,66 @@
+import { homedir } from "node:os";
+import { join, resolve } from "node:path";
+import { StackError } from "./stack-error.js";
+
+/** Where the local stack keeps its files and which ports it takes. */
+export interface StackConfig {
+  /** Data, logs, pid and state files of one running stack. */
+  readonly runDir: string;
+  /** Downloads and builds shared by every stack on the machine, keyed by version. */
+  readonly cacheDir: string;
+  readonly kafkaPort: number;
+  readonly kafkaControllerPort: number;
+  readonly etcdPort: number;
+  readonly etcdPeerPort: number;
+  /** How long each component may take to become ready. */
+  readonly readyTimeoutMs: number;
+}
+
+/** Kafka's and etcd's usual ports, so that tools pointed at the defaults just work. */
+export const DEFAULT_PORTS = {
+  kafkaPort: 9092,
+  kafkaControllerPort: 9093,
+  etcdPort: 2379,
+  etcdPeerPort: 2380,
+} as const;
+
+/**
+ * The stack's config from the environment, the one place that reads it:
+ * CONNECT_MESH_RUN_DIR (default `<cwd>/.run`), CONNECT_MESH_CACHE_DIR (default ~/.cache/connect-mesh),
+ * CONNECT_MESH_KAFKA_PORT, CONNECT_MESH_KAFKA_CONTROLLER_PORT, CONNECT_MESH_ETCD_PORT,
+ * CONNECT_MESH_ETCD_PEER_PORT. `overrides` (command-line flags) win over both.
+ */
+export function stackConfigFromEnv(
+  env: NodeJS.ProcessEnv,
+  overrides: Partial<StackConfig> = {},
+): StackConfig {
+  const config: StackConfig = {
+    runDir: env.CONNECT_MESH_RUN_DIR ?? join(process.cwd(), ".run"),
+    cacheDir: env.CONNECT_MESH_CACHE_DIR ?? join(homedir(), ".cache", "connect-mesh"),
+    kafkaPort: portFrom(env, "CONNECT_MESH_KAFKA_PORT", DEFAULT_PORTS.kafkaPort),
+    kafkaControllerPort: portFrom(
+      env,
+      "CONNECT_MESH_KAFKA_CONTROLLER_PORT",
+      DEFAULT_PORTS.kafkaControllerPort,
+    ),
+    etcdPort: portFrom(env, "CONNECT_MESH_ETCD_PORT", DEFAULT_PORTS.etcdPort),
+    etcdPeerPort: portFrom(env, "CONNECT_MESH_ETCD_PEER_PORT", DEFAULT_PORTS.etcdPeerPort),
+    readyTimeoutMs: 90_000,
+    ...overrides,
+  };
+  return { ...config, runDir: resolve(config.runDir), cacheDir: resolve(config.cacheDir) };
+}
+
+/** Parses a TCP port, with an error that names where the bad value came from. */
+export function parsePort(text: string, source: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
+    throw new StackError(`${source} must be a TCP port from 1 to 65535, not "${text}"`);
+  }
+  return port;
+}
+
+function portFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name];
+  return text === undefined || text === "" ? fallback : parsePort(text, name);
+}

@@ -1,0 +1,34 @@
+import { readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { RunningComponent } from "./component.js";
+
+/** What `cmesh up` started, kept in `<runDir>/stack.json` so that `status` and `down` find exactly it. */
+export interface StackState {
+  readonly startedAt: string;
+  /** The directory `cmesh up` ran in; relative paths in connector configs resolve against it. */
+  readonly startedFrom: string;
+  /** In start order; `down` stops them in reverse. */
+  readonly components: readonly RunningComponent[];
+}
+
+const stateFile = (runDir: string) => join(runDir, "stack.json");
+
+/** The recorded stack, or undefined when none was started from this run directory. */
+export async function readStackState(runDir: string): Promise<StackState | undefined> {
+  try {
+    return JSON.parse(await readFile(stateFile(runDir), "utf8")) as StackState;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
+/** Records the stack; written after every component start so a failed `up` can still be cleaned up. */
+export async function writeStackState(runDir: string, state: StackState): Promise<void> {
+  await writeFile(stateFile(runDir), `${JSON.stringify(state, null, 2)}\n`);
+}
+
+/** Forgets the stack once everything in it has stopped. */
+export async function clearStackState(runDir: string): Promise<void> {
+  await rm(stateFile(runDir), { force: true });
+}

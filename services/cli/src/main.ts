@@ -1,0 +1,42 @@
+import { StackError, stackConfigFromEnv } from "@connect-mesh/deploy";
+import { parseCommand, USAGE, UsageError } from "./arguments.js";
+import { down } from "./down.js";
+import { terminal } from "./output.js";
+import { status } from "./status.js";
+import { up } from "./up.js";
+
+/** Runs one cmesh command and returns the process exit code; every failure ends as one clear line. */
+async function main(argv: readonly string[]): Promise<number> {
+  try {
+    const command = parseCommand(argv);
+    if (command.name === "help") {
+      terminal.result(USAGE);
+      return 0;
+    }
+    const config = stackConfigFromEnv(process.env, command.overrides);
+    switch (command.name) {
+      case "up":
+        return await up(config, terminal);
+      case "down":
+        return await down(config, terminal);
+      case "status":
+        return await status(config, terminal);
+    }
+  } catch (error) {
+    if (error instanceof StackError || error instanceof UsageError) {
+      terminal.error(`cmesh: ${error.message}`);
+      if (error instanceof StackError && error.detail) terminal.error(indent(error.detail));
+      return 1;
+    }
+    throw error;
+  }
+}
+
+function indent(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => `  | ${line}`)
+    .join("\n");
+}
+
+process.exitCode = await main(process.argv.slice(2));

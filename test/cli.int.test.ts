@@ -1,0 +1,117 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { createServer, type Server } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { findFreePort } from "@connect-mesh/deploy";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const CLI = resolve(import.meta.dirname, "../services/cli/src/main.ts");
+
+/** Runs cmesh from its source, as a person would run it, and keeps its exit code instead of throwing. */
+async function cmesh(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ["--conditions=@connect-mesh/source", "--import", "tsx", CLI, ...args],
+      { timeout: 180_000 },
+    );
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: failed.code ?? -1, stdout: failed.stdout ?? "", stderr: failed.stderr ?? "" };
+  }
+}
+
+/** Pids of live processes whose command line mentions `marker` (our run directory). */
+async function processesMentioning(marker: string): Promise<number[]> {
+  const pids: number[] = [];
+  for (const entry of await readdir("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const status = await readFile(`/proc/${entry}/status`, "utf8");
+      if (/^State:\s+Z/m.test(status)) continue;
+      if ((await readFile(`/proc/${entry}/cmdline`, "utf8")).includes(marker)) pids.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return pids;
+}
+
+describe("cmesh up, status and down", () => {
+  let runDir: string;
+  let portArgs: string[];
+
+  beforeAll(async () => {
+    runDir = await mkdtemp(join(tmpdir(), "connect-mesh-cli-"));
+    portArgs = [
+      "--run-dir",
+      runDir,
+      "--kafka-port",
+      String(await findFreePort()),
+      "--kafka-controller-port",
+      String(await findFreePort()),
+      "--etcd-port",
+      String(await findFreePort()),
+      "--etcd-peer-port",
+      String(await findFreePort()),
+    ];
+  });
+
+  afterAll(async () => {
+    await cmesh("down", ...portArgs);
+    await rm(runDir, { recursive: true, force: true });
+  });
+
+  it("brings Kafka and etcd up healthy, refuses a second copy, and leaves no process behind", async () => {
+    const up = await cmesh("up", ...portArgs);
+    expect(up.code, up.stderr).toBe(0);
+    expect(up.stdout).toContain("the local stack is up");
+    const started = await processesMentioning(runDir);
+    expect(started).toHaveLength(2);
+
+    const status = await cmesh("status", ...portArgs);
+    expect(status.code, status.stdout).toBe(0);
+    expect(status.stdout).toMatch(/^etcd\s+http:\/\/127\.0\.0\.1:\d+\s+pid \d+\s+healthy$/m);
+    expect(status.stdout).toMatch(/^kafka\s+127\.0\.0\.1:\d+\s+pid \d+\s+healthy$/m);
+
+    const again = await cmesh("up", ...portArgs);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain("the stack is already running");
+    expect(await processesMentioning(runDir)).toEqual(started);
+
+    const down = await cmesh("down", ...portArgs);
+    expect(down.code, down.stderr).toBe(0);
+    expect(await processesMentioning(runDir)).toEqual([]);
+
+    const after = await cmesh("status", ...portArgs);
+    expect(after.code).toBe(1);
+    expect(after.stdout).toContain("the stack is not running");
+  });
+
+  it("says in one line which port is taken, and starts nothing", async () => {
+    const blocker: Server = createServer();
+    const takenPort = await findFreePort();
+    await new Promise<void>((listening) => blocker.listen(takenPort, "127.0.0.1", listening));
+    try {
+      const args = portArgs.map((arg, i) => (portArgs[i - 1] === "--etcd-port" ? String(takenPort) : arg));
+      const up = await cmesh("up", ...args);
+      expect(up.code).toBe(1);
+      expect(up.stderr.trim()).toBe(
+        `cmesh: port ${takenPort} (etcd client) is already in use on 127.0.0.1; stop what holds it or choose other ports (cmesh up --help)`,
+      );
+      expect(await processesMentioning(runDir)).toEqual([]);
+    } finally {
+      await new Promise((closed) => blocker.close(closed));
+    }
+  });
+
+  it("rejects an unknown command with the list of commands", async () => {
+    const result = await cmesh("start");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('unknown command "start"; the commands are up, down and status');
+  });
+});
