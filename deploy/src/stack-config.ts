@@ -53,8 +53,8 @@ export function stackConfigFromEnv(
 
 /** Parses a TCP port, with an error that names where the bad value came from. */
 export function parsePort(text: string, source: string): number {
-  const port = Number(text);
-  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
+  const port = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!(port >= 1 && port <= 65_535)) {
     throw new StackError(`${source} must be a TCP port from 1 to 65535, not "${text}"`);
   }
   return port;

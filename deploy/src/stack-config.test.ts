@@ -1,0 +1,63 @@
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_PORTS, parsePort, stackConfigFromEnv } from "./stack-config.js";
+import { StackError } from "./stack-error.js";
+
+describe("stackConfigFromEnv", () => {
+  it("uses Kafka's and etcd's usual ports, ./.run and ~/.cache/connect-mesh by default", () => {
+    expect(stackConfigFromEnv({})).toMatchObject({
+      ...DEFAULT_PORTS,
+      runDir: join(process.cwd(), ".run"),
+      cacheDir: join(homedir(), ".cache", "connect-mesh"),
+    });
+  });
+
+  it("reads every setting from CONNECT_MESH_* variables", () => {
+    const config = stackConfigFromEnv({
+      CONNECT_MESH_RUN_DIR: "/srv/run",
+      CONNECT_MESH_CACHE_DIR: "/srv/cache",
+      CONNECT_MESH_KAFKA_PORT: "19092",
+      CONNECT_MESH_KAFKA_CONTROLLER_PORT: "19093",
+      CONNECT_MESH_ETCD_PORT: "12379",
+      CONNECT_MESH_ETCD_PEER_PORT: "12380",
+    });
+    expect(config).toMatchObject({
+      runDir: "/srv/run",
+      cacheDir: "/srv/cache",
+      kafkaPort: 19092,
+      kafkaControllerPort: 19093,
+      etcdPort: 12379,
+      etcdPeerPort: 12380,
+    });
+  });
+
+  it("lets command-line overrides win over the environment, and makes a relative run directory absolute", () => {
+    const config = stackConfigFromEnv(
+      { CONNECT_MESH_KAFKA_PORT: "19092" },
+      { kafkaPort: 29092, runDir: "here" },
+    );
+    expect(config.kafkaPort).toBe(29092);
+    expect(config.runDir).toBe(join(process.cwd(), "here"));
+  });
+
+  it("names the variable that holds a bad port", () => {
+    expect(() => stackConfigFromEnv({ CONNECT_MESH_ETCD_PORT: "two" })).toThrow(
+      'CONNECT_MESH_ETCD_PORT must be a TCP port from 1 to 65535, not "two"',
+    );
+  });
+});
+
+describe("parsePort", () => {
+  it.each(["0", "65536", "-1", "80.5", "", "0x50"])("rejects %j", (text) => {
+    expect(() => parsePort(text, "--port")).toThrow(StackError);
+  });
+
+  it.each([
+    ["1", 1],
+    ["9092", 9092],
+    ["65535", 65_535],
+  ])("accepts %j", (text, port) => {
+    expect(parsePort(text, "--port")).toBe(port);
+  });
+});
