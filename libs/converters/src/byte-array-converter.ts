@@ -1,0 +1,39 @@
+import { DataError } from "@connect-mesh/data";
+import { Schema, SchemaType, type Value } from "@connect-mesh/proto";
+import type { Converter, SchemaAndValue } from "./converter.js";
+import { isNullValue } from "./internal/null-value.js";
+import { connectTypeName } from "./internal/schema-type-names.js";
+
+/**
+ * org.apache.kafka.connect.converters.ByteArrayConverter: bytes pass through untouched. It has no config.
+ *
+ * Writing accepts only BYTES (a Decimal's schema is BYTES too, so its raw unscaled bytes pass) or no
+ * schema, and only a bytes or null value; anything else is an error, as in Connect. Reading always gives
+ * an optional BYTES schema, with a null value for null bytes.
+ */
+export class ByteArrayConverter implements Converter {
+  /** The bytes of the value, or null for a null value. */
+  fromConnectData(topic: string, schema: Schema | undefined, value: Value | undefined): Buffer | null {
+    if (schema !== undefined && schema.type !== SchemaType.SCHEMA_TYPE_BYTES) {
+      throw new DataError(
+        `ByteArrayConverter cannot write a ${connectTypeName(schema.type)} schema for topic "${topic}"; ` +
+          "it only takes BYTES, so use JsonConverter or StringConverter for other types",
+      );
+    }
+    if (isNullValue(value)) return null;
+    const kind = value?.kind;
+    if (kind?.$case !== "bytesValue") {
+      throw new DataError(
+        `ByteArrayConverter cannot write a ${kind?.$case} for topic "${topic}"; it only takes bytesValue`,
+      );
+    }
+    return kind.value;
+  }
+
+  /** The bytes as they are, with an optional BYTES schema. */
+  toConnectData(_topic: string, bytes: Buffer | null): SchemaAndValue {
+    const schema = Schema.fromPartial({ type: SchemaType.SCHEMA_TYPE_BYTES, optional: true });
+    if (bytes === null) return { schema, value: undefined };
+    return { schema, value: { kind: { $case: "bytesValue", value: bytes } } };
+  }
+}

@@ -1,0 +1,35 @@
+import type { ConverterConfig } from "../converter.js";
+import { ConverterConfigError } from "../converter-config-error.js";
+
+/**
+ * A BOOLEAN config value, read as Connect's ConfigDef does: "true" or "false" in any case, trimmed.
+ *
+ * @throws ConverterConfigError for any other text.
+ */
+export function readBoolean(config: ConverterConfig, key: string, defaultValue: boolean): boolean {
+  const raw = config[key];
+  if (raw === undefined) return defaultValue;
+  const text = raw.trim().toLowerCase();
+  if (text === "true") return true;
+  if (text === "false") return false;
+  throw new ConverterConfigError(`${key}="${raw}" is not a boolean; use true or false`, key);
+}
+
+/**
+ * A config value that must be one of `choices`, compared case-insensitively as Connect's
+ * CaseInsensitiveValidString does, and returned in the spelling of `choices`.
+ *
+ * @throws ConverterConfigError listing the choices.
+ */
+export function readChoice<const T extends string>(
+  config: ConverterConfig,
+  key: string,
+  choices: readonly T[],
+  defaultValue: T,
+): T {
+  const raw = config[key];
+  if (raw === undefined) return defaultValue;
+  const choice = choices.find((c) => c.toLowerCase() === raw.trim().toLowerCase());
+  if (choice !== undefined) return choice;
+  throw new ConverterConfigError(`${key}="${raw}" is not valid; use one of ${choices.join(", ")}`, key);
+}

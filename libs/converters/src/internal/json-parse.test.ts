@@ -1,0 +1,65 @@
+import { DataError } from "@connect-mesh/data";
+import { describe, expect, it } from "vitest";
+import type { JsonNode } from "./json-node.js";
+import { parseJsonDocument } from "./json-parse.js";
+import { writeJson } from "./json-write.js";
+
+describe("parseJsonDocument", () => {
+  it.each([
+    ['{"a":[1,-2.5e+3,true,false,null,"x"],"b":{}}'],
+    ["[]"],
+    ['"é🚀 \\"quoted\\" \\\\ \\n"'],
+    ["9223372036854775807123456789"],
+    ["0.1000000000000000055511151231257827"],
+    ['{"nested":[[[[{"deep":[]}]]]]}'],
+  ])("reads %s and writes it back unchanged", (text) => {
+    const node = parseJsonDocument(text);
+    expect(node && writeJson(node)).toBe(text);
+  });
+
+  it("keeps a number's source text rather than a rounded double", () => {
+    expect(parseJsonDocument("12345678901234567890.123")).toEqual({
+      kind: "number",
+      text: "12345678901234567890.123",
+    });
+  });
+
+  it("decodes escapes, surrogate pairs included", () => {
+    expect(parseJsonDocument('"a\\tb\\ud83d\\ude80"')).toEqual({ kind: "string", value: "a\tb🚀" });
+  });
+
+  it("lets the last of duplicate member names win, in the first one's position", () => {
+    const node = parseJsonDocument('{"a":1,"b":2,"a":3}') as Extract<JsonNode, { kind: "object" }>;
+    expect([...node.members]).toEqual([
+      ["a", { kind: "number", text: "3" }],
+      ["b", { kind: "number", text: "2" }],
+    ]);
+  });
+
+  it.each(["", "  \n\t "])("reads %j as no document", (text) => {
+    expect(parseJsonDocument(text)).toBeUndefined();
+  });
+
+  it.each([
+    [
+      "an unterminated string",
+      '"abc',
+      /offset 4: expected a closing quote for the string that starts at offset 0/,
+    ],
+    ["a raw control character in a string", '"a\nb"', /no raw control characters/],
+    ["an invalid escape", '"\\x"', /invalid escape sequence/],
+    ["a minus with no digits", "-", /offset 0: expected a number/],
+    ["a fraction with no digits", "1.", /offset 1: expected the end of the document but found "\."/],
+    ["NaN, which JSON does not have", "NaN", /offset 0: expected a value/],
+    ["a missing colon", '{"a" 1}', /offset 5: expected ':' after the member name/],
+    ["a missing comma", "[1 2]", /offset 3: expected ',' or '\]' in the array/],
+    [
+      "nesting deeper than Jackson allows",
+      "[".repeat(1001) + "]".repeat(1001),
+      /nested deeper than 1000 levels/,
+    ],
+  ])("refuses %s with a DataError that says where", (_what, text, message) => {
+    expect(() => parseJsonDocument(text)).toThrow(DataError);
+    expect(() => parseJsonDocument(text)).toThrow(message);
+  });
+});

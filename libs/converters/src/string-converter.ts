@@ -1,0 +1,56 @@
+import { DataError } from "@connect-mesh/data";
+import { Schema, SchemaType, type Value } from "@connect-mesh/proto";
+import type { Converter, ConverterConfig, ConverterOptions, SchemaAndValue } from "./converter.js";
+import { type Charset, charsetFor } from "./internal/charset.js";
+import { javaText } from "./internal/java-text.js";
+import { isNullValue } from "./internal/null-value.js";
+
+/**
+ * org.apache.kafka.connect.storage.StringConverter: values as text in `converter.encoding` (UTF-8 by
+ * default).
+ *
+ * Writing takes any value and prints it as Connect does with Java's toString (a number as its text, 1.0
+ * for a whole double, a struct as "Struct{…}"); a null value gives null bytes, whatever the schema. Bytes
+ * are the one exception: Java would print an identity hash such as "[B@1b6d3586", so they are printed as
+ * base64 instead. Reading always gives an optional STRING schema, with a null value for null bytes. The schema is
+ * not written, so a non-string value does not come back as it went in.
+ */
+export class StringConverter implements Converter {
+  /** The canonical name of the configured character set, e.g. "UTF-8". */
+  readonly encoding: string;
+  private readonly charset: Charset;
+  private readonly role: "key" | "value";
+
+  /**
+   * @param config - Connect's key: `converter.encoding`, a Java charset name.
+   * @throws ConverterConfigError for an encoding that is not supported.
+   */
+  constructor(config: ConverterConfig = {}, options: ConverterOptions = { isKey: false }) {
+    this.charset = charsetFor(config["converter.encoding"] ?? "UTF-8", "converter.encoding");
+    this.encoding = this.charset.name;
+    this.role = options.isKey ? "key" : "value";
+  }
+
+  /** Prints the value and encodes the text; null for a null value. */
+  fromConnectData(topic: string, schema: Schema | undefined, value: Value | undefined): Buffer | null {
+    if (isNullValue(value)) return null;
+    try {
+      return this.charset.encode(javaText(schema, value));
+    } catch (e) {
+      if (!(e instanceof DataError)) throw e;
+      throw new DataError(
+        `StringConverter could not print the ${this.role} for topic "${topic}": ${e.message}`,
+        {
+          cause: e,
+        },
+      );
+    }
+  }
+
+  /** Decodes the bytes as text with an optional STRING schema. */
+  toConnectData(_topic: string, bytes: Buffer | null): SchemaAndValue {
+    const schema = Schema.fromPartial({ type: SchemaType.SCHEMA_TYPE_STRING, optional: true });
+    if (bytes === null) return { schema, value: undefined };
+    return { schema, value: { kind: { $case: "stringValue", value: this.charset.decode(bytes) } } };
+  }
+}
