@@ -1,4 +1,6 @@
 /** The coordination port, its etcd adapter, and the service registry built on the port. */
+
+// The port
 export type {
   CommitResult,
   CoordinationStore,
@@ -9,6 +11,23 @@ export type {
   Transaction,
   WatchEvent,
 } from "./coordination-store.js";
-export { CoordinationError, CoordinationUnavailableError, WatchCompactedError } from "./errors.js";
+
+// Errors
+export {
+  CoordinationClosedError,
+  CoordinationError,
+  CoordinationRequestError,
+  CoordinationUnavailableError,
+  LeadershipLostError,
+  LeaseLostError,
+  WatchCompactedError,
+} from "./errors.js";
+
+// The etcd adapter
+export type { EtcdCoordinationStoreOptions } from "./etcd-coordination-store.js";
 export { EtcdCoordinationStore } from "./etcd-coordination-store.js";
-export { RegisteredPlugin, ServiceInstance, ServiceRegistry } from "./service-registry.js";
+
+// The service registry
+export type { InvalidServiceEntry } from "./service-instance.js";
+export { parseServiceInstance, RegisteredPlugin, ServiceInstance } from "./service-instance.js";
+export { ServiceRegistry, serviceKey } from "./service-registry.js";
