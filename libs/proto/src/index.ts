@@ -6,6 +6,15 @@
  * and never edited by hand; this file only chooses what the package exposes.
  */
 
+import { fileURLToPath } from "node:url";
+
+/**
+ * The directory that holds the contract's `.proto` files (`connectmesh/v1/*.proto`), for what loads them at
+ * run time, such as server reflection. The same relative path is right from `src/` and from `dist/`: both
+ * sit three levels below the repository root.
+ */
+export const PROTO_ROOT: string = fileURLToPath(new URL("../../../proto", import.meta.url));
+
 // Config definitions and validation results.
 export {
   AllowedValues,

@@ -1,0 +1,59 @@
+/**
+ * The TypeScript connector SDK. A connector author defines plugins (their config, how they plan tasks,
+ * and how a task reads or writes) and calls `startConnectorServer`; the SDK serves the contract around
+ * them: Describe, Validate and Plan, the credit-based Read stream, the Write stream with ordered acks and
+ * flushes, gRPC health and server reflection.
+ */
+
+// Config definitions, parsing and validation.
+export type {
+  AnyConfigKey,
+  CamelCaseKey,
+  ConfigKey,
+  ConfigKeyType,
+  ConfigMap,
+  ConfigSpec,
+  ConfigValueTypes,
+  ParsedConfig,
+} from "./config-spec.js";
+export { defineConfig } from "./config-spec.js";
+export { validators } from "./config-validators.js";
+// Running a connector service.
+export {
+  type ConnectorServer,
+  type ConnectorServerOptions,
+  type StopOptions,
+  startConnectorServer,
+} from "./connector-server.js";
+// Errors.
+export {
+  ConfigError,
+  type ConfigProblem,
+  FatalError,
+  PluginError,
+  RetriableError,
+  toPluginError,
+} from "./errors.js";
+// Logging and plain values.
+export { type Logger, silentLogger } from "./logger.js";
+// Joining the mesh's service registry.
+export { type MeshRegistration, type MeshRegistrationOptions, registerInMesh } from "./mesh-registration.js";
+export { fromValue, type PlainMap, type PlainValue, toValue } from "./plain-value.js";
+// Plugins, tasks and source records.
+export type {
+  ConnectorPlugin,
+  PartitionsChange,
+  PlanContext,
+  PluginBase,
+  SinkPlugin,
+  SinkTask,
+  SinkTaskContext,
+  SourceCommit,
+  SourcePlugin,
+  SourcePosition,
+  SourceTaskContext,
+  TaskContext,
+  ValidateContext,
+} from "./plugin.js";
+export { defineSinkPlugin, defineSourcePlugin } from "./plugin.js";
+export { type SourceRecordInit, sourceRecord } from "./source-record.js";
