@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { ClusterKeys } from "./cluster-keys.js";
+
+describe("ClusterKeys", () => {
+  const keys = new ClusterKeys("prod");
+
+  it("puts every key of a cluster under /connect-mesh/<cluster>/", () => {
+    expect(keys.connectorConfig("orders")).toBe("/connect-mesh/prod/connectors/orders/config");
+    expect(keys.assignment("worker-1")).toBe("/connect-mesh/prod/assignments/worker-1");
+    expect(keys.taskStatus("orders", 3)).toBe("/connect-mesh/prod/status/orders/tasks/3");
+    expect(keys.leaderElection).toBe("/connect-mesh/prod/leader");
+  });
+
+  it("escapes a slash in a connector name, so a name cannot reach into another connector's keys", () => {
+    expect(keys.connectorConfig("a/tasks")).toBe("/connect-mesh/prod/connectors/a%2Ftasks/config");
+    expect(keys.connectorNameOf(keys.connectorConfig("a/tasks"))).toBe("a/tasks");
+  });
+
+  it("finds no connector name in a key outside the connectors prefix", () => {
+    expect(keys.connectorNameOf("/connect-mesh/prod/assignments/w")).toBeUndefined();
+  });
+});

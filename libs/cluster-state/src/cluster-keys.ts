@@ -1,0 +1,81 @@
+/**
+ * Where each piece of cluster state lives in the coordination store. Everything of one cluster sits under
+ * `/connect-mesh/<cluster>/`, so several clusters can share one etcd:
+ *
+ *   connectors/<name>/config          the connector config, as the user gave it (JSON object of strings)
+ *   connectors/<name>/target-state    RUNNING | PAUSED | STOPPED
+ *   connectors/<name>/tasks           task configs planned from a config revision (JSON)
+ *   assignments/<worker-id>           the tasks one worker runs (JSON), written by the leader
+ *   status/<name>/connector           the connector's status (JSON), written by the leader
+ *   status/<name>/tasks/<task>        a task's status (JSON), written by its worker under the worker's lease
+ *   services/<type>/<instance-id>     the service registry (connector services and workers)
+ *   leader                            the coordinators' election
+ *
+ * Connector names may contain any character but "/" is escaped, so a name can never reach into another key.
+ */
+export class ClusterKeys {
+  readonly root: string;
+
+  constructor(cluster: string) {
+    this.root = `/connect-mesh/${encodeURIComponent(cluster)}`;
+  }
+
+  get connectorsPrefix(): string {
+    return `${this.root}/connectors/`;
+  }
+
+  connectorPrefix(name: string): string {
+    return `${this.connectorsPrefix}${encodeURIComponent(name)}/`;
+  }
+
+  connectorConfig(name: string): string {
+    return `${this.connectorPrefix(name)}config`;
+  }
+
+  targetState(name: string): string {
+    return `${this.connectorPrefix(name)}target-state`;
+  }
+
+  taskConfigs(name: string): string {
+    return `${this.connectorPrefix(name)}tasks`;
+  }
+
+  get assignmentsPrefix(): string {
+    return `${this.root}/assignments/`;
+  }
+
+  assignment(workerId: string): string {
+    return `${this.assignmentsPrefix}${encodeURIComponent(workerId)}`;
+  }
+
+  get statusPrefix(): string {
+    return `${this.root}/status/`;
+  }
+
+  connectorStatusPrefix(name: string): string {
+    return `${this.statusPrefix}${encodeURIComponent(name)}/`;
+  }
+
+  connectorStatus(name: string): string {
+    return `${this.connectorStatusPrefix(name)}connector`;
+  }
+
+  taskStatus(name: string, task: number): string {
+    return `${this.connectorStatusPrefix(name)}tasks/${task}`;
+  }
+
+  get servicesRoot(): string {
+    return this.root;
+  }
+
+  get leaderElection(): string {
+    return `${this.root}/leader`;
+  }
+
+  /** The connector name in a key under `connectorsPrefix`, or undefined for a key outside it. */
+  connectorNameOf(key: string): string | undefined {
+    if (!key.startsWith(this.connectorsPrefix)) return undefined;
+    const encoded = key.slice(this.connectorsPrefix.length).split("/")[0];
+    return encoded === undefined || encoded === "" ? undefined : decodeURIComponent(encoded);
+  }
+}

@@ -1,0 +1,224 @@
+import type { CoordinationStore, Lease } from "@connect-mesh/coordination";
+import { ClusterKeys } from "./cluster-keys.js";
+import { Assignment, ConnectorConfig, parseStored, Status, TargetState, TaskConfigs } from "./records.js";
+
+/** A connector as stored: its config, the config's revision, its target state and planned tasks. */
+export interface StoredConnector {
+  readonly name: string;
+  readonly config: ConnectorConfig;
+  /** The config's modRevision: bumps on every change, and guards every write that depends on the config. */
+  readonly configRevision: number;
+  readonly targetState: TargetState;
+  /** Undefined until the leader has planned the tasks. */
+  readonly taskConfigs: TaskConfigs | undefined;
+}
+
+/** The statuses reported for one connector. */
+export interface ConnectorStatuses {
+  readonly connector: Status | undefined;
+  readonly tasks: ReadonlyMap<number, Status>;
+}
+
+/** How many times a read-modify-write is retried when another writer got in between. */
+const MAX_CONFLICT_RETRIES = 10;
+
+/**
+ * Typed reads and writes of the cluster's state in the coordination store, in the layout of `ClusterKeys`.
+ * Every write that depends on what was read is conditional on the revisions read, so concurrent
+ * coordinators never overwrite each other's newer state.
+ */
+export class ClusterState {
+  readonly keys: ClusterKeys;
+
+  constructor(
+    private readonly store: CoordinationStore,
+    cluster: string,
+  ) {
+    this.keys = new ClusterKeys(cluster);
+  }
+
+  /** Creates a connector; resolves false, writing nothing, when the name is taken. */
+  async createConnector(name: string, config: ConnectorConfig, targetState: TargetState): Promise<boolean> {
+    const result = await this.store.commit({
+      conditions: [{ key: this.keys.connectorConfig(name), modRevision: 0 }],
+      puts: [
+        { key: this.keys.connectorConfig(name), value: JSON.stringify(config) },
+        { key: this.keys.targetState(name), value: JSON.stringify(targetState) },
+      ],
+    });
+    return result.succeeded;
+  }
+
+  /** Creates or replaces a connector's config (Connect's PUT /config); resolves whether it was created. */
+  async putConnectorConfig(name: string, config: ConnectorConfig): Promise<{ created: boolean }> {
+    for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+      const existing = await this.store.get(this.keys.connectorConfig(name));
+      const puts = [{ key: this.keys.connectorConfig(name), value: JSON.stringify(config) }];
+      if (!existing) puts.push({ key: this.keys.targetState(name), value: JSON.stringify("RUNNING") });
+      const result = await this.store.commit({
+        conditions: [{ key: this.keys.connectorConfig(name), modRevision: existing?.modRevision ?? 0 }],
+        puts,
+      });
+      if (result.succeeded) return { created: !existing };
+    }
+    throw new Error(`the config of connector "${name}" kept changing under us; try again`);
+  }
+
+  /** Deletes a connector with its tasks and statuses; resolves false when it did not exist. */
+  async deleteConnector(name: string): Promise<boolean> {
+    const existing = await this.store.get(this.keys.connectorConfig(name));
+    if (!existing) return false;
+    const { items: statuses } = await this.store.list(this.keys.connectorStatusPrefix(name));
+    const result = await this.store.commit({
+      conditions: [{ key: this.keys.connectorConfig(name), modRevision: existing.modRevision }],
+      deletes: [
+        this.keys.connectorConfig(name),
+        this.keys.targetState(name),
+        this.keys.taskConfigs(name),
+        ...statuses.map((s) => s.key),
+      ],
+    });
+    // Lost a race with another change: that change wins and the caller may retry the delete.
+    return result.succeeded;
+  }
+
+  /** One connector, or undefined when it does not exist. */
+  async getConnector(name: string): Promise<StoredConnector | undefined> {
+    const { items } = await this.store.list(this.keys.connectorPrefix(name));
+    return this.assemble(name, items);
+  }
+
+  /** Every connector, by name, with the revision the listing was read at. */
+  async listConnectors(): Promise<{ connectors: Map<string, StoredConnector>; revision: number }> {
+    const { items, revision } = await this.store.list(this.keys.connectorsPrefix);
+    const byName = new Map<string, { key: string; value: string; modRevision: number }[]>();
+    for (const item of items) {
+      const name = this.keys.connectorNameOf(item.key);
+      if (name === undefined) continue;
+      byName.set(name, [...(byName.get(name) ?? []), item]);
+    }
+    const connectors = new Map<string, StoredConnector>();
+    for (const [name, connectorItems] of byName) {
+      const connector = this.assemble(name, connectorItems);
+      if (connector) connectors.set(name, connector);
+    }
+    return { connectors, revision };
+  }
+
+  /**
+   * Stores planned task configs, but only if the connector's config is still the one they were planned
+   * from; resolves false (writing nothing) if it changed meanwhile or the connector was deleted.
+   */
+  async writeTaskConfigs(name: string, taskConfigs: TaskConfigs): Promise<boolean> {
+    const result = await this.store.commit({
+      conditions: [{ key: this.keys.connectorConfig(name), modRevision: taskConfigs.configRevision }],
+      puts: [{ key: this.keys.taskConfigs(name), value: JSON.stringify(taskConfigs) }],
+    });
+    return result.succeeded;
+  }
+
+  /** Every worker's assignment, by worker id. */
+  async readAssignments(): Promise<Map<string, Assignment>> {
+    const { items } = await this.store.list(this.keys.assignmentsPrefix);
+    return new Map(
+      items.map((item) => [
+        decodeURIComponent(item.key.slice(this.keys.assignmentsPrefix.length)),
+        parseStored(Assignment, item.key, item.value),
+      ]),
+    );
+  }
+
+  /** Writes every worker's assignment at once; workers missing from `assignments` lose theirs. */
+  async writeAssignments(assignments: ReadonlyMap<string, Assignment>): Promise<void> {
+    const current = await this.readAssignments();
+    await this.store.commit({
+      conditions: [],
+      puts: [...assignments].map(([workerId, assignment]) => ({
+        key: this.keys.assignment(workerId),
+        value: JSON.stringify(assignment),
+      })),
+      deletes: [...current.keys()].filter((id) => !assignments.has(id)).map((id) => this.keys.assignment(id)),
+    });
+  }
+
+  /**
+   * Follows one worker's assignment: yields it now and after every change (an empty assignment when the key
+   * is absent) until `signal` aborts.
+   */
+  async *watchAssignment(workerId: string, signal: AbortSignal): AsyncGenerator<Assignment> {
+    const key = this.keys.assignment(workerId);
+    const { items, revision } = await this.store.list(key);
+    const current = items.find((item) => item.key === key);
+    yield current ? parseStored(Assignment, key, current.value) : { tasks: [] };
+    for await (const event of this.store.watch(key, { afterRevision: revision, signal })) {
+      if (event.key !== key) continue;
+      yield event.type === "put" ? parseStored(Assignment, key, event.value) : { tasks: [] };
+    }
+  }
+
+  /**
+   * Yields once now and once after every change to any connector's config, target state or tasks, until
+   * `signal` aborts: a cue to look again, not the change itself.
+   */
+  async *connectorChanges(signal: AbortSignal): AsyncGenerator<void> {
+    const { revision } = await this.store.list(this.keys.connectorsPrefix);
+    yield;
+    for await (const _event of this.store.watch(this.keys.connectorsPrefix, {
+      afterRevision: revision,
+      signal,
+    })) {
+      yield;
+    }
+  }
+
+  /** Records a connector's status (written by the leader). */
+  async writeConnectorStatus(name: string, status: Status): Promise<void> {
+    await this.store.put(this.keys.connectorStatus(name), JSON.stringify(status));
+  }
+
+  /**
+   * Records a task's status under the reporting worker's lease, so that a dead worker's statuses vanish
+   * with it instead of claiming forever that its tasks still run.
+   */
+  async writeTaskStatus(name: string, task: number, status: Status, lease: Lease): Promise<void> {
+    await this.store.put(this.keys.taskStatus(name, task), JSON.stringify(status), { lease });
+  }
+
+  /** Removes a task's status, when its worker stops it because it was unassigned. */
+  async deleteTaskStatus(name: string, task: number): Promise<void> {
+    await this.store.delete(this.keys.taskStatus(name, task));
+  }
+
+  /** The statuses reported for one connector. */
+  async readStatuses(name: string): Promise<ConnectorStatuses> {
+    const prefix = this.keys.connectorStatusPrefix(name);
+    const { items } = await this.store.list(prefix);
+    let connector: Status | undefined;
+    const tasks = new Map<number, Status>();
+    for (const item of items) {
+      const rest = item.key.slice(prefix.length);
+      if (rest === "connector") connector = parseStored(Status, item.key, item.value);
+      else if (rest.startsWith("tasks/"))
+        tasks.set(Number(rest.slice("tasks/".length)), parseStored(Status, item.key, item.value));
+    }
+    return { connector, tasks };
+  }
+
+  private assemble(
+    name: string,
+    items: readonly { key: string; value: string; modRevision: number }[],
+  ): StoredConnector | undefined {
+    const find = (key: string) => items.find((item) => item.key === key);
+    const config = find(this.keys.connectorConfig(name));
+    if (!config) return undefined;
+    const targetState = find(this.keys.targetState(name));
+    const taskConfigs = find(this.keys.taskConfigs(name));
+    return {
+      name,
+      config: parseStored(ConnectorConfig, config.key, config.value),
+      configRevision: config.modRevision,
+      targetState: targetState ? parseStored(TargetState, targetState.key, targetState.value) : "RUNNING",
+      taskConfigs: taskConfigs ? parseStored(TaskConfigs, taskConfigs.key, taskConfigs.value) : undefined,
+    };
+  }
+}

@@ -1,0 +1,16 @@
+/** The cluster's shared state in the coordination store, as the coordinator and the workers read and write it. */
+export { ClusterKeys } from "./cluster-keys.js";
+export type { ConnectorStatuses, StoredConnector } from "./cluster-state.js";
+export { ClusterState } from "./cluster-state.js";
+export type { CatalogEntry } from "./plugin-catalog.js";
+export { PluginCatalog } from "./plugin-catalog.js";
+export {
+  Assignment,
+  ConnectorConfig,
+  CorruptStateError,
+  RunState,
+  Status,
+  TargetState,
+  TaskConfigs,
+  TaskId,
+} from "./records.js";

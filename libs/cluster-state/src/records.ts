@@ -1,0 +1,68 @@
+import { z } from "zod";
+
+/** A connector's desired state, as Kafka Connect's target states. */
+export const TargetState = z.enum(["RUNNING", "PAUSED", "STOPPED"]);
+export type TargetState = z.infer<typeof TargetState>;
+
+/** A connector config: Kafka Connect's flat map of string keys to string values. */
+export const ConnectorConfig = z.record(z.string(), z.string());
+export type ConnectorConfig = z.infer<typeof ConnectorConfig>;
+
+/** The task configs the leader planned for a connector, and which config revision they were planned from. */
+export const TaskConfigs = z.object({
+  /** The modRevision of the connector config that `Plan` was given; a newer config means plan again. */
+  configRevision: z.number().int().nonnegative(),
+  tasks: z.array(ConnectorConfig),
+});
+export type TaskConfigs = z.infer<typeof TaskConfigs>;
+
+/** A task of a connector. */
+export const TaskId = z.object({ connector: z.string(), task: z.number().int().nonnegative() });
+export type TaskId = z.infer<typeof TaskId>;
+
+/** The tasks one worker runs. */
+export const Assignment = z.object({ tasks: z.array(TaskId) });
+export type Assignment = z.infer<typeof Assignment>;
+
+/** Kafka Connect's connector and task states. */
+export const RunState = z.enum(["UNASSIGNED", "RUNNING", "PAUSED", "STOPPED", "FAILED", "RESTARTING"]);
+export type RunState = z.infer<typeof RunState>;
+
+/** A connector's or task's status, as `GET /connectors/{name}/status` shows it. */
+export const Status = z.object({
+  state: RunState,
+  /** The worker (or, for a connector, the coordinator) that reported it. */
+  workerId: z.string(),
+  /** What went wrong, when the state is FAILED (or a task is retrying). */
+  trace: z.string().optional(),
+  updatedAt: z.string(),
+});
+export type Status = z.infer<typeof Status>;
+
+/** Parses a stored JSON value with a schema, naming the key when it does not fit. */
+export function parseStored<T>(schema: z.ZodType<T>, key: string, text: string): T {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new CorruptStateError(key, "is not JSON", error);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new CorruptStateError(key, z.prettifyError(parsed.error), parsed.error);
+  return parsed.data;
+}
+
+/** A stored value that does not have the shape this version expects. Not retriable: a person must look. */
+export class CorruptStateError extends Error {
+  readonly retriable = false;
+  constructor(
+    readonly key: string,
+    problem: string,
+    cause: unknown,
+  ) {
+    super(`the coordination store's value at ${key} ${problem}; was it written by another version?`, {
+      cause,
+    });
+    this.name = new.target.name;
+  }
+}
