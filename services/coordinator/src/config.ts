@@ -1,0 +1,63 @@
+import { hostname } from "node:os";
+import { z } from "zod";
+
+/** The coordinator's settings, from the environment; the only module that reads it. */
+export const CoordinatorConfig = z.object({
+  CONNECT_MESH_REST_HOST: z.string().default("127.0.0.1").describe("Address the REST API binds to"),
+  CONNECT_MESH_REST_PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65_535)
+    .default(8083)
+    .describe("REST API port (Connect's 8083)"),
+  CONNECT_MESH_ETCD_ENDPOINTS: z
+    .string()
+    .default("http://127.0.0.1:2379")
+    .describe("Comma-separated etcd client URLs")
+    .transform((text) =>
+      text
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  CONNECT_MESH_KAFKA_BOOTSTRAP: z.string().default("127.0.0.1:9092").describe("Kafka bootstrap servers"),
+  CONNECT_MESH_CLUSTER: z.string().min(1).default("local").describe("Cluster name; the etcd key prefix"),
+  CONNECT_MESH_COORDINATOR_ID: z.string().optional().describe("This instance's id (default host:port)"),
+  CONNECT_MESH_LEASE_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(2)
+    .default(10)
+    .describe("Lease TTL: how long a dead leader keeps leadership"),
+  CONNECT_MESH_LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal"]).default("info"),
+});
+
+/** Parsed settings, with the instance id filled in. */
+export interface CoordinatorSettings {
+  readonly restHost: string;
+  readonly restPort: number;
+  readonly etcdEndpoints: readonly string[];
+  readonly kafkaBootstrap: string;
+  readonly cluster: string;
+  readonly coordinatorId: string;
+  readonly leaseTtlSeconds: number;
+  readonly logLevel: string;
+}
+
+/** Reads the settings once at start-up; a bad value stops the process with a message naming the variable. */
+export function coordinatorSettingsFrom(env: NodeJS.ProcessEnv): CoordinatorSettings {
+  const parsed = CoordinatorConfig.safeParse(env);
+  if (!parsed.success) throw new Error(`invalid coordinator settings:\n${z.prettifyError(parsed.error)}`);
+  const c = parsed.data;
+  return {
+    restHost: c.CONNECT_MESH_REST_HOST,
+    restPort: c.CONNECT_MESH_REST_PORT,
+    etcdEndpoints: c.CONNECT_MESH_ETCD_ENDPOINTS,
+    kafkaBootstrap: c.CONNECT_MESH_KAFKA_BOOTSTRAP,
+    cluster: c.CONNECT_MESH_CLUSTER,
+    coordinatorId: c.CONNECT_MESH_COORDINATOR_ID ?? `${hostname()}:${c.CONNECT_MESH_REST_PORT}`,
+    leaseTtlSeconds: c.CONNECT_MESH_LEASE_TTL_SECONDS,
+    logLevel: c.CONNECT_MESH_LOG_LEVEL,
+  };
+}

@@ -1,0 +1,71 @@
+import type { Assignment, TaskId } from "@connect-mesh/cluster-state";
+
+/**
+ * Spreads tasks over workers, sticky and balanced: a task stays on its worker while that worker lives and
+ * is not over its fair share; tasks of gone workers, new tasks and the excess of overloaded workers go to
+ * the least loaded workers. The result differs by at most one task between any two workers, and moves as
+ * few tasks as that allows (Connect's incremental cooperative idea, without stopping the world).
+ *
+ * Pure: the same inputs give the same output, so every leader computes the same plan.
+ */
+export function assignTasks(
+  tasks: readonly TaskId[],
+  workers: readonly string[],
+  previous: ReadonlyMap<string, Assignment>,
+): Map<string, Assignment> {
+  const sortedWorkers = [...new Set(workers)].sort();
+  const result = new Map<string, TaskId[]>(sortedWorkers.map((w) => [w, []]));
+  if (sortedWorkers.length === 0) return new Map();
+
+  const wanted = new Map(tasks.map((t) => [taskKey(t), t]));
+  const base = Math.floor(tasks.length / sortedWorkers.length);
+  let workersThatMayTakeOneMore = tasks.length % sortedWorkers.length;
+  const placed = new Set<string>();
+
+  // Keep what each living worker already runs, up to its fair share; busiest-first fairness is decided by
+  // worker order so that the outcome is deterministic.
+  for (const worker of sortedWorkers) {
+    const kept = (previous.get(worker)?.tasks ?? []).filter(
+      (t) => wanted.has(taskKey(t)) && !placed.has(taskKey(t)),
+    );
+    kept.sort(compareTasks);
+    let share = base;
+    if (kept.length > base && workersThatMayTakeOneMore > 0) {
+      share = base + 1;
+      workersThatMayTakeOneMore -= 1;
+    }
+    for (const task of kept.slice(0, share)) {
+      result.get(worker)?.push(task);
+      placed.add(taskKey(task));
+    }
+  }
+
+  // Everything else goes to whoever has the fewest, ties broken by worker id.
+  const unplaced = [...wanted.values()].filter((t) => !placed.has(taskKey(t))).sort(compareTasks);
+  for (const task of unplaced) {
+    const target = leastLoaded(result);
+    result.get(target)?.push(task);
+  }
+  return new Map([...result].map(([worker, assigned]) => [worker, { tasks: assigned.sort(compareTasks) }]));
+}
+
+function leastLoaded(result: ReadonlyMap<string, readonly TaskId[]>): string {
+  let best: string | undefined;
+  let bestCount = Number.POSITIVE_INFINITY;
+  for (const [worker, assigned] of result) {
+    if (assigned.length < bestCount) {
+      best = worker;
+      bestCount = assigned.length;
+    }
+  }
+  if (best === undefined) throw new Error("no worker to assign to");
+  return best;
+}
+
+function taskKey(task: TaskId): string {
+  return `${task.connector}\u0000${task.task}`;
+}
+
+function compareTasks(a: TaskId, b: TaskId): number {
+  return a.connector < b.connector ? -1 : a.connector > b.connector ? 1 : a.task - b.task;
+}

@@ -1,0 +1,97 @@
+import type { ClusterState, PluginCatalog, StoredConnector, TaskId } from "@connect-mesh/cluster-state";
+import type { ServiceRegistry } from "@connect-mesh/coordination";
+import type { Logger } from "pino";
+import type { ConnectorServices } from "../connector-services.js";
+import { assignTasks } from "./assign-tasks.js";
+
+/** The service type workers register under. */
+export const WORKER_SERVICE_TYPE = "worker";
+
+/** What the leader needs to turn connector configs into running tasks. */
+export interface ReconcilerDeps {
+  readonly state: ClusterState;
+  readonly registry: ServiceRegistry;
+  readonly services: ConnectorServices;
+  readonly catalog: () => Promise<PluginCatalog>;
+  readonly coordinatorId: string;
+  readonly logger: Logger;
+}
+
+/**
+ * The leader's one job, done from scratch each time so that any leader can pick up where another left
+ * off: plan the tasks of every connector whose config is newer than its tasks, then spread all tasks over
+ * the live workers. Every write is conditional (see ClusterState), so a stale leader cannot undo a newer one.
+ */
+export class Reconciler {
+  constructor(private readonly deps: ReconcilerDeps) {}
+
+  async reconcile(): Promise<void> {
+    const { state, registry } = this.deps;
+    const { connectors } = await state.listConnectors();
+    for (const connector of connectors.values()) {
+      if (connector.taskConfigs?.configRevision !== connector.configRevision) await this.plan(connector);
+    }
+
+    const planned = (await state.listConnectors()).connectors;
+    const tasks: TaskId[] = [...planned.values()]
+      .filter((c) => c.targetState !== "STOPPED" && c.taskConfigs?.configRevision === c.configRevision)
+      .flatMap((c) => (c.taskConfigs?.tasks ?? []).map((_, task) => ({ connector: c.name, task })));
+    const workers = (await registry.list(WORKER_SERVICE_TYPE)).map((w) => w.instanceId);
+    const previous = await state.readAssignments();
+    const next = assignTasks(tasks, workers, previous);
+    if (!sameAssignments(previous, next)) {
+      await state.writeAssignments(next);
+      this.deps.logger.info({ workers: workers.length, tasks: tasks.length }, "assigned tasks");
+    }
+  }
+
+  private async plan(connector: StoredConnector): Promise<void> {
+    const { state, services, coordinatorId, logger } = this.deps;
+    const log = logger.child({ connector: connector.name });
+    const entry = (await this.deps.catalog()).find(connector.config["connector.class"] ?? "");
+    try {
+      if (!entry) {
+        throw new Error(
+          `no registered service hosts "${connector.config["connector.class"]}"; tasks will be planned when one registers`,
+        );
+      }
+      const maxTasks = Number(connector.config["tasks.max"] ?? "1");
+      const response = await services.plan(entry.plugin.className, entry.addresses, {
+        connectorName: connector.name,
+        config: connector.config,
+        maxTasks,
+      });
+      // Connect's tasks.max.enforce: a plugin that plans more than it was allowed is a bug in the plugin.
+      // Each task config carries the connector's runtime keys (converters, topics, errors.*) under the
+      // plugin's own keys, so a worker needs nothing but its task config.
+      const tasks = response.tasks.slice(0, maxTasks).map((t) => ({ ...connector.config, ...t.config }));
+      if (await state.writeTaskConfigs(connector.name, { configRevision: connector.configRevision, tasks })) {
+        log.info({ tasks: tasks.length }, "planned tasks");
+        await state.writeConnectorStatus(connector.name, {
+          state: "RUNNING",
+          workerId: coordinatorId,
+          updatedAt: new Date().toISOString(),
+        });
+      }
+    } catch (error) {
+      log.warn({ err: error }, "could not plan the connector's tasks; will retry");
+      await state.writeConnectorStatus(connector.name, {
+        state: "FAILED",
+        workerId: coordinatorId,
+        trace: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        updatedAt: new Date().toISOString(),
+      });
+    }
+  }
+}
+
+function sameAssignments(
+  a: ReadonlyMap<string, { tasks: TaskId[] }>,
+  b: ReadonlyMap<string, { tasks: TaskId[] }>,
+): boolean {
+  if (a.size !== b.size) return false;
+  for (const [worker, assignment] of a) {
+    if (JSON.stringify(assignment) !== JSON.stringify(b.get(worker))) return false;
+  }
+  return true;
+}

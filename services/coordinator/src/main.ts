@@ -1,0 +1,103 @@
+import { ClusterState } from "@connect-mesh/cluster-state";
+import { EtcdCoordinationStore, type Lease, ServiceRegistry } from "@connect-mesh/coordination";
+import { pino } from "pino";
+import { coordinatorSettingsFrom } from "./config.js";
+import { ConnectorServices } from "./connector-services.js";
+import { kafkaClusterIdLookup } from "./kafka-cluster-id.js";
+import { runLeaderLoop } from "./leader/leader-loop.js";
+import { Reconciler } from "./leader/reconciler.js";
+import { PluginCatalogWatcher } from "./plugin-catalog-watcher.js";
+import { registerConnectorRoutes } from "./rest/connector-routes.js";
+import { registerInfoRoutes } from "./rest/info-routes.js";
+import { createRestApp } from "./rest/rest-app.js";
+
+const VERSION = "0.1.0";
+
+const settings = coordinatorSettingsFrom(process.env);
+const logger = pino({
+  level: settings.logLevel,
+  base: { service: "coordinator", instance: settings.coordinatorId },
+});
+const stopping = new AbortController();
+
+const store = new EtcdCoordinationStore(settings.etcdEndpoints);
+const state = new ClusterState(store, settings.cluster);
+const registry = new ServiceRegistry(store, state.keys.servicesRoot);
+const services = new ConnectorServices();
+const catalog = new PluginCatalogWatcher(registry, stopping.signal, (error) =>
+  logger.warn({ err: error }, "lost the service registry; following it again"),
+);
+
+// One lease for this instance's registration and campaign; a lost lease is replaced on the next campaign.
+let lease: Lease | undefined;
+const currentLease = async (): Promise<Lease> => {
+  if (!lease || lease.lost.aborted) {
+    lease = await store.grantLease(settings.leaseTtlSeconds);
+    await registry.register(
+      {
+        serviceType: "coordinator",
+        instanceId: settings.coordinatorId,
+        address: `${settings.restHost}:${settings.restPort}`,
+        plugins: [],
+        version: VERSION,
+        registeredAt: new Date().toISOString(),
+      },
+      lease,
+    );
+  }
+  return lease;
+};
+
+const app = createRestApp(logger);
+registerInfoRoutes(app, {
+  version: VERSION,
+  catalog,
+  kafkaClusterId: kafkaClusterIdLookup(settings.kafkaBootstrap),
+});
+registerConnectorRoutes(app, { state, catalog, services });
+
+await app.listen({ host: settings.restHost, port: settings.restPort });
+logger.info({ url: `http://${settings.restHost}:${settings.restPort}` }, "REST API listening");
+
+const leading = runLeaderLoop(
+  {
+    store,
+    state,
+    registry,
+    catalog,
+    reconciler: new Reconciler({
+      state,
+      registry,
+      services,
+      catalog: () => catalog.current(),
+      coordinatorId: settings.coordinatorId,
+      logger,
+    }),
+    coordinatorId: settings.coordinatorId,
+    lease: currentLease,
+    logger,
+  },
+  stopping.signal,
+);
+
+/** Stop in order: no new requests, step down so another instance leads at once, then let go of etcd. */
+async function shutdown(signal: string): Promise<void> {
+  logger.info({ signal }, "stopping");
+  await app.close();
+  stopping.abort();
+  await leading;
+  services.close();
+  await store.close();
+}
+
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.once(signal, () => {
+    shutdown(signal).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, "unclean stop");
+        process.exit(1);
+      },
+    );
+  });
+}

@@ -1,0 +1,158 @@
+import type {
+  ClusterState,
+  ConnectorConfig,
+  StoredConnector,
+  TargetState,
+} from "@connect-mesh/cluster-state";
+import type { FastifyInstance } from "fastify";
+import type { ConnectorServices } from "../connector-services.js";
+import type { PluginCatalogWatcher } from "../plugin-catalog-watcher.js";
+import { invalidConfigError, validateConnectorConfig } from "../validate-connector-config.js";
+import { connectorStatusBody } from "./connector-status-body.js";
+import { connectorNotFound, RestError } from "./rest-error.js";
+
+/** What the connector routes need from the rest of the coordinator. */
+export interface ConnectorRoutesDeps {
+  readonly state: ClusterState;
+  readonly catalog: PluginCatalogWatcher;
+  readonly services: ConnectorServices;
+}
+
+// Connect's config values are strings; like Connect (through Jackson) we accept numbers and booleans and
+// store them as their text, so `"tasks.max": 2` works as users expect.
+const configSchema = {
+  type: "object",
+  additionalProperties: { type: ["string", "number", "boolean"] },
+} as const;
+
+const createBodySchema = {
+  type: "object",
+  required: ["name", "config"],
+  properties: {
+    name: { type: "string", minLength: 1 },
+    config: configSchema,
+    initial_state: { type: "string", enum: ["RUNNING", "PAUSED", "STOPPED"] },
+  },
+} as const;
+
+interface CreateBody {
+  name: string;
+  config: Record<string, string | number | boolean>;
+  initial_state?: TargetState;
+}
+
+type NameParams = { name: string };
+
+/** Kafka Connect's `/connectors` endpoints: create, list, read, replace the config, status, tasks, delete. */
+export function registerConnectorRoutes(app: FastifyInstance, deps: ConnectorRoutesDeps): void {
+  const { state } = deps;
+
+  app.get("/connectors", async () => {
+    const { connectors } = await state.listConnectors();
+    return [...connectors.keys()].sort();
+  });
+
+  app.post<{ Body: CreateBody }>(
+    "/connectors",
+    { schema: { body: createBodySchema } },
+    async (request, reply) => {
+      const { name } = request.body;
+      const config = withName(name, request.body.config);
+      const kind = await validateOrThrow(config, deps);
+      if (!(await state.createConnector(name, config, request.body.initial_state ?? "RUNNING"))) {
+        throw new RestError(409, `Connector ${name} already exists`);
+      }
+      return reply
+        .status(201)
+        .header("Location", `/connectors/${encodeURIComponent(name)}`)
+        .send({ name, config, tasks: [], type: kind });
+    },
+  );
+
+  app.get<{ Params: NameParams }>("/connectors/:name", async (request) => {
+    return connectorInfo(await mustExist(state, request.params.name), deps);
+  });
+
+  app.get<{ Params: NameParams }>("/connectors/:name/config", async (request) => {
+    return (await mustExist(state, request.params.name)).config;
+  });
+
+  app.put<{ Params: NameParams; Body: Record<string, string | number | boolean> }>(
+    "/connectors/:name/config",
+    { schema: { body: configSchema } },
+    async (request, reply) => {
+      const { name } = request.params;
+      const config = withName(name, request.body);
+      await validateOrThrow(config, deps);
+      const { created } = await state.putConnectorConfig(name, config);
+      const stored = await mustExist(state, name);
+      return reply.status(created ? 201 : 200).send(await connectorInfo(stored, deps));
+    },
+  );
+
+  app.get<{ Params: NameParams }>("/connectors/:name/status", async (request) => {
+    const connector = await mustExist(state, request.params.name);
+    return connectorStatusBody(
+      connector,
+      await state.readStatuses(connector.name),
+      await state.readAssignments(),
+      await kindOf(connector, deps),
+    );
+  });
+
+  app.get<{ Params: NameParams }>("/connectors/:name/tasks", async (request) => {
+    const connector = await mustExist(state, request.params.name);
+    return (connector.taskConfigs?.tasks ?? []).map((config, task) => ({
+      id: { connector: connector.name, task },
+      config,
+    }));
+  });
+
+  app.delete<{ Params: NameParams }>("/connectors/:name", async (request, reply) => {
+    if (!(await state.deleteConnector(request.params.name))) throw connectorNotFound(request.params.name);
+    return reply.status(204).send();
+  });
+}
+
+/** Connect puts the connector's name into its config; a different name in the body is a mistake. */
+function withName(name: string, body: Record<string, string | number | boolean>): ConnectorConfig {
+  const config = Object.fromEntries(Object.entries(body).map(([key, value]) => [key, String(value)]));
+  if (config.name !== undefined && config.name !== name) {
+    throw new RestError(
+      400,
+      `Connector name configuration (${config.name}) doesn't match connector name in the URL (${name})`,
+    );
+  }
+  return { ...config, name };
+}
+
+async function validateOrThrow(
+  config: ConnectorConfig,
+  deps: ConnectorRoutesDeps,
+): Promise<"source" | "sink"> {
+  const verdict = await validateConnectorConfig(config, await deps.catalog.current(), deps.services);
+  if (verdict.errors.length > 0) throw invalidConfigError(verdict);
+  return verdict.kind;
+}
+
+async function mustExist(state: ClusterState, name: string): Promise<StoredConnector> {
+  const connector = await state.getConnector(name);
+  if (!connector) throw connectorNotFound(name);
+  return connector;
+}
+
+/** Connect's ConnectorInfo: name, config, task ids and type. */
+async function connectorInfo(connector: StoredConnector, deps: ConnectorRoutesDeps) {
+  return {
+    name: connector.name,
+    config: connector.config,
+    tasks: (connector.taskConfigs?.tasks ?? []).map((_, task) => ({ connector: connector.name, task })),
+    type: await kindOf(connector, deps),
+  };
+}
+
+/** "source" or "sink" from the plugin; "unknown" (as Connect says) while no service hosts it. */
+async function kindOf(connector: StoredConnector, deps: ConnectorRoutesDeps): Promise<string> {
+  const entry = (await deps.catalog.current()).find(connector.config["connector.class"] ?? "");
+  return entry?.plugin.kind ?? "unknown";
+}

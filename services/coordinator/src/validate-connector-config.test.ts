@@ -1,0 +1,80 @@
+import { PluginCatalog } from "@connect-mesh/cluster-state";
+import type { ValidateResponse } from "@connect-mesh/proto";
+import { describe, expect, it } from "vitest";
+import type { ConnectorServices } from "./connector-services.js";
+import { RestError } from "./rest/rest-error.js";
+import { invalidConfigError, validateConnectorConfig } from "./validate-connector-config.js";
+
+const catalog = new PluginCatalog([
+  {
+    serviceType: "connector",
+    instanceId: "file-1",
+    address: "127.0.0.1:1",
+    plugins: [
+      { className: "FileStreamSink", aliases: [], kind: "sink", version: "1" },
+      { className: "FileStreamSource", aliases: [], kind: "source", version: "1" },
+    ],
+    version: "1",
+    registeredAt: "2026-11-25T00:00:00Z",
+  },
+]);
+
+/** A stand-in for the connector service's Validate call: pure logic under test, no network. */
+const servicesAnswering = (errors: string[]): ConnectorServices =>
+  ({
+    validate: async (): Promise<ValidateResponse> => ({
+      values: [{ name: "file", value: undefined, recommendedValues: [], errors, visible: true }],
+    }),
+  }) as unknown as ConnectorServices;
+
+describe("validateConnectorConfig", () => {
+  it.each([
+    [{ "connector.class": "FileStreamSink", topics: "t" }, []],
+    [{ "connector.class": "FileStreamSink", "topics.regex": "t.*" }, []],
+    [{ "connector.class": "FileStreamSink" }, ["Must configure one of topics or topics.regex"]],
+    [
+      { "connector.class": "FileStreamSink", topics: "t", "topics.regex": "t.*" },
+      ["topics and topics.regex are mutually exclusive options, but both are set."],
+    ],
+    [
+      { "connector.class": "FileStreamSink", "topics.regex": "(" },
+      [expect.stringMatching(/^Invalid value \( for configuration topics.regex/)],
+    ],
+    [
+      { "connector.class": "FileStreamSource", "tasks.max": "0" },
+      [expect.stringMatching(/tasks.max: must be a whole number/)],
+    ],
+    [{ "connector.class": "FileStreamSource", "tasks.max": "two" }, [expect.stringMatching(/tasks.max/)]],
+    [{ "connector.class": "FileStreamSource", "tasks.max": "4" }, []],
+  ])("checks the runtime's keys of %j", async (config, errors) => {
+    const verdict = await validateConnectorConfig(config, catalog, servicesAnswering([]));
+    expect(verdict.errors).toEqual(errors);
+  });
+
+  it("adds the plugin's own errors to the runtime's", async () => {
+    const verdict = await validateConnectorConfig(
+      { "connector.class": "FileStreamSink" },
+      catalog,
+      servicesAnswering(['Missing required configuration "file" which has no default value.']),
+    );
+    expect(invalidConfigError(verdict).message).toBe(
+      "Connector configuration is invalid and contains the following 2 error(s):\n" +
+        "Must configure one of topics or topics.regex\n" +
+        'Missing required configuration "file" which has no default value.\n' +
+        "You can also find the above list of errors at the endpoint `/connector-plugins/{connectorType}/config/validate`",
+    );
+  });
+
+  it.each([
+    [{}, /contains no connector type/],
+    [{ "connector.class": "  " }, /contains no connector type/],
+    [
+      { "connector.class": "Nope" },
+      /matches Nope; available connectors are: FileStreamSink, FileStreamSource/,
+    ],
+  ])("answers 400 at once for %j", async (config, message) => {
+    const attempt = validateConnectorConfig(config, catalog, servicesAnswering([]));
+    await expect(attempt).rejects.toBeInstanceOf(RestError);
+    await expect(attempt).rejects.toMatchObject({ statusCode: 400, message: expect.stringMatching(message) });
+  });
+});
