@@ -1,0 +1,141 @@
+import { WakeUp } from "@connect-mesh/async";
+import { type Assignment, type ClusterState, PluginCatalog } from "@connect-mesh/cluster-state";
+import type { Lease, ServiceRegistry } from "@connect-mesh/coordination";
+import type { Admin, Kafka } from "kafkajs";
+import type { Logger } from "pino";
+import type { ConnectorLocator } from "./connector-locator.js";
+import type { SourceOffsetStore } from "./source-offset-store.js";
+import { TaskRunner } from "./task-runner.js";
+import { TaskStatusReporter } from "./task-status-reporter.js";
+
+/** What the worker hands to the tasks it runs. */
+export interface WorkerResources {
+  readonly workerId: string;
+  readonly state: ClusterState;
+  readonly lease: Lease;
+  readonly kafka: Kafka;
+  readonly admin: Admin;
+  readonly offsets: SourceOffsetStore;
+  readonly locator: ConnectorLocator;
+  readonly registry: ServiceRegistry;
+  readonly logger: Logger;
+}
+
+interface RunningTask {
+  readonly runner: TaskRunner;
+  readonly status: TaskStatusReporter;
+  /** The task config it runs with; a different one means stop and start again. */
+  readonly configText: string;
+}
+
+/**
+ * Runs exactly the tasks this worker is assigned, with their current configs: follows the worker's
+ * assignment and the connectors' task configs, and after any change starts, stops or restarts tasks so
+ * that what runs matches. Changes are applied one at a time, in order. If following the store fails
+ * (etcd unreachable), `run` rejects after stopping every task, and the caller decides what next.
+ */
+export class AssignmentManager {
+  private readonly running = new Map<string, RunningTask>();
+  private assignment: Assignment = { tasks: [] };
+  private catalog = new PluginCatalog([]);
+
+  constructor(private readonly resources: WorkerResources) {}
+
+  /** Follows the assignment until `signal` aborts, then stops every task gracefully. */
+  async run(signal: AbortSignal): Promise<void> {
+    const wakeUp = new WakeUp();
+    const following = Promise.all([
+      (async () => {
+        for await (const assignment of this.resources.state.watchAssignment(
+          this.resources.workerId,
+          signal,
+        )) {
+          this.assignment = assignment;
+          wakeUp.cue();
+        }
+      })(),
+      (async () => {
+        for await (const _change of this.resources.state.connectorChanges(signal)) wakeUp.cue();
+      })(),
+      // A task whose plugin has no live service waits for one to register.
+      (async () => {
+        for await (const instances of this.resources.registry.watch("connector", signal)) {
+          this.catalog = new PluginCatalog(instances);
+          wakeUp.cue();
+        }
+      })(),
+    ]);
+    try {
+      for (;;) {
+        await Promise.race([wakeUp.next(signal), following]);
+        await this.apply();
+      }
+    } catch (error) {
+      if (!signal.aborted) throw error;
+    } finally {
+      await Promise.allSettled([...this.running.keys()].map((key) => this.stopTask(key)));
+      await following.catch(() => undefined);
+    }
+  }
+
+  private async apply(): Promise<void> {
+    const { state, logger } = this.resources;
+    const wanted = new Map<string, { connector: string; task: number; config: Record<string, string> }>();
+    const { connectors } = await state.listConnectors();
+    for (const { connector, task } of this.assignment.tasks) {
+      const stored = connectors.get(connector);
+      const config = stored?.taskConfigs?.tasks[task];
+      if (stored && config && stored.targetState === "RUNNING")
+        wanted.set(keyOf(connector, task), { connector, task, config });
+    }
+    for (const [key, running] of this.running) {
+      const next = wanted.get(key);
+      if (!next || JSON.stringify(next.config) !== running.configText) await this.stopTask(key);
+    }
+    for (const [key, next] of wanted) {
+      if (this.running.has(key)) continue;
+      const kind = this.catalog.find(next.config["connector.class"] ?? "")?.plugin.kind;
+      if (!kind) {
+        logger.warn(
+          { connector: next.connector, task: next.task },
+          "no service hosts this task's plugin yet; waiting",
+        );
+        continue;
+      }
+      this.startTask(key, next, kind);
+    }
+  }
+
+  private startTask(
+    key: string,
+    task: { connector: string; task: number; config: Record<string, string> },
+    kind: "source" | "sink",
+  ): void {
+    const { workerId, state, lease } = this.resources;
+    const logger = this.resources.logger.child({ connector: task.connector, task: task.task });
+    const status = new TaskStatusReporter(
+      state,
+      lease,
+      { connector: task.connector, task: task.task, workerId },
+      logger,
+    );
+    const runner = new TaskRunner(
+      { ...this.resources, connector: task.connector, task: task.task, config: task.config, status, logger },
+      kind,
+    );
+    this.running.set(key, { runner, status, configText: JSON.stringify(task.config) });
+    logger.info({ kind }, "started task");
+  }
+
+  private async stopTask(key: string): Promise<void> {
+    const running = this.running.get(key);
+    if (!running) return;
+    this.running.delete(key);
+    await running.runner.stop();
+    await running.status.clear();
+  }
+}
+
+function keyOf(connector: string, task: number): string {
+  return `${connector}\u0000${task}`;
+}

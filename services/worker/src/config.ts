@@ -1,0 +1,64 @@
+import { hostname } from "node:os";
+import { z } from "zod";
+
+/** The worker's settings, from the environment; the only module that reads it. */
+const WorkerEnv = z.object({
+  CONNECT_MESH_WORKER_ID: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("This worker's id; keep it stable across restarts"),
+  CONNECT_MESH_ETCD_ENDPOINTS: z
+    .string()
+    .default("http://127.0.0.1:2379")
+    .describe("Comma-separated etcd client URLs"),
+  CONNECT_MESH_KAFKA_BOOTSTRAP: z
+    .string()
+    .default("127.0.0.1:9092")
+    .describe("Comma-separated Kafka bootstrap servers"),
+  CONNECT_MESH_CLUSTER: z.string().min(1).default("local").describe("Cluster name; the etcd key prefix"),
+  CONNECT_MESH_LEASE_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(2)
+    .default(10)
+    .describe("How long a dead worker keeps its tasks"),
+  CONNECT_MESH_OFFSETS_TOPIC: z
+    .string()
+    .min(1)
+    .default("connect-mesh-offsets")
+    .describe("Compacted topic of source offsets"),
+  CONNECT_MESH_LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal"]).default("info"),
+});
+
+/** Parsed settings. */
+export interface WorkerSettings {
+  readonly workerId: string;
+  readonly etcdEndpoints: readonly string[];
+  readonly kafkaBrokers: readonly string[];
+  readonly cluster: string;
+  readonly leaseTtlSeconds: number;
+  readonly offsetsTopic: string;
+  readonly logLevel: string;
+}
+
+/** Reads the settings once at start-up; a bad value stops the process with a message naming the variable. */
+export function workerSettingsFrom(env: NodeJS.ProcessEnv): WorkerSettings {
+  const parsed = WorkerEnv.safeParse(env);
+  if (!parsed.success) throw new Error(`invalid worker settings:\n${z.prettifyError(parsed.error)}`);
+  const c = parsed.data;
+  const list = (text: string) =>
+    text
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
+  return {
+    workerId: c.CONNECT_MESH_WORKER_ID ?? `${hostname()}-${process.pid}`,
+    etcdEndpoints: list(c.CONNECT_MESH_ETCD_ENDPOINTS),
+    kafkaBrokers: list(c.CONNECT_MESH_KAFKA_BOOTSTRAP),
+    cluster: c.CONNECT_MESH_CLUSTER,
+    leaseTtlSeconds: c.CONNECT_MESH_LEASE_TTL_SECONDS,
+    offsetsTopic: c.CONNECT_MESH_OFFSETS_TOPIC,
+    logLevel: c.CONNECT_MESH_LOG_LEVEL,
+  };
+}

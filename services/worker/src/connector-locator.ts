@@ -1,0 +1,24 @@
+import { PluginCatalog } from "@connect-mesh/cluster-state";
+import type { ServiceRegistry } from "@connect-mesh/coordination";
+
+/** No live connector service hosts a plugin right now. Retriable: one may start or come back. */
+export class ConnectorUnavailableError extends Error {
+  readonly retriable = true;
+  constructor(readonly plugin: string) {
+    super(`no healthy "${plugin}" service is registered; start one or check its health (cmesh status)`);
+    this.name = new.target.name;
+  }
+}
+
+/** Finds a live instance of the connector service that hosts a plugin. */
+export class ConnectorLocator {
+  constructor(private readonly registry: ServiceRegistry) {}
+
+  /** The plugin's canonical class name and one instance's address, picked at random to spread load. */
+  async locate(connectorClass: string): Promise<{ className: string; address: string }> {
+    const entry = new PluginCatalog(await this.registry.list("connector")).find(connectorClass);
+    const address = entry?.addresses[Math.floor(Math.random() * entry.addresses.length)];
+    if (!entry || address === undefined) throw new ConnectorUnavailableError(connectorClass);
+    return { className: entry.plugin.className, address };
+  }
+}

@@ -1,0 +1,101 @@
+import { ClusterState } from "@connect-mesh/cluster-state";
+import { createConverter } from "@connect-mesh/converters";
+import { EtcdCoordinationStore, ServiceRegistry } from "@connect-mesh/coordination";
+import { Kafka, logLevel } from "kafkajs";
+import { pino } from "pino";
+import { AssignmentManager } from "./assignment-manager.js";
+import { workerSettingsFrom } from "./config.js";
+import { ConnectorLocator } from "./connector-locator.js";
+import { SourceOffsetStore } from "./source-offset-store.js";
+
+const VERSION = "0.1.0";
+
+const settings = workerSettingsFrom(process.env);
+const logger = pino({ level: settings.logLevel, base: { service: "worker", worker: settings.workerId } });
+const stopping = new AbortController();
+
+const store = new EtcdCoordinationStore(settings.etcdEndpoints);
+const state = new ClusterState(store, settings.cluster);
+const registry = new ServiceRegistry(store, state.keys.servicesRoot);
+const kafka = new Kafka({
+  clientId: `connect-mesh-${settings.workerId}`,
+  brokers: [...settings.kafkaBrokers],
+  logLevel: logLevel.WARN,
+});
+const admin = kafka.admin();
+await admin.connect();
+const offsets = new SourceOffsetStore(
+  kafka,
+  settings.offsetsTopic,
+  createConverter("JsonConverter", { "schemas.enable": "false" }, { isKey: false }),
+);
+await offsets.ensureTopic(admin);
+
+const lease = await store.grantLease(settings.leaseTtlSeconds);
+await registry.register(
+  {
+    serviceType: "worker",
+    instanceId: settings.workerId,
+    address: "",
+    plugins: [],
+    version: VERSION,
+    registeredAt: new Date().toISOString(),
+  },
+  lease,
+);
+logger.info("worker registered; following its assignment");
+
+const manager = new AssignmentManager({
+  workerId: settings.workerId,
+  state,
+  lease,
+  kafka,
+  admin,
+  offsets,
+  locator: new ConnectorLocator(registry),
+  registry,
+  logger,
+});
+// Losing the lease means the leader has given our tasks away: stop them rather than run them twice.
+const running = manager.run(AbortSignal.any([stopping.signal, lease.lost]));
+
+/** Stop in order: finish and commit the tasks' batches in hand, leave the registry, then let go. */
+async function shutdown(signal: string): Promise<void> {
+  logger.info({ signal }, "stopping");
+  stopping.abort();
+  await running;
+  await registry.deregister("worker", settings.workerId).catch(() => undefined);
+  await admin.disconnect();
+  await store.close();
+}
+
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.once(signal, () => {
+    shutdown(signal).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, "unclean stop");
+        process.exit(1);
+      },
+    );
+  });
+}
+
+running.then(
+  () => {
+    if (!stopping.signal.aborted) {
+      logger.fatal(
+        { reason: String(lease.lost.reason) },
+        "lost the worker's lease; exiting so a supervisor restarts us",
+      );
+      process.exit(1);
+    }
+  },
+  (error: unknown) => {
+    logger.fatal(
+      { err: error },
+      "the worker cannot follow its assignment; exiting so a supervisor restarts us",
+    );
+    process.exit(1);
+  },
+);

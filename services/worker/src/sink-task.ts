@@ -1,0 +1,133 @@
+import { ErrorKind, SinkServiceClient, type WriteResponse } from "@connect-mesh/proto";
+import type { Consumer, EachBatchPayload } from "kafkajs";
+import { connectClient } from "./connect-client.js";
+import { fromKafkaMessage } from "./record-codec.js";
+import { FatalTaskError, type TaskContext } from "./task-context.js";
+import { taskConvertersFrom } from "./task-converters.js";
+
+/**
+ * The most records sent, flushed and committed as one unit. kafkajs hands over whatever one fetch returned
+ * (up to a megabyte per partition, tens of thousands of small records); committing in smaller steps bounds
+ * what a crash can deliver twice to this many records.
+ */
+const MAX_RECORDS_PER_BATCH = 2_000;
+
+/**
+ * Runs one sink task through one Write stream: consumes with the group `connect-<connector>`, converts each
+ * fetched batch, sends it, waits for the ack, asks for a flush, and commits the Kafka offsets only once the
+ * service says the batch is durable. Anything not committed is consumed again after a failure
+ * (at-least-once). Returns when `stopping` aborts, after the batch in hand is committed; throws on failure.
+ */
+export async function runSinkStream(context: TaskContext, stopping: AbortSignal): Promise<void> {
+  const { connector, task, config, logger } = context;
+  const { className, address } = await context.locator.locate(config["connector.class"] ?? "");
+  const converters = taskConvertersFrom(config);
+  const client = await connectClient(SinkServiceClient, address);
+  const call = client.write();
+  const responses = (call as AsyncIterable<WriteResponse>)[Symbol.asyncIterator]();
+  // A shorter session than kafkajs's 30 s default: a crashed worker's partitions move on sooner.
+  const consumer: Consumer = context.kafka.consumer({
+    groupId: `connect-${connector}`,
+    sessionTimeout: 10_000,
+  });
+  let sequence = 0n;
+  let isDraining = false;
+  let inFlight: Promise<void> = Promise.resolve();
+  let failure: unknown;
+  let failed: () => void = () => {};
+  const hasFailed = new Promise<void>((resolve) => {
+    failed = resolve;
+  });
+  const fail = (error: unknown) => {
+    failure ??= error;
+    failed();
+  };
+
+  const nextResponse = async (): Promise<NonNullable<WriteResponse["message"]>> => {
+    const { value, done } = await responses.next();
+    if (done || !value?.message) throw new Error("the sink service closed the stream");
+    if (value.message.$case === "error") {
+      const error = value.message.value.error;
+      const text = `the connector could not write batch ${value.message.value.sequence}: ${error?.message ?? "no reason given"}`;
+      if (error?.kind === ErrorKind.ERROR_KIND_RETRIABLE) throw new Error(text);
+      throw new FatalTaskError(text, { cause: error?.stackTrace || undefined });
+    }
+    return value.message;
+  };
+
+  const writeBatch = async (payload: EachBatchPayload) => {
+    if (isDraining || failure !== undefined || !payload.isRunning() || payload.isStale()) return;
+    inFlight = writeAndCommit(payload);
+    await inFlight;
+  };
+
+  const writeAndCommit = async ({ batch, resolveOffset, heartbeat }: EachBatchPayload) => {
+    try {
+      for (let start = 0; start < batch.messages.length; start += MAX_RECORDS_PER_BATCH) {
+        const messages = batch.messages.slice(start, start + MAX_RECORDS_PER_BATCH);
+        const last = messages[messages.length - 1];
+        if (!last) return;
+        const records = messages.map((m) => fromKafkaMessage(batch.topic, batch.partition, m, converters));
+        sequence += 1n;
+        call.write({ message: { $case: "batch", value: { sequence, records } } });
+        const acked = await nextResponse();
+        if (acked.$case !== "ack")
+          throw new Error(`expected an ack of batch ${sequence}, got ${acked.$case}`);
+        call.write({ message: { $case: "flush", value: { throughSequence: sequence } } });
+        const flushed = await nextResponse();
+        if (flushed.$case !== "flushed")
+          throw new Error(`expected a flush of batch ${sequence}, got ${flushed.$case}`);
+        await consumer.commitOffsets([
+          { topic: batch.topic, partition: batch.partition, offset: String(BigInt(last.offset) + 1n) },
+        ]);
+        resolveOffset(last.offset);
+        await heartbeat();
+      }
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  call.on("error", fail);
+  consumer.on(consumer.events.CRASH, (event) => fail(event.payload.error));
+  try {
+    call.write({
+      message: {
+        $case: "open",
+        value: { plugin: className, connectorName: connector, taskId: task, config, assigned: [] },
+      },
+    });
+    await consumer.connect();
+    await consumer.subscribe({ ...topicsOf(config), fromBeginning: true });
+    await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: writeBatch });
+    logger.info({ address }, "sink task writing");
+    await context.status.report("RUNNING");
+    await Promise.race([
+      hasFailed,
+      new Promise<void>((resolve) => stopping.addEventListener("abort", () => resolve(), { once: true })),
+    ]);
+  } finally {
+    // kafkajs drops commits silently once stop() has begun, so the batch in hand is finished (written,
+    // flushed and committed) first; batches fetched after that are left uncommitted, to be read again.
+    isDraining = true;
+    await inFlight;
+    await consumer.stop().catch(() => undefined);
+    await consumer.disconnect().catch(() => undefined);
+    call.end();
+    call.cancel();
+    client.close();
+  }
+  if (failure !== undefined && !stopping.aborted) throw failure;
+}
+
+/** Connect's `topics` (a comma-separated list) or `topics.regex`. */
+function topicsOf(config: Readonly<Record<string, string>>): { topics: (string | RegExp)[] } {
+  const regex = config["topics.regex"]?.trim();
+  if (regex) return { topics: [new RegExp(regex)] };
+  const topics = (config.topics ?? "")
+    .split(",")
+    .map((t) => t.trim())
+    .filter(Boolean);
+  if (topics.length === 0) throw new FatalTaskError("a sink task needs topics or topics.regex");
+  return { topics };
+}

@@ -1,0 +1,105 @@
+import { randomUUID } from "node:crypto";
+import type { Converter } from "@connect-mesh/converters";
+import type { SourceOffset, Value } from "@connect-mesh/proto";
+import type { Admin, Kafka, Producer } from "kafkajs";
+
+/** Connect's default for offset.storage.partitions. */
+const OFFSETS_TOPIC_PARTITIONS = 25;
+
+/**
+ * Source offsets in a compacted Kafka topic, in Kafka Connect's format so tools that read Connect's offsets
+ * topic read ours: the key is the JSON array `["<connector>", <source partition>]` and the value the JSON
+ * source offset. Offsets are written only after the records they cover are acknowledged by Kafka, so a
+ * crash repeats records (at-least-once) but never skips them.
+ */
+export class SourceOffsetStore {
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly topic: string,
+    /** Schemaless JSON, Connect's offset serialization. */
+    private readonly json: Converter,
+  ) {}
+
+  /** Creates the compacted offsets topic unless it exists. */
+  async ensureTopic(admin: Admin): Promise<void> {
+    const existing = await admin.listTopics();
+    if (existing.includes(this.topic)) return;
+    const brokers = (await admin.describeCluster()).brokers.length;
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: [
+        {
+          topic: this.topic,
+          numPartitions: OFFSETS_TOPIC_PARTITIONS,
+          replicationFactor: Math.min(3, brokers),
+          configEntries: [{ name: "cleanup.policy", value: "compact" }],
+        },
+      ],
+    });
+  }
+
+  /** Reads every stored offset of `connector`: the topic from its start to its current end, last write wins. */
+  async read(connector: string, admin: Admin): Promise<SourceOffset[]> {
+    const ends = await admin.fetchTopicOffsets(this.topic);
+    const remaining = new Map(
+      ends.filter((p) => BigInt(p.high) > BigInt(p.low)).map((p) => [p.partition, BigInt(p.high)]),
+    );
+    const latest = new Map<string, SourceOffset>();
+    if (remaining.size === 0) return [];
+    // kafkajs can only consume through a group; a throwaway one that never commits reads the whole topic.
+    const consumer = this.kafka.consumer({ groupId: `connect-mesh-offset-reader-${randomUUID()}` });
+    await consumer.connect();
+    try {
+      await consumer.subscribe({ topic: this.topic, fromBeginning: true });
+      await new Promise<void>((resolve, reject) => {
+        consumer
+          .run({
+            autoCommit: false,
+            eachMessage: async ({ partition, message }) => {
+              this.collect(connector, message.key, message.value, latest);
+              const end = remaining.get(partition);
+              if (end !== undefined && BigInt(message.offset) + 1n >= end) remaining.delete(partition);
+              if (remaining.size === 0) resolve();
+            },
+          })
+          .catch(reject);
+      });
+    } finally {
+      await consumer.disconnect();
+    }
+    return [...latest.values()];
+  }
+
+  /** Stores the offsets of one batch; resolves once Kafka has acknowledged them. */
+  async write(connector: string, offsets: readonly SourceOffset[], producer: Producer): Promise<void> {
+    if (offsets.length === 0) return;
+    await producer.send({
+      topic: this.topic,
+      acks: -1,
+      messages: offsets.map((o) => ({
+        key: this.keyOf(connector, o.partition),
+        value: this.json.fromConnectData(this.topic, undefined, o.offset),
+      })),
+    });
+  }
+
+  /** The stable text of a partition, to keep the last offset per partition. */
+  keyOf(connector: string, partition: Value | undefined): Buffer {
+    const partitionJson = this.json.fromConnectData(this.topic, undefined, partition)?.toString() ?? "null";
+    return Buffer.from(`[${JSON.stringify(connector)},${partitionJson}]`);
+  }
+
+  private collect(
+    connector: string,
+    key: Buffer | null,
+    value: Buffer | null,
+    latest: Map<string, SourceOffset>,
+  ): void {
+    if (!key) return;
+    const parsed: unknown = JSON.parse(key.toString());
+    if (!Array.isArray(parsed) || parsed.length !== 2 || parsed[0] !== connector) return;
+    const partition = this.json.toConnectData(this.topic, Buffer.from(JSON.stringify(parsed[1]))).value;
+    if (value === null) latest.delete(key.toString());
+    else latest.set(key.toString(), { partition, offset: this.json.toConnectData(this.topic, value).value });
+  }
+}
