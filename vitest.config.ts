@@ -24,6 +24,8 @@ export default defineConfig({
           name: "integration",
           include: ["test/**/*.int.test.ts", "libs/*/test/**/*.int.test.ts"],
           globalSetup: ["test/global-setup.ts"],
+          // One shared stack on two cores: files run one after another so timing-sensitive tests are not starved.
+          fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

@@ -16,7 +16,7 @@ async function cmesh(...args: string[]): Promise<{ code: number; stdout: string;
     const { stdout, stderr } = await run(
       process.execPath,
       ["--conditions=@connect-mesh/source", "--import", "tsx", CLI, ...args],
-      { timeout: 180_000 },
+      { timeout: 180_000, env: { ...process.env, CONNECT_MESH_RUN_FROM_SOURCE: "1" } },
     );
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -58,6 +58,8 @@ describe("cmesh up, status and down", () => {
       String(await findFreePort()),
       "--etcd-peer-port",
       String(await findFreePort()),
+      "--rest-port",
+      String(await findFreePort()),
     ];
   });
 
@@ -66,17 +68,21 @@ describe("cmesh up, status and down", () => {
     await rm(runDir, { recursive: true, force: true });
   });
 
-  it("brings Kafka and etcd up healthy, refuses a second copy, and leaves no process behind", async () => {
+  it("brings the whole stack up healthy, refuses a second copy, and leaves no process behind", async () => {
     const up = await cmesh("up", ...portArgs);
     expect(up.code, up.stderr).toBe(0);
     expect(up.stdout).toContain("the local stack is up");
     const started = await processesMentioning(runDir);
-    expect(started).toHaveLength(2);
+    // etcd, Kafka, the file connector service, the coordinator and the worker.
+    expect(started).toHaveLength(5);
 
     const status = await cmesh("status", ...portArgs);
     expect(status.code, status.stdout).toBe(0);
     expect(status.stdout).toMatch(/^etcd\s+http:\/\/127\.0\.0\.1:\d+\s+pid \d+\s+healthy$/m);
     expect(status.stdout).toMatch(/^kafka\s+127\.0\.0\.1:\d+\s+pid \d+\s+healthy$/m);
+    expect(status.stdout).toMatch(/^coordinator\s+http:\/\/127\.0\.0\.1:\d+\s+pid \d+\s+healthy$/m);
+    expect(status.stdout).toMatch(/^worker\s+worker-1\s+pid \d+\s+healthy$/m);
+    expect(status.stdout).toMatch(/^connector-file\s+.+\s+pid \d+\s+healthy$/m);
 
     const again = await cmesh("up", ...portArgs);
     expect(again.code).toBe(0);

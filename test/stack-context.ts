@@ -8,6 +8,12 @@ declare module "vitest" {
     kafkaBootstrap: string;
     /** etcd client URL, e.g. "http://127.0.0.1:2379". */
     etcdEndpoint: string;
+    /** The coordinator's REST API, e.g. "http://127.0.0.1:8083". */
+    restUrl: string;
+    /** Relative `file` paths in connector configs resolve against this directory. */
+    baseDir: string;
+    /** The stack's run directory, where each service logs (`<runDir>/<service>/<service>.log`). */
+    runDir: string;
   }
 }
 

@@ -1,11 +1,21 @@
+/** How to tell whether a component answers as it should; recorded with it so `status` can ask later. */
+export type HealthProbe =
+  | { readonly kind: "kafka"; readonly bootstrap: string }
+  | { readonly kind: "etcd"; readonly url: string }
+  /** Any 2xx answer to a GET. */
+  | { readonly kind: "http"; readonly url: string }
+  /** Registered in the service registry: the key exists in etcd (it vanishes with the service's lease). */
+  | { readonly kind: "registered"; readonly etcdUrl: string; readonly key: string };
+
 /** A process of the local stack, as recorded in the run directory's state file. */
 export interface RunningComponent {
-  /** "kafka", "etcd", and later the mesh's own services. */
+  /** "etcd", "kafka", "coordinator", "worker", "connector-file". */
   readonly name: string;
   readonly pid: number;
-  /** Where clients reach it, e.g. "127.0.0.1:9092" or "http://127.0.0.1:2379". */
+  /** Where clients reach it, e.g. "127.0.0.1:9092" or "http://127.0.0.1:8083". */
   readonly address: string;
   readonly logFile: string;
+  readonly probe: HealthProbe;
 }
 
 /** Whether a component answers as it should, and if not, what it said. */

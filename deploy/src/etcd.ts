@@ -38,7 +38,7 @@ export async function launchEtcd(
     ],
     { cwd: home, logFile },
   );
-  return { name: "etcd", pid, address: clientUrl, logFile };
+  return { name: "etcd", pid, address: clientUrl, logFile, probe: { kind: "etcd", url: clientUrl } };
 }
 
 /**
@@ -47,17 +47,23 @@ export async function launchEtcd(
  */
 export async function checkEtcdHealth(clientUrl: string): Promise<Health> {
   try {
-    const response = await fetch(`${clientUrl}/v3/kv/range`, {
-      method: "POST",
-      body: JSON.stringify({ key: Buffer.from("/connect-mesh/health").toString("base64") }),
-      signal: AbortSignal.timeout(2_000),
-    });
-    if (!response.ok) return { healthy: false, reason: `HTTP ${response.status} from ${clientUrl}` };
-    const body = (await response.json()) as { header?: { revision?: string } };
-    return body.header?.revision
-      ? { healthy: true }
-      : { healthy: false, reason: "the read returned no revision" };
+    await readEtcdKey(clientUrl, "/connect-mesh/health");
+    return { healthy: true };
   } catch (error) {
     return { healthy: false, reason: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** Reads one key with a linearizable read through etcd's JSON gateway; undefined when it does not exist. */
+export async function readEtcdKey(clientUrl: string, key: string): Promise<string | undefined> {
+  const response = await fetch(`${clientUrl}/v3/kv/range`, {
+    method: "POST",
+    body: JSON.stringify({ key: Buffer.from(key).toString("base64") }),
+    signal: AbortSignal.timeout(2_000),
+  });
+  if (!response.ok) throw new Error(`HTTP ${response.status} from ${clientUrl}`);
+  const body = (await response.json()) as { header?: { revision?: string }; kvs?: { value?: string }[] };
+  if (!body.header?.revision) throw new Error("the read returned no revision");
+  const value = body.kvs?.[0]?.value;
+  return value === undefined ? undefined : Buffer.from(value, "base64").toString();
 }

@@ -73,7 +73,8 @@ export async function launchKafka(
     ],
     { cwd: home, logFile },
   );
-  return { name: "kafka", pid, address: `127.0.0.1:${ports.brokerPort}`, logFile };
+  const bootstrap = `127.0.0.1:${ports.brokerPort}`;
+  return { name: "kafka", pid, address: bootstrap, logFile, probe: { kind: "kafka", bootstrap } };
 }
 
 /** Healthy when the broker answers a metadata request naming itself and a controller. */

@@ -12,6 +12,14 @@ export interface StackConfig {
   readonly kafkaControllerPort: number;
   readonly etcdPort: number;
   readonly etcdPeerPort: number;
+  /** The coordinator's REST API (Kafka Connect's 8083). */
+  readonly restPort: number;
+  /** Relative file paths in connector configs resolve against this directory (default: where cmesh runs). */
+  readonly baseDir: string;
+  /** The cluster's name: the prefix of all its state in etcd. */
+  readonly cluster: string;
+  /** Run the mesh's services from their TypeScript sources (through tsx) instead of the built dist/. */
+  readonly runFromSource: boolean;
   /** How long each component may take to become ready. */
   readonly readyTimeoutMs: number;
 }
@@ -22,13 +30,16 @@ export const DEFAULT_PORTS = {
   kafkaControllerPort: 9093,
   etcdPort: 2379,
   etcdPeerPort: 2380,
+  restPort: 8083,
 } as const;
 
 /**
  * The stack's config from the environment, the one place that reads it:
  * CONNECT_MESH_RUN_DIR (default `<cwd>/.run`), CONNECT_MESH_CACHE_DIR (default ~/.cache/connect-mesh),
  * CONNECT_MESH_KAFKA_PORT, CONNECT_MESH_KAFKA_CONTROLLER_PORT, CONNECT_MESH_ETCD_PORT,
- * CONNECT_MESH_ETCD_PEER_PORT. `overrides` (command-line flags) win over both.
+ * CONNECT_MESH_ETCD_PEER_PORT, CONNECT_MESH_REST_PORT, CONNECT_MESH_CLUSTER (default "local") and
+ * CONNECT_MESH_RUN_FROM_SOURCE ("1" to run the services' sources), CONNECT_MESH_BASE_DIR (default: the
+ * current directory). `overrides` (command-line flags) win.
  */
 export function stackConfigFromEnv(
   env: NodeJS.ProcessEnv,
@@ -45,10 +56,19 @@ export function stackConfigFromEnv(
     ),
     etcdPort: portFrom(env, "CONNECT_MESH_ETCD_PORT", DEFAULT_PORTS.etcdPort),
     etcdPeerPort: portFrom(env, "CONNECT_MESH_ETCD_PEER_PORT", DEFAULT_PORTS.etcdPeerPort),
+    restPort: portFrom(env, "CONNECT_MESH_REST_PORT", DEFAULT_PORTS.restPort),
+    cluster: env.CONNECT_MESH_CLUSTER || "local",
+    baseDir: env.CONNECT_MESH_BASE_DIR ?? process.cwd(),
+    runFromSource: env.CONNECT_MESH_RUN_FROM_SOURCE === "1",
     readyTimeoutMs: 90_000,
     ...overrides,
   };
-  return { ...config, runDir: resolve(config.runDir), cacheDir: resolve(config.cacheDir) };
+  return {
+    ...config,
+    runDir: resolve(config.runDir),
+    cacheDir: resolve(config.cacheDir),
+    baseDir: resolve(config.baseDir),
+  };
 }
 
 /** Parses a TCP port, with an error that names where the bad value came from. */

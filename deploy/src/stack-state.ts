@@ -1,14 +1,17 @@
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { RunningComponent } from "./component.js";
+import type { MeshSettings } from "./mesh-services.js";
 
 /** What `cmesh up` started, kept in `<runDir>/stack.json` so that `status` and `down` find exactly it. */
 export interface StackState {
   readonly startedAt: string;
-  /** The directory `cmesh up` ran in; relative paths in connector configs resolve against it. */
+  /** The directory `cmesh up` ran in (or CONNECT_MESH_BASE_DIR); relative connector file paths resolve against it. */
   readonly startedFrom: string;
   /** In start order; `down` stops them in reverse. */
   readonly components: readonly RunningComponent[];
+  /** How the mesh's services were started, so that one can be started again alone. */
+  readonly mesh?: MeshSettings;
 }
 
 const stateFile = (runDir: string) => join(runDir, "stack.json");

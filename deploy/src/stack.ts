@@ -1,16 +1,17 @@
 import { mkdir } from "node:fs/promises";
 import type { Health, RunningComponent } from "./component.js";
-import { checkEtcdHealth, launchEtcd } from "./etcd.js";
+import { launchEtcd } from "./etcd.js";
 import { installEtcd } from "./etcd-install.js";
-import { checkKafkaHealth, launchKafka } from "./kafka.js";
+import { checkHealth } from "./health.js";
+import { launchKafka } from "./kafka.js";
 import { installKafka } from "./kafka-install.js";
-import { ensurePortsFree } from "./ports.js";
-import { isOurProcess, stopProcessGroup, tailOf } from "./processes.js";
+import { launchMeshService, type MeshSettings, meshServices } from "./mesh-services.js";
+import { ensurePortsFree, findFreePort } from "./ports.js";
+import { isOurProcess, stopProcessGroup } from "./processes.js";
 import type { Progress } from "./progress.js";
+import { awaitReady } from "./readiness.js";
 import type { StackConfig } from "./stack-config.js";
-import { StackError } from "./stack-error.js";
 import { clearStackState, readStackState, type StackState, writeStackState } from "./stack-state.js";
-import { waitFor } from "./wait-for.js";
 
 /** Kafka's controlled shutdown can take several seconds; after this it is killed. */
 const STOP_GRACE_MS = 30_000;
@@ -28,8 +29,8 @@ export interface ComponentStatus {
 }
 
 /**
- * Brings the stack up: fetches and builds what is missing, checks every port first, then starts etcd and
- * Kafka and waits until each really answers. If a stack from this run directory is already running it starts
+ * Brings the stack up: fetches and builds what is missing, checks every port first, then starts etcd,
+ * Kafka, the file connector service, the coordinator and the worker, and waits until each really answers. If a stack from this run directory is already running it starts
  * nothing. If any step fails, whatever this call started is stopped again, so nothing is left half-running.
  */
 export async function upStack(config: StackConfig, progress: Progress): Promise<UpResult> {
@@ -50,9 +51,14 @@ export async function upStack(config: StackConfig, progress: Progress): Promise<
     "Kafka controller": config.kafkaControllerPort,
     "etcd client": config.etcdPort,
     "etcd peer": config.etcdPeerPort,
+    "REST API": config.restPort,
   });
 
-  let state: StackState = { startedAt: new Date().toISOString(), startedFrom: process.cwd(), components: [] };
+  let state: StackState = {
+    startedAt: new Date().toISOString(),
+    startedFrom: config.baseDir,
+    components: [],
+  };
   // Each component is recorded as soon as its process exists, so a failure at any later point stops it.
   const launch = async (component: Promise<RunningComponent>, what: string) => {
     progress(`starting ${what}`);
@@ -73,6 +79,18 @@ export async function upStack(config: StackConfig, progress: Progress): Promise<
       }),
       `Apache Kafka ${kafkaInstall.version} (KRaft) on 127.0.0.1:${config.kafkaPort}`,
     );
+    const mesh: MeshSettings = {
+      runDir: config.runDir,
+      etcdUrl: `http://127.0.0.1:${config.etcdPort}`,
+      kafkaBootstrap: `127.0.0.1:${config.kafkaPort}`,
+      restPort: config.restPort,
+      cluster: config.cluster,
+      baseDir: state.startedFrom,
+      runFromSource: config.runFromSource,
+      fileConnectorPort: await findFreePort(),
+    };
+    state = { ...state, mesh };
+    for (const service of meshServices(mesh)) await launch(launchMeshService(service, mesh), service.name);
   } catch (error) {
     await stopComponents(state, config.runDir);
     throw error;
@@ -96,43 +114,11 @@ export async function stackStatus(config: StackConfig): Promise<readonly Compone
     state.components.map(async (component): Promise<ComponentStatus> => {
       const running = await isOurProcess(component.pid, config.runDir);
       const health = running
-        ? await checkHealth(component)
+        ? await checkHealth(component.probe)
         : { healthy: false as const, reason: "not running" };
       return { component, running, health };
     }),
   );
-}
-
-async function awaitReady(component: RunningComponent, timeoutMs: number): Promise<void> {
-  try {
-    await waitFor(
-      () => checkHealth(component),
-      (health) => health.healthy,
-      {
-        timeoutMs,
-        description: `${component.name} on ${component.address} to become ready`,
-      },
-    );
-  } catch (error) {
-    throw new StackError(
-      `${component.name} did not become ready on ${component.address}; see ${component.logFile}`,
-      {
-        detail: await tailOf(component.logFile),
-        cause: error,
-      },
-    );
-  }
-}
-
-function checkHealth(component: RunningComponent): Promise<Health> {
-  switch (component.name) {
-    case "kafka":
-      return checkKafkaHealth(component.address);
-    case "etcd":
-      return checkEtcdHealth(component.address);
-    default:
-      throw new StackError(`no health check is known for the component "${component.name}"`);
-  }
 }
 
 async function anyRunning(state: StackState, runDir: string): Promise<boolean> {

@@ -12,7 +12,13 @@ describe("parseCommand", () => {
     ).toEqual({
       name: "up",
       overrides: { kafkaPort: 19092, etcdPort: 12379, runDir: "/tmp/x" },
+      demo: false,
     });
+  });
+
+  it("reads --demo with up, and only with up", () => {
+    expect(parseCommand(["up", "--demo"])).toMatchObject({ name: "up", demo: true });
+    expect(() => parseCommand(["down", "--demo"])).toThrow('--demo goes with "up", not "down"');
   });
 
   it.each([

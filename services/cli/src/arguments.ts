@@ -3,13 +3,15 @@ import { parsePort, type StackConfig } from "@connect-mesh/deploy";
 
 /** A parsed command line. */
 export type Command =
-  | { readonly name: "up" | "down" | "status"; readonly overrides: Partial<StackConfig> }
+  | { readonly name: "up"; readonly overrides: Partial<StackConfig>; readonly demo: boolean }
+  | { readonly name: "down" | "status"; readonly overrides: Partial<StackConfig> }
   | { readonly name: "help" };
 
 export const USAGE = `usage: cmesh <command> [options]
 
 commands:
-  up       fetch and build what is missing (first run only), then start Kafka and etcd
+  up       fetch and build what is missing (first run only), then start Kafka, etcd and the mesh;
+           with --demo, also run Kafka Connect's file example (input.txt → Kafka → output.txt)
   down     stop everything \`cmesh up\` started
   status   show what runs, where, and whether it is healthy
 
@@ -20,6 +22,7 @@ options (also read from CONNECT_MESH_* environment variables; see docs/local-sta
                          Kafka's KRaft controller port (default 9093)
   --etcd-port N          etcd's client port (default 2379)
   --etcd-peer-port N     etcd's peer port (default 2380)
+  --rest-port N          the coordinator's REST API port (default 8083)
   -h, --help             show this help
 `;
 
@@ -50,6 +53,9 @@ export function parseCommand(argv: readonly string[]): Command {
   if (values["etcd-port"] !== undefined) overrides.etcdPort = parsePort(values["etcd-port"], "--etcd-port");
   if (values["etcd-peer-port"] !== undefined)
     overrides.etcdPeerPort = parsePort(values["etcd-peer-port"], "--etcd-peer-port");
+  if (values["rest-port"] !== undefined) overrides.restPort = parsePort(values["rest-port"], "--rest-port");
+  if (name === "up") return { name, overrides, demo: values.demo ?? false };
+  if (values.demo) throw new UsageError(`--demo goes with "up", not "${name}"`);
   return { name, overrides };
 }
 
@@ -64,6 +70,8 @@ function parseStrictly(argv: readonly string[]) {
         "kafka-controller-port": { type: "string" },
         "etcd-port": { type: "string" },
         "etcd-peer-port": { type: "string" },
+        "rest-port": { type: "string" },
+        demo: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     });

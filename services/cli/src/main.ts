@@ -16,7 +16,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const config = stackConfigFromEnv(process.env, command.overrides);
     switch (command.name) {
       case "up":
-        return await up(config, terminal);
+        return await up(config, terminal, command.demo);
       case "down":
         return await down(config, terminal);
       case "status":

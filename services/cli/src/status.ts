@@ -13,7 +13,7 @@ export async function status(config: StackConfig, output: Output): Promise<numbe
   for (const { component, running, health } of statuses) {
     const state = !running ? "stopped" : health.healthy ? "healthy" : `unhealthy: ${health.reason}`;
     output.result(
-      `${component.name.padEnd(6)} ${component.address.padEnd(24)} pid ${String(component.pid).padEnd(8)} ${state}`,
+      `${component.name.padEnd(14)} ${component.address.padEnd(24)} pid ${String(component.pid).padEnd(8)} ${state}`,
     );
   }
   return statuses.every((s) => s.running && s.health.healthy) ? 0 : 1;

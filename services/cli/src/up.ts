@@ -1,8 +1,9 @@
 import { type StackConfig, upStack } from "@connect-mesh/deploy";
+import { runDemo } from "./demo.js";
 import type { Output } from "./output.js";
 
-/** `cmesh up`: starts the stack, or says where the running one is. */
-export async function up(config: StackConfig, output: Output): Promise<number> {
+/** `cmesh up`: starts the stack, or says where the running one is; with `demo`, then runs the file example. */
+export async function up(config: StackConfig, output: Output, demo: boolean): Promise<number> {
   const result = await upStack(config, output.progress);
   if (!result.started) {
     output.result(
@@ -13,7 +14,9 @@ export async function up(config: StackConfig, output: Output): Promise<number> {
     output.result("the local stack is up:");
   }
   for (const component of result.state.components) {
-    output.result(`  ${component.name.padEnd(6)} ${component.address}`);
+    output.result(`  ${component.name.padEnd(14)} ${component.address}`);
   }
-  return 0;
+  if (!demo) return 0;
+  output.result("");
+  return runDemo(`http://127.0.0.1:${config.restPort}`, result.state.startedFrom, output);
 }

@@ -1,0 +1,31 @@
+import type { Health, HealthProbe } from "./component.js";
+import { checkEtcdHealth, readEtcdKey } from "./etcd.js";
+import { checkKafkaHealth } from "./kafka.js";
+
+/** Asks a component, the way its probe says, whether it is healthy. */
+export async function checkHealth(probe: HealthProbe): Promise<Health> {
+  switch (probe.kind) {
+    case "kafka":
+      return checkKafkaHealth(probe.bootstrap);
+    case "etcd":
+      return checkEtcdHealth(probe.url);
+    case "http":
+      return checkHttp(probe.url);
+    case "registered":
+      return (await readEtcdKey(probe.etcdUrl, probe.key)) === undefined
+        ? { healthy: false, reason: "not registered in the service registry (yet)" }
+        : { healthy: true };
+  }
+}
+
+async function checkHttp(url: string): Promise<Health> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+    await response.body?.cancel();
+    return response.ok
+      ? { healthy: true }
+      : { healthy: false, reason: `HTTP ${response.status} from ${url}` };
+  } catch (error) {
+    return { healthy: false, reason: error instanceof Error ? error.message : String(error) };
+  }
+}
