@@ -6,6 +6,7 @@
  *   connectors/<name>/target-state    RUNNING | PAUSED | STOPPED
  *   connectors/<name>/tasks           task configs planned from a config revision (JSON)
  *   assignments/<worker-id>           the tasks one worker runs (JSON), written by the leader
+ *   assignment-generation             bumped with every assignment change; guards them as one unit
  *   status/<name>/connector           the connector's status (JSON), written by the leader
  *   status/<name>/tasks/<task>        a task's status (JSON), written by its worker under the worker's lease
  *   services/<type>/<instance-id>     the service registry (connector services and workers)
@@ -42,6 +43,10 @@ export class ClusterKeys {
 
   get assignmentsPrefix(): string {
     return `${this.root}/assignments/`;
+  }
+
+  get assignmentGeneration(): string {
+    return `${this.root}/assignment-generation`;
   }
 
   assignment(workerId: string): string {

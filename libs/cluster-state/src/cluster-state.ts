@@ -19,6 +19,13 @@ export interface ConnectorStatuses {
   readonly tasks: ReadonlyMap<number, Status>;
 }
 
+/** Every worker's assignment and the generation it was written at. */
+export interface AssignmentPlan {
+  readonly assignments: ReadonlyMap<string, Assignment>;
+  /** The modRevision of the generation key; 0 before the first assignment. */
+  readonly generationRevision: number;
+}
+
 /** How many times a read-modify-write is retried when another writer got in between. */
 const MAX_CONFLICT_RETRIES = 10;
 
@@ -118,27 +125,46 @@ export class ClusterState {
   }
 
   /** Every worker's assignment, by worker id. */
-  async readAssignments(): Promise<Map<string, Assignment>> {
-    const { items } = await this.store.list(this.keys.assignmentsPrefix);
-    return new Map(
-      items.map((item) => [
-        decodeURIComponent(item.key.slice(this.keys.assignmentsPrefix.length)),
-        parseStored(Assignment, item.key, item.value),
-      ]),
-    );
+  async readAssignments(): Promise<ReadonlyMap<string, Assignment>> {
+    return (await this.readAssignmentPlan()).assignments;
   }
 
-  /** Writes every worker's assignment at once; workers missing from `assignments` lose theirs. */
-  async writeAssignments(assignments: ReadonlyMap<string, Assignment>): Promise<void> {
-    const current = await this.readAssignments();
-    await this.store.commit({
-      conditions: [],
-      puts: [...assignments].map(([workerId, assignment]) => ({
-        key: this.keys.assignment(workerId),
-        value: JSON.stringify(assignment),
-      })),
-      deletes: [...current.keys()].filter((id) => !assignments.has(id)).map((id) => this.keys.assignment(id)),
+  /** Every worker's assignment, with the generation they were written at (for `writeAssignments`). */
+  async readAssignmentPlan(): Promise<AssignmentPlan> {
+    const [{ items }, generation] = await Promise.all([
+      this.store.list(this.keys.assignmentsPrefix),
+      this.store.get(this.keys.assignmentGeneration),
+    ]);
+    return {
+      generationRevision: generation?.modRevision ?? 0,
+      assignments: new Map(
+        items.map((item) => [
+          decodeURIComponent(item.key.slice(this.keys.assignmentsPrefix.length)),
+          parseStored(Assignment, item.key, item.value),
+        ]),
+      ),
+    };
+  }
+
+  /**
+   * Replaces every worker's assignment at once (workers missing from `next` lose theirs), but only if no
+   * one changed them since `previous` was read; resolves false, writing nothing, if someone did.
+   */
+  async writeAssignments(previous: AssignmentPlan, next: ReadonlyMap<string, Assignment>): Promise<boolean> {
+    const result = await this.store.commit({
+      conditions: [{ key: this.keys.assignmentGeneration, modRevision: previous.generationRevision }],
+      puts: [
+        { key: this.keys.assignmentGeneration, value: JSON.stringify(new Date().toISOString()) },
+        ...[...next].map(([workerId, assignment]) => ({
+          key: this.keys.assignment(workerId),
+          value: JSON.stringify(assignment),
+        })),
+      ],
+      deletes: [...previous.assignments.keys()]
+        .filter((id) => !next.has(id))
+        .map((id) => this.keys.assignment(id)),
     });
+    return result.succeeded;
   }
 
   /**

@@ -37,11 +37,14 @@ export class Reconciler {
       .filter((c) => c.targetState !== "STOPPED" && c.taskConfigs?.configRevision === c.configRevision)
       .flatMap((c) => (c.taskConfigs?.tasks ?? []).map((_, task) => ({ connector: c.name, task })));
     const workers = (await registry.list(WORKER_SERVICE_TYPE)).map((w) => w.instanceId);
-    const previous = await state.readAssignments();
-    const next = assignTasks(tasks, workers, previous);
-    if (!sameAssignments(previous, next)) {
-      await state.writeAssignments(next);
+    const previous = await state.readAssignmentPlan();
+    const next = assignTasks(tasks, workers, previous.assignments);
+    if (sameAssignments(previous.assignments, next)) return;
+    if (await state.writeAssignments(previous, next)) {
       this.deps.logger.info({ workers: workers.length, tasks: tasks.length }, "assigned tasks");
+    } else {
+      // Another leader wrote in between (we are about to lose leadership, or just won it): look again.
+      this.deps.logger.warn("the assignments changed while they were computed; the next pass computes them again");
     }
   }
 

@@ -1,0 +1,67 @@
+import { randomUUID } from "node:crypto";
+import { EtcdCoordinationStore } from "@connect-mesh/coordination";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { ClusterState } from "../src/cluster-state.js";
+import "../../../test/stack-context.js";
+
+// Against the real etcd: the conditional writes are what keep two coordinators from undoing each other.
+describe("ClusterState on etcd", () => {
+  const store = new EtcdCoordinationStore([inject("etcdEndpoint")]);
+  const state = () => new ClusterState(store, `test-${randomUUID()}`);
+
+  afterAll(async () => {
+    await store.close();
+  });
+
+  it("creates a connector once; a second create with the same name writes nothing", async () => {
+    const cluster = state();
+    expect(await cluster.createConnector("c", { "connector.class": "A" }, "RUNNING")).toBe(true);
+    expect(await cluster.createConnector("c", { "connector.class": "B" }, "PAUSED")).toBe(false);
+    expect(await cluster.getConnector("c")).toMatchObject({
+      config: { "connector.class": "A" },
+      targetState: "RUNNING",
+    });
+  });
+
+  it("refuses task configs planned from a config that has changed since", async () => {
+    const cluster = state();
+    await cluster.createConnector("c", { v: "1" }, "RUNNING");
+    const planned = await cluster.getConnector("c");
+    await cluster.putConnectorConfig("c", { v: "2" });
+    const stale = { configRevision: planned?.configRevision ?? 0, tasks: [{ v: "1" }] };
+    expect(await cluster.writeTaskConfigs("c", stale)).toBe(false);
+    const current = await cluster.getConnector("c");
+    expect(
+      await cluster.writeTaskConfigs("c", {
+        configRevision: current?.configRevision ?? 0,
+        tasks: [{ v: "2" }],
+      }),
+    ).toBe(true);
+    expect((await cluster.getConnector("c"))?.taskConfigs?.tasks).toEqual([{ v: "2" }]);
+  });
+
+  it("writes assignments only from the generation they were computed on", async () => {
+    const cluster = state();
+    const first = await cluster.readAssignmentPlan();
+    const a = new Map([["w1", { tasks: [{ connector: "c", task: 0 }] }]]);
+    expect(await cluster.writeAssignments(first, a)).toBe(true);
+    // A leader that read before that write must not overwrite it.
+    expect(await cluster.writeAssignments(first, new Map([["w2", { tasks: [] }]]))).toBe(false);
+    const second = await cluster.readAssignmentPlan();
+    expect(second.assignments).toEqual(a);
+    expect(
+      await cluster.writeAssignments(second, new Map([["w2", { tasks: [{ connector: "c", task: 0 }] }]])),
+    ).toBe(true);
+    expect([...(await cluster.readAssignments()).keys()]).toEqual(["w2"]);
+  });
+
+  it("deletes a connector with its tasks and statuses", async () => {
+    const cluster = state();
+    await cluster.createConnector("c", { v: "1" }, "RUNNING");
+    await cluster.writeConnectorStatus("c", { state: "RUNNING", workerId: "x", updatedAt: "now" });
+    expect(await cluster.deleteConnector("c")).toBe(true);
+    expect(await cluster.getConnector("c")).toBeUndefined();
+    expect((await cluster.readStatuses("c")).connector).toBeUndefined();
+    expect(await cluster.deleteConnector("c")).toBe(false);
+  });
+});
