@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
-import { startMeshService, stopMeshService, waitFor } from "@connect-mesh/deploy";
+import { waitFor } from "@connect-mesh/async";
+import { startMeshService, stopMeshService } from "@connect-mesh/deploy";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { appendLines, lineText, readLines, waitForDistinctLines } from "./files.js";
 import { rest } from "./rest-client.js";

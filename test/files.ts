@@ -1,5 +1,5 @@
 import { appendFile, readFile } from "node:fs/promises";
-import { waitFor } from "@connect-mesh/deploy";
+import { waitFor } from "@connect-mesh/async";
 
 /** The text of line `n` in the pipeline tests: unique, sortable, and long enough to look like data. */
 export const lineText = (n: number): string => `line-${String(n).padStart(7, "0")} the quick brown fox`;

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { waitFor } from "@connect-mesh/deploy";
+import { waitFor } from "@connect-mesh/async";
 import { type Admin, Kafka, logLevel, Partitioners } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import "./stack-context.js";

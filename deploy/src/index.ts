@@ -11,5 +11,3 @@ export { DEFAULT_PORTS, parsePort, stackConfigFromEnv } from "./stack-config.js"
 export { StackError } from "./stack-error.js";
 export type { StackState } from "./stack-state.js";
 export { ETCD_VERSION, KAFKA_VERSION } from "./versions.js";
-export type { WaitOptions } from "./wait-for.js";
-export { waitFor } from "./wait-for.js";

@@ -1,8 +1,8 @@
+import { waitFor } from "@connect-mesh/async";
 import type { RunningComponent } from "./component.js";
 import { checkHealth } from "./health.js";
 import { tailOf } from "./processes.js";
 import { StackError } from "./stack-error.js";
-import { waitFor } from "./wait-for.js";
 
 /** Waits until a just-launched component is healthy; if it never gets there, says so with its log's tail. */
 export async function awaitReady(component: RunningComponent, timeoutMs: number): Promise<void> {

@@ -5,6 +5,8 @@
  * flushes, gRPC health and server reflection.
  */
 
+// Stopping a connector service cleanly on SIGTERM or SIGINT.
+export { stopOnSignals } from "@connect-mesh/async";
 // Config definitions, parsing and validation.
 export type {
   AnyConfigKey,

@@ -1,11 +1,11 @@
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { waitFor } from "@connect-mesh/async";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CoordinationStore, Lease, WatchEvent } from "../src/coordination-store.js";
 import { CoordinationError } from "../src/errors.js";
 import type { InvalidServiceEntry, ServiceInstance } from "../src/service-instance.js";
 import { ServiceRegistry } from "../src/service-registry.js";
-import { waitFor } from "./wait-for.js";
 
 /** Short leases keep the expiry tests quick; etcd's minimum TTL is below this. */
 const TTL_SECONDS = 2;

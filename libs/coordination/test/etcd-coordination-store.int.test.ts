@@ -2,6 +2,7 @@ import { createServer } from "node:net";
 import { resolve } from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import "../../../test/stack-context.js";
+import { waitFor } from "@connect-mesh/async";
 import {
   CoordinationRequestError,
   CoordinationUnavailableError,
@@ -11,7 +12,6 @@ import {
 import { EtcdCoordinationStore } from "../src/etcd-coordination-store.js";
 import { startBlackholeProxy } from "./blackhole-proxy.js";
 import { describeCoordinationStore } from "./coordination-store-suite.js";
-import { waitFor } from "./wait-for.js";
 
 const endpoint = inject("etcdEndpoint");
 const freshPrefix = (): string => `/connect-mesh-test/${crypto.randomUUID()}/`;

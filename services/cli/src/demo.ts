@@ -1,6 +1,6 @@
 import { appendFile, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { waitFor } from "@connect-mesh/deploy";
+import { waitFor } from "@connect-mesh/async";
 import type { Output } from "./output.js";
 
 /** Kafka Connect's file quickstart, as its users type it. */

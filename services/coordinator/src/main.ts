@@ -1,3 +1,4 @@
+import { stopOnSignals } from "@connect-mesh/async";
 import { ClusterState } from "@connect-mesh/cluster-state";
 import { EtcdCoordinationStore, type Lease, ServiceRegistry } from "@connect-mesh/coordination";
 import { pino } from "pino";
@@ -90,14 +91,4 @@ async function shutdown(signal: string): Promise<void> {
   await store.close();
 }
 
-for (const signal of ["SIGTERM", "SIGINT"] as const) {
-  process.once(signal, () => {
-    shutdown(signal).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, "unclean stop");
-        process.exit(1);
-      },
-    );
-  });
-}
+stopOnSignals(shutdown, (error) => logger.error({ err: error }, "unclean stop"));

@@ -1,3 +1,4 @@
+import { stopOnSignals } from "@connect-mesh/async";
 import { ClusterState } from "@connect-mesh/cluster-state";
 import { createConverter } from "@connect-mesh/converters";
 import { EtcdCoordinationStore, ServiceRegistry } from "@connect-mesh/coordination";
@@ -69,17 +70,7 @@ async function shutdown(signal: string): Promise<void> {
   await store.close();
 }
 
-for (const signal of ["SIGTERM", "SIGINT"] as const) {
-  process.once(signal, () => {
-    shutdown(signal).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, "unclean stop");
-        process.exit(1);
-      },
-    );
-  });
-}
+stopOnSignals(shutdown, (error) => logger.error({ err: error }, "unclean stop"));
 
 running.then(
   () => {

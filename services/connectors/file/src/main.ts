@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { registerInMesh, startConnectorServer } from "@connect-mesh/connector-sdk";
+import { registerInMesh, startConnectorServer, stopOnSignals } from "@connect-mesh/connector-sdk";
 import { pino } from "pino";
 import { fileServiceConfigFromEnv } from "./config.js";
 import { fileStreamSink } from "./file-stream-sink.js";
@@ -32,14 +32,4 @@ async function shutdown(signal: string): Promise<void> {
   await server.stop({ graceful: true });
 }
 
-for (const signal of ["SIGTERM", "SIGINT"] as const) {
-  process.once(signal, () => {
-    shutdown(signal).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, "unclean stop");
-        process.exit(1);
-      },
-    );
-  });
-}
+stopOnSignals(shutdown, (error) => logger.error({ err: error }, "unclean stop"));

@@ -44,7 +44,9 @@ export class Reconciler {
       this.deps.logger.info({ workers: workers.length, tasks: tasks.length }, "assigned tasks");
     } else {
       // Another leader wrote in between (we are about to lose leadership, or just won it): look again.
-      this.deps.logger.warn("the assignments changed while they were computed; the next pass computes them again");
+      this.deps.logger.warn(
+        "the assignments changed while they were computed; the next pass computes them again",
+      );
     }
   }
 

@@ -13,7 +13,7 @@ export interface WaitOptions {
  * passes, naming what was awaited and the last result or error seen, so a failed wait says why.
  */
 export async function waitFor<T>(
-  probe: () => Promise<T>,
+  probe: () => T | Promise<T>,
   isDone: (value: T) => boolean,
   options: WaitOptions,
 ): Promise<T> {
