@@ -1,5 +1,12 @@
-import { ErrorKind, SinkServiceClient, type WriteResponse } from "@connect-mesh/proto";
+import { sleep } from "@connect-mesh/async";
+import {
+  ErrorKind,
+  type Record as MeshRecord,
+  SinkServiceClient,
+  type WriteResponse,
+} from "@connect-mesh/proto";
 import type { Consumer, EachBatchPayload } from "kafkajs";
+import { Backoff } from "./backoff.js";
 import { connectClient } from "./connect-client.js";
 import { fromKafkaMessage } from "./record-codec.js";
 import { FatalTaskError, type TaskContext } from "./task-context.js";
@@ -46,13 +53,46 @@ export async function runSinkStream(context: TaskContext, stopping: AbortSignal)
   const nextResponse = async (): Promise<NonNullable<WriteResponse["message"]>> => {
     const { value, done } = await responses.next();
     if (done || !value?.message) throw new Error("the sink service closed the stream");
-    if (value.message.$case === "error") {
-      const error = value.message.value.error;
-      const text = `the connector could not write batch ${value.message.value.sequence}: ${error?.message ?? "no reason given"}`;
-      if (error?.kind === ErrorKind.ERROR_KIND_RETRIABLE) throw new Error(text);
-      throw new FatalTaskError(text, { cause: error?.stackTrace || undefined });
-    }
     return value.message;
+  };
+
+  /**
+   * Sends records until the service has accepted all of them. A RETRIABLE error names the first record
+   * it did not take; the rest go again as a new batch after a capped, jittered backoff (as sink.proto
+   * says), so an outside system that is down for a while loses nothing and repeats nothing.
+   */
+  const sendUntilAccepted = async (records: MeshRecord[]): Promise<void> => {
+    const backoff = new Backoff();
+    let pending = records;
+    while (pending.length > 0) {
+      sequence += 1n;
+      call.write({ message: { $case: "batch", value: { sequence, records: pending } } });
+      const answer = await nextResponse();
+      if (answer.$case === "ack") {
+        // Clear the retry note from the status once the outside system takes records again.
+        if (pending !== records) await context.status.report("RUNNING");
+        return;
+      }
+      if (answer.$case !== "error")
+        throw new Error(`expected an answer to batch ${sequence}, got ${answer.$case}`);
+      const error = answer.value.error;
+      const text = `the connector could not write batch ${sequence}: ${error?.message ?? "no reason given"}`;
+      if (error?.kind !== ErrorKind.ERROR_KIND_RETRIABLE)
+        throw new FatalTaskError(text, { cause: error?.stackTrace || undefined });
+      pending = pending.slice(Math.min(error.recordIndex ?? 0, pending.length));
+      const delayMs = backoff.nextDelayMs();
+      logger.warn(
+        { retryInMs: delayMs, remaining: pending.length, reason: error.message },
+        "sink write will be retried",
+      );
+      await context.status.report(
+        "RUNNING",
+        `${text}\n(retrying ${pending.length} records in ${delayMs} ms)`,
+      );
+      await sleep(delayMs, stopping);
+      if (stopping.aborted)
+        throw new Error("stopped while retrying a write; the records are read again on restart");
+    }
   };
 
   const writeBatch = async (payload: EachBatchPayload) => {
