@@ -108,11 +108,7 @@ export async function runSinkStream(context: TaskContext, stopping: AbortSignal)
         const last = messages[messages.length - 1];
         if (!last) return;
         const records = messages.map((m) => fromKafkaMessage(batch.topic, batch.partition, m, converters));
-        sequence += 1n;
-        call.write({ message: { $case: "batch", value: { sequence, records } } });
-        const acked = await nextResponse();
-        if (acked.$case !== "ack")
-          throw new Error(`expected an ack of batch ${sequence}, got ${acked.$case}`);
+        await sendUntilAccepted(records);
         call.write({ message: { $case: "flush", value: { throughSequence: sequence } } });
         const flushed = await nextResponse();
         if (flushed.$case !== "flushed")
