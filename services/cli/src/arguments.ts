@@ -14,6 +14,8 @@ commands:
            with --demo, also run Kafka Connect's file example (input.txt → Kafka → output.txt)
   down     stop everything \`cmesh up\` started
   status   show what runs, where, and whether it is healthy
+  conformance <host:port> [--config <plugin>=<file.json> ...]
+           check that a connector service honours the contract (cmesh conformance --help)
 
 options (also read from CONNECT_MESH_* environment variables; see docs/local-stack.md):
   --run-dir DIR          data, logs and state of this stack (default ./.run)

@@ -1,3 +1,4 @@
+import { runConformanceCli } from "@connect-mesh/conformance";
 import { StackError, stackConfigFromEnv } from "@connect-mesh/deploy";
 import { parseCommand, USAGE, UsageError } from "./arguments.js";
 import { down } from "./down.js";
@@ -7,6 +8,8 @@ import { up } from "./up.js";
 
 /** Runs one cmesh command and returns the process exit code; every failure ends as one clear line. */
 async function main(argv: readonly string[]): Promise<number> {
+  // The conformance kit parses its own arguments (a service address and per-plugin config files).
+  if (argv[0] === "conformance") return runConformanceCli(argv.slice(1), terminal.result);
   try {
     const command = parseCommand(argv);
     if (command.name === "help") {
