@@ -3,7 +3,8 @@
 #  1. buf lint (STANDARD rules);
 #  2. buf breaking against the commit that first landed v1, so v1 never breaks what it once promised,
 #     and against HEAD, so an uncommitted breaking change is caught before it is committed;
-#  3. the generated TypeScript in libs/proto is exactly what `npm run generate` writes now.
+#  3. the generated code (TypeScript in libs/proto, and the other languages' through their own
+#     check-generated scripts) is exactly what generating it again writes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,4 +29,6 @@ if ! diff -r "$generated/libs/proto/src/gen" libs/proto/src/gen >/dev/null; then
   echo "check-contract: libs/proto/src/gen is stale; run \`npm run generate\` and commit the result" >&2
   exit 1
 fi
+# The other languages' generated code is checked by their own scripts, which regenerate and diff.
+bash services/connectors/http-python/scripts/check-generated.sh
 echo "check-contract: buf lint, buf breaking and generated code are all current"
