@@ -31,4 +31,5 @@ if ! diff -r "$generated/libs/proto/src/gen" libs/proto/src/gen >/dev/null; then
 fi
 # The other languages' generated code is checked by their own scripts, which regenerate and diff.
 bash services/connectors/http-python/scripts/check-generated.sh
+bash services/connectors/datagen-go/scripts/check-generated.sh
 echo "check-contract: buf lint, buf breaking and generated code are all current"
