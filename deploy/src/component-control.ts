@@ -1,5 +1,6 @@
 import { launchMeshService, meshServices } from "./mesh-services.js";
 import { isOurProcess, stopProcessGroup } from "./processes.js";
+import { silent } from "./progress.js";
 import { awaitReady } from "./readiness.js";
 import { StackError } from "./stack-error.js";
 import { readStackState, writeStackState } from "./stack-state.js";
@@ -25,7 +26,7 @@ export async function startMeshService(runDir: string, name: string, readyTimeou
   const service = mesh ? meshServices(mesh).find((s) => s.name === name) : undefined;
   if (!mesh || !service)
     throw new StackError(`${name} is not one of the mesh's services, so it cannot be started alone`);
-  const restarted = await launchMeshService(service, mesh);
+  const restarted = await launchMeshService(service, mesh, silent);
   await writeStackState(runDir, {
     ...state,
     components: state.components.map((c) => (c.name === name ? restarted : c)),

@@ -1,11 +1,12 @@
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ClusterKeys } from "@connect-mesh/cluster-state";
 import { serviceKey } from "@connect-mesh/coordination";
 import type { RunningComponent } from "./component.js";
-import { startDetached } from "./processes.js";
+import { outputOf, runToCompletion, startDetached, tailOf } from "./processes.js";
+import { type Progress, reportSlowStep } from "./progress.js";
 import { StackError } from "./stack-error.js";
 
 /** The repository root, the same from deploy/src and deploy/dist. */
@@ -24,12 +25,21 @@ export interface MeshSettings {
   readonly runFromSource: boolean;
   /** The file connector service's gRPC port. */
   readonly fileConnectorPort: number;
+  /** The Go datagen connector service's gRPC port. */
+  readonly datagenPort: number;
+  /** The Python HTTP sink connector service's gRPC port. */
+  readonly httpSinkPort: number;
 }
 
-/** One mesh service: its package directory and how to reach and probe it. */
+/** One mesh service: its package directory, the language it runs in, and how to reach and probe it. */
 export interface MeshService {
   readonly name: string;
   readonly packageDir: string;
+  /** node: `src/main.ts` or `dist/main.js`; go: `./cmd/<name>` built first; python: a module in `src/`, in its venv. */
+  readonly runtime:
+    | { readonly kind: "node" }
+    | { readonly kind: "go"; readonly main: string }
+    | { readonly kind: "python"; readonly module: string };
   readonly env: Record<string, string>;
   readonly address: string;
   readonly probe: RunningComponent["probe"];
@@ -53,6 +63,7 @@ export function meshServices(settings: MeshSettings): MeshService[] {
     {
       name: "connector-file",
       packageDir: "services/connectors/file",
+      runtime: { kind: "node" },
       env: {
         ...common,
         CONNECT_MESH_INSTANCE_ID: "file-1",
@@ -63,8 +74,33 @@ export function meshServices(settings: MeshSettings): MeshService[] {
       probe: registered("connector", "file-1"),
     },
     {
+      name: "connector-datagen-go",
+      packageDir: "services/connectors/datagen-go",
+      runtime: { kind: "go", main: "./cmd/datagen" },
+      env: {
+        ...common,
+        CONNECT_MESH_INSTANCE_ID: "datagen-1",
+        CONNECT_MESH_DATAGEN_PORT: String(settings.datagenPort),
+      },
+      address: `127.0.0.1:${settings.datagenPort}`,
+      probe: registered("connector", "datagen-1"),
+    },
+    {
+      name: "connector-http-python",
+      packageDir: "services/connectors/http-python",
+      runtime: { kind: "python", module: "connectmesh_http_sink" },
+      env: {
+        ...common,
+        CONNECT_MESH_INSTANCE_ID: "http-1",
+        CONNECT_MESH_HTTP_SINK_PORT: String(settings.httpSinkPort),
+      },
+      address: `127.0.0.1:${settings.httpSinkPort}`,
+      probe: registered("connector", "http-1"),
+    },
+    {
       name: "coordinator",
       packageDir: "services/coordinator",
+      runtime: { kind: "node" },
       env: {
         ...common,
         CONNECT_MESH_REST_PORT: String(settings.restPort),
@@ -76,6 +112,7 @@ export function meshServices(settings: MeshSettings): MeshService[] {
     {
       name: "worker",
       packageDir: "services/worker",
+      runtime: { kind: "node" },
       env: { ...common, CONNECT_MESH_WORKER_ID: "worker-1" },
       address: "worker-1",
       probe: registered("worker", "worker-1"),
@@ -83,29 +120,80 @@ export function meshServices(settings: MeshSettings): MeshService[] {
   ];
 }
 
-/** Starts one mesh service as a detached node process logging to `<runDir>/<name>/<name>.log`. */
+/**
+ * Starts one mesh service as a detached process logging to `<runDir>/<name>/<name>.log`. A Go service is
+ * built first (Go's build cache makes that quick after the first time); a Python service runs in the venv
+ * its own setup script prepares. The run directory is always on the command line: it marks the process as
+ * ours (see isOurProcess).
+ */
 export async function launchMeshService(
   service: MeshService,
   settings: MeshSettings,
+  progress: Progress,
 ): Promise<RunningComponent> {
   const home = join(settings.runDir, service.name);
   await mkdir(home, { recursive: true });
   const packageDir = join(REPO_ROOT, service.packageDir);
-  const entry = settings.runFromSource
-    ? ["--conditions=@connect-mesh/source", "--import", "tsx", join(packageDir, "src/main.ts")]
-    : [join(packageDir, "dist/main.js")];
-  const script = entry[entry.length - 1] ?? "";
-  if (!existsSync(script)) {
-    throw new StackError(
-      `${script} does not exist; run \`npm run build\` first (the README's first command does)`,
-    );
-  }
   const logFile = join(home, `${service.name}.log`);
-  // The run directory on the command line marks the process as ours (see isOurProcess).
-  const pid = await startDetached(process.execPath, [...entry, `--connect-mesh-run-dir=${settings.runDir}`], {
-    cwd: REPO_ROOT,
+  const marker = `--connect-mesh-run-dir=${settings.runDir}`;
+  const { command, args, env } = await commandFor(service, packageDir, home, settings, progress);
+  const pid = await startDetached(command, [...args, marker], {
+    cwd: service.runtime.kind === "node" ? REPO_ROOT : packageDir,
     logFile,
-    env: { ...process.env, ...service.env },
+    env: { ...process.env, ...service.env, ...env },
   });
   return { name: service.name, pid, address: service.address, logFile, probe: service.probe };
+}
+
+async function commandFor(
+  service: MeshService,
+  packageDir: string,
+  home: string,
+  settings: MeshSettings,
+  progress: Progress,
+): Promise<{ command: string; args: string[]; env: Record<string, string> }> {
+  switch (service.runtime.kind) {
+    case "node": {
+      const entry = settings.runFromSource
+        ? ["--conditions=@connect-mesh/source", "--import", "tsx", join(packageDir, "src/main.ts")]
+        : [join(packageDir, "dist/main.js")];
+      const script = entry[entry.length - 1] ?? "";
+      if (!existsSync(script)) {
+        throw new StackError(
+          `${script} does not exist; run \`npm run build\` first (the README's first command does)`,
+        );
+      }
+      return { command: process.execPath, args: entry, env: {} };
+    }
+    case "go": {
+      const binary = join(home, basename(service.runtime.main));
+      const logFile = join(home, "build.log");
+      const main = service.runtime.main;
+      const exitCode = await reportSlowStep(progress, `building ${service.name} with Go`, () =>
+        runToCompletion("go", ["build", "-o", binary, main], { cwd: packageDir, logFile }),
+      );
+      if (exitCode !== 0) {
+        throw new StackError(`building ${service.name} failed (go exited ${exitCode}); see ${logFile}`, {
+          detail: await tailOf(logFile),
+        });
+      }
+      return { command: binary, args: [], env: {} };
+    }
+    case "python": {
+      const logFile = join(home, "setup.log");
+      const venv = await reportSlowStep(progress, `preparing ${service.name}'s Python environment`, () =>
+        outputOf("bash", [join(packageDir, "scripts/setup-venv.sh")], { cwd: packageDir, logFile }),
+      );
+      if (venv === undefined) {
+        throw new StackError(`preparing ${service.name}'s Python environment failed; see ${logFile}`, {
+          detail: await tailOf(logFile),
+        });
+      }
+      return {
+        command: join(venv, "bin", "python"),
+        args: ["-m", service.runtime.module],
+        env: { PYTHONPATH: join(packageDir, "src") },
+      };
+    }
+  }
 }

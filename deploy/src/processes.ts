@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { closeSync, openSync } from "node:fs";
+import { appendFileSync, closeSync, openSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { setTimeout as delay } from "node:timers/promises";
 
@@ -22,6 +22,36 @@ export function runToCompletion(
     child.once("error", reject);
     child.once("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1)));
   }).finally(() => closeSync(log));
+}
+
+/**
+ * Runs a command to its end and returns the last line it printed on stdout (a path, say), or undefined if
+ * it failed; everything it printed also goes to `logFile`.
+ */
+export async function outputOf(
+  command: string,
+  args: readonly string[],
+  options: CommandOptions,
+): Promise<string | undefined> {
+  const log = openSync(options.logFile, "a");
+  try {
+    return await new Promise<string | undefined>((resolve, reject) => {
+      const child = spawn(command, args, {
+        cwd: options.cwd,
+        env: options.env,
+        stdio: ["ignore", "pipe", log],
+      });
+      let stdout = "";
+      child.stdout?.on("data", (chunk: Buffer) => {
+        stdout += chunk.toString();
+        appendFileSync(options.logFile, chunk);
+      });
+      child.once("error", reject);
+      child.once("close", (code) => resolve(code === 0 ? stdout.trim().split("\n").pop() : undefined));
+    });
+  } finally {
+    closeSync(log);
+  }
 }
 
 /**

@@ -88,9 +88,12 @@ export async function upStack(config: StackConfig, progress: Progress): Promise<
       baseDir: state.startedFrom,
       runFromSource: config.runFromSource,
       fileConnectorPort: await findFreePort(),
+      datagenPort: await findFreePort(),
+      httpSinkPort: await findFreePort(),
     };
     state = { ...state, mesh };
-    for (const service of meshServices(mesh)) await launch(launchMeshService(service, mesh), service.name);
+    for (const service of meshServices(mesh))
+      await launch(launchMeshService(service, mesh, progress), service.name);
   } catch (error) {
     await stopComponents(state, config.runDir);
     throw error;

@@ -1,0 +1,72 @@
+import { randomUUID } from "node:crypto";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { formatReport, type PluginConfigs, runConformance } from "@connect-mesh/conformance";
+import { EtcdCoordinationStore, ServiceRegistry } from "@connect-mesh/coordination";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { HttpReceiver } from "./http-receiver.js";
+import "./stack-context.js";
+
+const baseDir = inject("baseDir");
+
+/** The address of the registered connector service that hosts `plugin`, as the mesh itself finds it. */
+async function addressHosting(plugin: string): Promise<string> {
+  const store = new EtcdCoordinationStore([inject("etcdEndpoint")]);
+  try {
+    const instances = await new ServiceRegistry(store, "/connect-mesh/local").list("connector");
+    const instance = instances.find((i) =>
+      i.plugins.some((p) => p.className === plugin || p.aliases.includes(plugin)),
+    );
+    if (!instance) throw new Error(`no registered connector service hosts ${plugin}`);
+    return instance.address;
+  } finally {
+    await store.close();
+  }
+}
+
+async function expectConformant(plugin: string, configs: { sources?: PluginConfigs; sinks?: PluginConfigs }) {
+  const report = await runConformance({
+    address: await addressHosting(plugin),
+    signal: AbortSignal.timeout(120_000),
+    sourceConfigs: configs.sources,
+    sinkConfigs: configs.sinks,
+  });
+  // The whole report on failure: which rule broke and how.
+  expect(report.passed, formatReport(report)).toBe(true);
+  expect(report.checks.filter((c) => c.outcome === "pass").length).toBeGreaterThan(10);
+}
+
+describe("the conformance kit on the mesh's own connector services", () => {
+  let receiver: HttpReceiver;
+
+  beforeAll(async () => {
+    receiver = await HttpReceiver.start();
+  });
+
+  afterAll(async () => {
+    await receiver.stop();
+  });
+
+  it("passes the TypeScript file connectors", async () => {
+    const input = join(baseDir, `conformance-${randomUUID()}.txt`);
+    await writeFile(input, "one\ntwo\nthree\nfour\nfive\n");
+    await expectConformant("FileStreamSource", {
+      sources: { FileStreamSource: { file: input, topic: "conformance", "batch.size": "1" } },
+      sinks: {
+        FileStreamSink: { file: join(baseDir, `conformance-out-${randomUUID()}.txt`), topics: "conformance" },
+      },
+    });
+  });
+
+  it("passes the Go datagen source", async () => {
+    await expectConformant("DatagenSource", {
+      sources: { DatagenSource: { topic: "conformance", "batch.size": "1", count: "20" } },
+    });
+  });
+
+  it("passes the Python HTTP sink", async () => {
+    await expectConformant("HttpSink", {
+      sinks: { HttpSink: { "http.url": receiver.url, topics: "conformance" } },
+    });
+  });
+});
