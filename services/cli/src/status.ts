@@ -1,5 +1,5 @@
 import { type StackConfig, stackStatus } from "@connect-mesh/deploy";
-import type { Output } from "./output.js";
+import { NAME_COLUMN, type Output } from "./output.js";
 
 /** `cmesh status`: one line per component; exits 0 only when everything is running and healthy. */
 export async function status(config: StackConfig, output: Output): Promise<number> {
@@ -13,7 +13,7 @@ export async function status(config: StackConfig, output: Output): Promise<numbe
   for (const { component, running, health } of statuses) {
     const state = !running ? "stopped" : health.healthy ? "healthy" : `unhealthy: ${health.reason}`;
     output.result(
-      `${component.name.padEnd(14)} ${component.address.padEnd(24)} pid ${String(component.pid).padEnd(8)} ${state}`,
+      `${component.name.padEnd(NAME_COLUMN)} ${component.address.padEnd(24)} pid ${String(component.pid).padEnd(8)} ${state}`,
     );
   }
   return statuses.every((s) => s.running && s.health.healthy) ? 0 : 1;

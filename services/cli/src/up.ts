@@ -1,6 +1,6 @@
 import { type StackConfig, upStack } from "@connect-mesh/deploy";
 import { runDemo } from "./demo.js";
-import type { Output } from "./output.js";
+import { NAME_COLUMN, type Output } from "./output.js";
 
 /** `cmesh up`: starts the stack, or says where the running one is; with `demo`, then runs the file example. */
 export async function up(config: StackConfig, output: Output, demo: boolean): Promise<number> {
@@ -14,7 +14,7 @@ export async function up(config: StackConfig, output: Output, demo: boolean): Pr
     output.result("the local stack is up:");
   }
   for (const component of result.state.components) {
-    output.result(`  ${component.name.padEnd(14)} ${component.address}`);
+    output.result(`  ${component.name.padEnd(NAME_COLUMN)} ${component.address}`);
   }
   if (!demo) return 0;
   output.result("");
