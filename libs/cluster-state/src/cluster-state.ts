@@ -71,6 +71,25 @@ export class ClusterState {
     throw new Error(`the config of connector "${name}" kept changing under us; try again`);
   }
 
+  /**
+   * Sets a connector's target state; resolves false when the connector does not exist. Stopping, as in
+   * Kafka Connect, also drops its task configs, so nothing is assigned and offsets may be changed safely;
+   * resuming plans the tasks again.
+   */
+  async setTargetState(name: string, targetState: TargetState): Promise<boolean> {
+    for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+      const existing = await this.store.get(this.keys.connectorConfig(name));
+      if (!existing) return false;
+      const result = await this.store.commit({
+        conditions: [{ key: this.keys.connectorConfig(name), modRevision: existing.modRevision }],
+        puts: [{ key: this.keys.targetState(name), value: JSON.stringify(targetState) }],
+        deletes: targetState === "STOPPED" ? [this.keys.taskConfigs(name)] : [],
+      });
+      if (result.succeeded) return true;
+    }
+    throw new Error(`the config of connector "${name}" kept changing under us; try again`);
+  }
+
   /** Deletes a connector with its tasks and statuses; resolves false when it did not exist. */
   async deleteConnector(name: string): Promise<boolean> {
     const existing = await this.store.get(this.keys.connectorConfig(name));

@@ -1,4 +1,9 @@
-import { ConnectorServiceClient, type PlanResponse, type ValidateResponse } from "@connect-mesh/proto";
+import {
+  ConnectorServiceClient,
+  type DescribeResponse,
+  type PlanResponse,
+  type ValidateResponse,
+} from "@connect-mesh/proto";
 import { credentials, Metadata, type ServiceError, status } from "@grpc/grpc-js";
 
 /** How long a Validate or Plan call may take before another instance is tried. */
@@ -24,6 +29,13 @@ export class ConnectorUnavailableError extends Error {
  */
 export class ConnectorServices {
   private readonly clients = new Map<string, ConnectorServiceClient>();
+
+  /** The plugins a service hosts, with their config definitions, from the first instance that answers. */
+  describe(plugin: string, addresses: readonly string[]): Promise<DescribeResponse> {
+    return this.firstAnswer(plugin, addresses, (client, deadline, done) =>
+      client.describe({}, new Metadata(), { deadline }, done),
+    );
+  }
 
   /** Validates a config with the first instance that answers. */
   validate(

@@ -10,7 +10,9 @@ import { Reconciler } from "./leader/reconciler.js";
 import { PluginCatalogWatcher } from "./plugin-catalog-watcher.js";
 import { registerConnectorRoutes } from "./rest/connector-routes.js";
 import { registerInfoRoutes } from "./rest/info-routes.js";
+import { registerPluginRoutes } from "./rest/plugin-routes.js";
 import { createRestApp } from "./rest/rest-app.js";
+import { registerTargetStateRoutes } from "./rest/target-state-routes.js";
 
 const VERSION = "0.1.0";
 
@@ -52,10 +54,11 @@ const currentLease = async (): Promise<Lease> => {
 const app = createRestApp(logger);
 registerInfoRoutes(app, {
   version: VERSION,
-  catalog,
   kafkaClusterId: kafkaClusterIdLookup(settings.kafkaBootstrap),
 });
 registerConnectorRoutes(app, { state, catalog, services });
+registerTargetStateRoutes(app, state);
+registerPluginRoutes(app, { catalog, services });
 
 await app.listen({ host: settings.restHost, port: settings.restPort });
 logger.info({ url: `http://${settings.restHost}:${settings.restPort}` }, "REST API listening");

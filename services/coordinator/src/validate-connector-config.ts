@@ -1,4 +1,5 @@
 import type { ConnectorConfig, PluginCatalog } from "@connect-mesh/cluster-state";
+import type { ValidateResponse } from "@connect-mesh/proto";
 import type { ConnectorServices } from "./connector-services.js";
 import { RestError } from "./rest/rest-error.js";
 
@@ -6,7 +7,12 @@ import { RestError } from "./rest/rest-error.js";
 export interface ConfigVerdict {
   readonly pluginClass: string;
   readonly kind: "source" | "sink";
+  /** Every problem, as Connect lists them in its 400 message. */
   readonly errors: readonly string[];
+  /** The runtime's own keys' problems, by key. */
+  readonly runtimeErrors: ReadonlyMap<string, readonly string[]>;
+  /** The plugin's answer, one entry per key it defines. */
+  readonly pluginValues: ValidateResponse["values"];
 }
 
 /**
@@ -39,10 +45,22 @@ export async function validateConnectorConfig(
       }`,
     );
   }
-  const errors = [...runtimeKeyErrors(config, entry.plugin.kind)];
+  const runtimeErrors = new Map<string, string[]>();
+  for (const { key, message } of runtimeKeyErrors(config, entry.plugin.kind)) {
+    runtimeErrors.set(key, [...(runtimeErrors.get(key) ?? []), message]);
+  }
   const validated = await services.validate(entry.plugin.className, entry.addresses, config);
-  for (const value of validated.values) errors.push(...value.errors);
-  return { pluginClass: entry.plugin.className, kind: entry.plugin.kind, errors };
+  const errors = [
+    ...[...runtimeErrors.values()].flat(),
+    ...validated.values.flatMap((value) => value.errors),
+  ];
+  return {
+    pluginClass: entry.plugin.className,
+    kind: entry.plugin.kind,
+    errors,
+    runtimeErrors,
+    pluginValues: validated.values,
+  };
 }
 
 /** Connect's 400 message for a config with problems. */
@@ -56,22 +74,36 @@ export function invalidConfigError(verdict: ConfigVerdict): RestError {
 }
 
 /** The keys the runtime owns, checked as Connect's ConnectorConfig and SinkConnectorConfig do. */
-function* runtimeKeyErrors(config: ConnectorConfig, kind: "source" | "sink"): Generator<string> {
+function* runtimeKeyErrors(
+  config: ConnectorConfig,
+  kind: "source" | "sink",
+): Generator<{ key: string; message: string }> {
   const tasksMax = config["tasks.max"];
   if (tasksMax !== undefined && !/^\s*[1-9]\d*\s*$/.test(tasksMax)) {
-    yield `Invalid value ${tasksMax} for configuration tasks.max: must be a whole number of at least 1`;
+    yield {
+      key: "tasks.max",
+      message: `Invalid value ${tasksMax} for configuration tasks.max: must be a whole number of at least 1`,
+    };
   }
   if (kind === "sink") {
     const hasTopics = (config.topics ?? "").trim() !== "";
     const hasRegex = (config["topics.regex"] ?? "").trim() !== "";
-    if (hasTopics && hasRegex)
-      yield "topics and topics.regex are mutually exclusive options, but both are set.";
-    if (!hasTopics && !hasRegex) yield "Must configure one of topics or topics.regex";
+    if (hasTopics && hasRegex) {
+      yield {
+        key: "topics",
+        message: "topics and topics.regex are mutually exclusive options, but both are set.",
+      };
+    }
+    if (!hasTopics && !hasRegex)
+      yield { key: "topics", message: "Must configure one of topics or topics.regex" };
     if (hasRegex) {
       try {
         new RegExp(config["topics.regex"] ?? "");
       } catch (error) {
-        yield `Invalid value ${config["topics.regex"]} for configuration topics.regex: ${(error as Error).message}`;
+        yield {
+          key: "topics.regex",
+          message: `Invalid value ${config["topics.regex"]} for configuration topics.regex: ${(error as Error).message}`,
+        };
       }
     }
   }

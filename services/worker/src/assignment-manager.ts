@@ -81,16 +81,23 @@ export class AssignmentManager {
   private async apply(): Promise<void> {
     const { state, logger } = this.resources;
     const wanted = new Map<string, { connector: string; task: number; config: Record<string, string> }>();
+    const paused: { connector: string; task: number }[] = [];
     const { connectors } = await state.listConnectors();
     for (const { connector, task } of this.assignment.tasks) {
       const stored = connectors.get(connector);
       const config = stored?.taskConfigs?.tasks[task];
-      if (stored && config && stored.targetState === "RUNNING")
-        wanted.set(keyOf(connector, task), { connector, task, config });
+      if (!stored || !config) continue;
+      if (stored.targetState === "RUNNING") wanted.set(keyOf(connector, task), { connector, task, config });
+      else if (stored.targetState === "PAUSED") paused.push({ connector, task });
     }
     for (const [key, running] of this.running) {
       const next = wanted.get(key);
       if (!next || JSON.stringify(next.config) !== running.configText) await this.stopTask(key);
+    }
+    // A paused task stays assigned here, as in Connect, but does no work until it is resumed.
+    for (const { connector, task } of paused) {
+      const { workerId, lease } = this.resources;
+      await new TaskStatusReporter(state, lease, { connector, task, workerId }, logger).report("PAUSED");
     }
     for (const [key, next] of wanted) {
       if (this.running.has(key)) continue;

@@ -29,7 +29,9 @@ export class Reconciler {
     const { state, registry } = this.deps;
     const { connectors } = await state.listConnectors();
     for (const connector of connectors.values()) {
-      if (connector.taskConfigs?.configRevision !== connector.configRevision) await this.plan(connector);
+      if (connector.targetState === "STOPPED") await this.reportConnectorState(connector);
+      else if (connector.taskConfigs?.configRevision !== connector.configRevision) await this.plan(connector);
+      else await this.reportConnectorState(connector);
     }
 
     const planned = (await state.listConnectors()).connectors;
@@ -48,6 +50,18 @@ export class Reconciler {
         "the assignments changed while they were computed; the next pass computes them again",
       );
     }
+  }
+
+  /** Shows the connector in its target state (RUNNING, PAUSED or STOPPED), unless it already is. */
+  private async reportConnectorState(connector: StoredConnector): Promise<void> {
+    const { state, coordinatorId } = this.deps;
+    const current = (await state.readStatuses(connector.name)).connector;
+    if (current?.state === connector.targetState && current.workerId === coordinatorId) return;
+    await state.writeConnectorStatus(connector.name, {
+      state: connector.targetState,
+      workerId: coordinatorId,
+      updatedAt: new Date().toISOString(),
+    });
   }
 
   private async plan(connector: StoredConnector): Promise<void> {
@@ -72,11 +86,7 @@ export class Reconciler {
       const tasks = response.tasks.slice(0, maxTasks).map((t) => ({ ...connector.config, ...t.config }));
       if (await state.writeTaskConfigs(connector.name, { configRevision: connector.configRevision, tasks })) {
         log.info({ tasks: tasks.length }, "planned tasks");
-        await state.writeConnectorStatus(connector.name, {
-          state: "RUNNING",
-          workerId: coordinatorId,
-          updatedAt: new Date().toISOString(),
-        });
+        await this.reportConnectorState(connector);
       }
     } catch (error) {
       log.warn({ err: error }, "could not plan the connector's tasks; will retry");

@@ -43,14 +43,58 @@ interface CreateBody {
 
 type NameParams = { name: string };
 
+const expandSchema = {
+  type: "object",
+  properties: {
+    expand: {
+      anyOf: [
+        { type: "string", enum: ["status", "info"] },
+        { type: "array", items: { type: "string", enum: ["status", "info"] } },
+      ],
+    },
+  },
+} as const;
+
+const patchSchema = {
+  type: "object",
+  additionalProperties: { type: ["string", "number", "boolean", "null"] },
+} as const;
+
 /** Kafka Connect's `/connectors` endpoints: create, list, read, replace the config, status, tasks, delete. */
 export function registerConnectorRoutes(app: FastifyInstance, deps: ConnectorRoutesDeps): void {
   const { state } = deps;
 
-  app.get("/connectors", async () => {
-    const { connectors } = await state.listConnectors();
-    return [...connectors.keys()].sort();
-  });
+  app.get<{ Querystring: { expand?: string | string[] } }>(
+    "/connectors",
+    { schema: { querystring: expandSchema } },
+    async (request) => {
+      const { connectors } = await state.listConnectors();
+      const names = [...connectors.keys()].sort();
+      const expand = new Set([request.query.expand ?? []].flat());
+      if (!expand.has("status") && !expand.has("info")) return names;
+      // Connect's ?expand=status&expand=info: one object per connector with what was asked for.
+      const assignments = expand.has("status") ? await state.readAssignments() : new Map();
+      const expanded: Record<string, { status?: unknown; info?: unknown }> = {};
+      for (const name of names) {
+        const connector = connectors.get(name);
+        if (!connector) continue;
+        expanded[name] = {
+          ...(expand.has("status")
+            ? {
+                status: connectorStatusBody(
+                  connector,
+                  await state.readStatuses(name),
+                  assignments,
+                  await kindOf(connector, deps),
+                ),
+              }
+            : {}),
+          ...(expand.has("info") ? { info: await connectorInfo(connector, deps) } : {}),
+        };
+      }
+      return expanded;
+    },
+  );
 
   app.post<{ Body: CreateBody }>(
     "/connectors",
@@ -87,6 +131,42 @@ export function registerConnectorRoutes(app: FastifyInstance, deps: ConnectorRou
       const { created } = await state.putConnectorConfig(name, config);
       const stored = await mustExist(state, name);
       return reply.status(created ? 201 : 200).send(await connectorInfo(stored, deps));
+    },
+  );
+
+  app.patch<{ Params: NameParams; Body: Record<string, string | number | boolean | null> }>(
+    "/connectors/:name/config",
+    { schema: { body: patchSchema } },
+    async (request) => {
+      const { name } = request.params;
+      const existing = await mustExist(state, name);
+      // Connect's PATCH: the body's keys replace the stored ones, and a null removes the key.
+      const merged: Record<string, string | number | boolean> = { ...existing.config };
+      for (const [key, value] of Object.entries(request.body)) {
+        if (value === null) delete merged[key];
+        else merged[key] = value;
+      }
+      const config = withName(name, merged);
+      await validateOrThrow(config, deps);
+      await state.putConnectorConfig(name, config);
+      return connectorInfo(await mustExist(state, name), deps);
+    },
+  );
+
+  app.get<{ Params: NameParams & { task: string } }>(
+    "/connectors/:name/tasks/:task/status",
+    async (request) => {
+      const connector = await mustExist(state, request.params.name);
+      const status = connectorStatusBody(
+        connector,
+        await state.readStatuses(connector.name),
+        await state.readAssignments(),
+        await kindOf(connector, deps),
+      );
+      const task = status.tasks.find((t) => String(t.id) === request.params.task);
+      if (!task)
+        throw new RestError(404, `Task ${request.params.task} of connector ${connector.name} not found`);
+      return task;
     },
   );
 

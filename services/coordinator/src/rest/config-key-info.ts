@@ -1,0 +1,114 @@
+import { type ConfigDefinition, ConfigImportance, ConfigType } from "@connect-mesh/proto";
+
+/** Connect's ConfigKeyInfo, as `GET /connector-plugins/{plugin}/config` and the validate endpoint show it. */
+export interface ConfigKeyInfo {
+  name: string;
+  type: string;
+  required: boolean;
+  default_value: string | null;
+  importance: string;
+  documentation: string;
+  group: string | null;
+  order: number;
+  width: string;
+  display_name: string;
+  dependents: string[];
+}
+
+const TYPE_NAMES: Partial<Record<ConfigType, string>> = {
+  [ConfigType.CONFIG_TYPE_UNSPECIFIED]: "STRING",
+  [ConfigType.CONFIG_TYPE_BOOLEAN]: "BOOLEAN",
+  [ConfigType.CONFIG_TYPE_STRING]: "STRING",
+  [ConfigType.CONFIG_TYPE_INT]: "INT",
+  [ConfigType.CONFIG_TYPE_SHORT]: "SHORT",
+  [ConfigType.CONFIG_TYPE_LONG]: "LONG",
+  [ConfigType.CONFIG_TYPE_DOUBLE]: "DOUBLE",
+  [ConfigType.CONFIG_TYPE_LIST]: "LIST",
+  [ConfigType.CONFIG_TYPE_CLASS]: "CLASS",
+  [ConfigType.CONFIG_TYPE_PASSWORD]: "PASSWORD",
+};
+
+const IMPORTANCE_NAMES: Partial<Record<ConfigImportance, string>> = {
+  [ConfigImportance.CONFIG_IMPORTANCE_UNSPECIFIED]: "LOW",
+  [ConfigImportance.CONFIG_IMPORTANCE_HIGH]: "HIGH",
+  [ConfigImportance.CONFIG_IMPORTANCE_MEDIUM]: "MEDIUM",
+  [ConfigImportance.CONFIG_IMPORTANCE_LOW]: "LOW",
+};
+
+/** A contract ConfigDefinition in Connect's JSON shape. */
+export function configKeyInfo(definition: ConfigDefinition): ConfigKeyInfo {
+  return {
+    name: definition.name,
+    type: TYPE_NAMES[definition.type] ?? "STRING",
+    required: definition.required,
+    default_value: definition.defaultValue ?? null,
+    importance: IMPORTANCE_NAMES[definition.importance] ?? "LOW",
+    documentation: definition.documentation,
+    group: definition.group === "" ? null : definition.group,
+    order: definition.orderInGroup,
+    width: "NONE",
+    display_name: definition.displayName === "" ? definition.name : definition.displayName,
+    dependents: definition.dependents,
+  };
+}
+
+/**
+ * The keys the runtime owns for every connector, shown before the plugin's own (Connect's "Common" group).
+ * Sinks add `topics` and `topics.regex`.
+ */
+export function runtimeConfigKeys(kind: "source" | "sink"): ConfigKeyInfo[] {
+  const key = (
+    name: string,
+    type: string,
+    required: boolean,
+    defaultValue: string | null,
+    documentation: string,
+    order: number,
+  ): ConfigKeyInfo => ({
+    name,
+    type,
+    required,
+    default_value: defaultValue,
+    importance: required ? "HIGH" : "MEDIUM",
+    documentation,
+    group: "Common",
+    order,
+    width: "MEDIUM",
+    display_name: name,
+    dependents: [],
+  });
+  const common = [
+    key("name", "STRING", true, null, "Globally unique name to use for this connector.", 1),
+    key("connector.class", "STRING", true, null, "Name or alias of the class for this connector.", 2),
+    key("tasks.max", "INT", false, "1", "Maximum number of tasks to use for this connector.", 3),
+    key(
+      "key.converter",
+      "CLASS",
+      false,
+      null,
+      "Converter class for keys; the worker's JsonConverter by default.",
+      4,
+    ),
+    key(
+      "value.converter",
+      "CLASS",
+      false,
+      null,
+      "Converter class for values; the worker's JsonConverter by default.",
+      5,
+    ),
+  ];
+  if (kind === "source") return common;
+  return [
+    ...common,
+    key("topics", "LIST", false, "", "List of topics to consume; this or topics.regex is required.", 6),
+    key(
+      "topics.regex",
+      "STRING",
+      false,
+      "",
+      "Regular expression of topics to consume; this or topics is required.",
+      7,
+    ),
+  ];
+}

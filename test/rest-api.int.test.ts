@@ -1,0 +1,218 @@
+import { randomUUID } from "node:crypto";
+import { join } from "node:path";
+import { waitFor } from "@connect-mesh/async";
+import { afterEach, describe, expect, inject, it } from "vitest";
+import { appendLines, lineText, waitForDistinctLines } from "./files.js";
+import { rest } from "./rest-client.js";
+import "./stack-context.js";
+
+const restUrl = inject("restUrl");
+const baseDir = inject("baseDir");
+const created: string[] = [];
+
+afterEach(async () => {
+  for (const name of created.splice(0)) await rest(restUrl, "DELETE", `/connectors/${name}`);
+});
+
+interface StatusBody {
+  connector: { state: string };
+  tasks: { id: number; state: string; worker_id: string }[];
+}
+
+const statusOf = async (name: string) =>
+  (await rest(restUrl, "GET", `/connectors/${name}/status`)).body as StatusBody;
+
+function waitForStates(name: string, connector: string, task: string | undefined) {
+  return waitFor(
+    () => statusOf(name),
+    (s) =>
+      s.connector.state === connector &&
+      (task === undefined
+        ? s.tasks.length === 0
+        : s.tasks.length > 0 && s.tasks.every((t) => t.state === task)),
+    { timeoutMs: 60_000, description: `${name} to be ${connector} with tasks ${task ?? "none"}` },
+  );
+}
+
+describe("Kafka Connect's REST API beyond the basics", () => {
+  it.each([
+    ["GET", "/health", 200, { status: "healthy", message: expect.any(String) }],
+    [
+      "GET",
+      "/",
+      200,
+      { version: expect.any(String), commit: expect.any(String), kafka_cluster_id: expect.any(String) },
+    ],
+    [
+      "GET",
+      "/connector-plugins?connectorsOnly=false",
+      200,
+      expect.arrayContaining([
+        {
+          class: "org.apache.kafka.connect.json.JsonConverter",
+          type: "converter",
+          version: expect.any(String),
+        },
+        {
+          class: "org.apache.kafka.connect.file.FileStreamSinkConnector",
+          type: "sink",
+          version: expect.any(String),
+        },
+      ]),
+    ],
+    [
+      "GET",
+      "/connector-plugins/FileStreamSource/config",
+      200,
+      expect.arrayContaining([
+        expect.objectContaining({ name: "connector.class", required: true, group: "Common" }),
+        expect.objectContaining({ name: "file", type: "STRING", required: true, importance: "HIGH" }),
+        expect.objectContaining({ name: "batch.size", type: "INT", default_value: "2000" }),
+      ]),
+    ],
+    [
+      "GET",
+      "/connector-plugins/NoSuchPlugin/config",
+      404,
+      { error_code: 404, message: expect.stringMatching(/Unknown plugin NoSuchPlugin/) },
+    ],
+    [
+      "PUT",
+      "/connectors/never-created/pause",
+      404,
+      { error_code: 404, message: "Connector never-created not found" },
+    ],
+    [
+      "PUT",
+      "/connectors/never-created/resume",
+      404,
+      { error_code: 404, message: "Connector never-created not found" },
+    ],
+    [
+      "PUT",
+      "/connectors/never-created/stop",
+      404,
+      { error_code: 404, message: "Connector never-created not found" },
+    ],
+    [
+      "PATCH",
+      "/connectors/never-created/config",
+      404,
+      { error_code: 404, message: "Connector never-created not found" },
+    ],
+    [
+      "GET",
+      "/connectors/never-created/tasks/0/status",
+      404,
+      { error_code: 404, message: "Connector never-created not found" },
+    ],
+    [
+      "GET",
+      "/connectors?expand=everything",
+      400,
+      { error_code: 400, message: expect.stringMatching(/expand/) },
+    ],
+  ])("%s %s answers %i in Connect's shape", async (method, path, status, body) => {
+    const response = await rest(restUrl, method, path, method === "PATCH" ? {} : undefined);
+    expect(response.status).toBe(status);
+    expect(response.body).toEqual(body);
+  });
+
+  it("validates a config key by key with Connect's ConfigInfos, 200 even when it has errors", async () => {
+    const response = await rest(restUrl, "PUT", "/connector-plugins/FileStreamSink/config/validate", {
+      "connector.class": "FileStreamSink",
+      "tasks.max": "zero",
+    });
+    expect(response.status).toBe(200);
+    const body = response.body as {
+      name: string;
+      error_count: number;
+      configs: { definition: { name: string }; value: { name: string; errors: string[] } }[];
+    };
+    expect(body.name).toBe("org.apache.kafka.connect.file.FileStreamSinkConnector");
+    const errorsOf = (key: string) => body.configs.find((c) => c.definition.name === key)?.value.errors ?? [];
+    expect(errorsOf("topics")).toEqual(["Must configure one of topics or topics.regex"]);
+    expect(errorsOf("tasks.max")).toEqual([expect.stringMatching(/tasks.max/)]);
+    expect(errorsOf("file")).toHaveLength(1);
+    expect(body.error_count).toBe(3);
+  });
+
+  it("pauses, resumes and stops a connector, and picks up where it left off", async () => {
+    const id = randomUUID().slice(0, 8);
+    const input = join(baseDir, `lifecycle-in-${id}.txt`);
+    const output = join(baseDir, `lifecycle-out-${id}.txt`);
+    const topic = `lifecycle-${id}`;
+    await appendLines(input, 0, 100);
+    const source = await rest(restUrl, "POST", "/connectors", {
+      name: `lifecycle-source-${id}`,
+      config: { "connector.class": "FileStreamSource", file: input, topic },
+      initial_state: "PAUSED",
+    });
+    expect(source.status).toBe(201);
+    created.push(`lifecycle-source-${id}`);
+    const sink = `lifecycle-sink-${id}`;
+    expect(
+      (
+        await rest(restUrl, "POST", "/connectors", {
+          name: sink,
+          config: { "connector.class": "FileStreamSink", file: output, topics: topic },
+        })
+      ).status,
+    ).toBe(201);
+    created.push(sink);
+
+    await waitForStates(`lifecycle-source-${id}`, "PAUSED", "PAUSED");
+    expect((await rest(restUrl, "PUT", `/connectors/lifecycle-source-${id}/resume`)).status).toBe(202);
+    await waitForDistinctLines(output, 100);
+
+    expect((await rest(restUrl, "PUT", `/connectors/${sink}/pause`)).status).toBe(202);
+    await waitForStates(sink, "PAUSED", "PAUSED");
+    expect((await rest(restUrl, "PUT", `/connectors/${sink}/stop`)).status).toBe(204);
+    await waitForStates(sink, "STOPPED", undefined);
+    expect((await rest(restUrl, "GET", `/connectors/${sink}/tasks`)).body).toEqual([]);
+
+    await appendLines(input, 100, 200);
+    expect((await rest(restUrl, "PUT", `/connectors/${sink}/resume`)).status).toBe(202);
+    await waitForStates(sink, "RUNNING", "RUNNING");
+    const lines = await waitForDistinctLines(output, 200);
+    expect(new Set(lines)).toEqual(new Set(Array.from({ length: 200 }, (_, n) => lineText(n))));
+
+    const task = await rest(restUrl, "GET", `/connectors/${sink}/tasks/0/status`);
+    expect(task).toMatchObject({ status: 200, body: { id: 0, state: "RUNNING", worker_id: "worker-1" } });
+    expect((await rest(restUrl, "GET", `/connectors/${sink}/tasks/7/status`)).status).toBe(404);
+
+    const expanded = await rest(restUrl, "GET", "/connectors?expand=status&expand=info");
+    expect((expanded.body as Record<string, unknown>)[sink]).toMatchObject({
+      status: { name: sink, connector: { state: "RUNNING" }, type: "sink" },
+      info: { name: sink, type: "sink", tasks: [{ connector: sink, task: 0 }] },
+    });
+  });
+
+  it("patches a config: given keys replace stored ones and null removes a key", async () => {
+    const name = `patched-${randomUUID().slice(0, 8)}`;
+    const config = {
+      "connector.class": "FileStreamSink",
+      file: join(baseDir, `${name}.txt`),
+      topics: name,
+      "tasks.max": "2",
+    };
+    expect((await rest(restUrl, "POST", "/connectors", { name, config })).status).toBe(201);
+    created.push(name);
+    const patched = await rest(restUrl, "PATCH", `/connectors/${name}/config`, {
+      "tasks.max": null,
+      topics: `${name}-2`,
+    });
+    expect(patched.status).toBe(200);
+    expect((patched.body as { config: Record<string, string> }).config).toEqual({
+      "connector.class": "FileStreamSink",
+      file: config.file,
+      topics: `${name}-2`,
+      name,
+    });
+    const bad = await rest(restUrl, "PATCH", `/connectors/${name}/config`, { topics: null });
+    expect(bad).toMatchObject({
+      status: 400,
+      body: { message: expect.stringMatching(/Must configure one of topics/) },
+    });
+  });
+});
