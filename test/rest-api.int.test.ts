@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { waitFor } from "@connect-mesh/async";
 import { afterEach, describe, expect, inject, it } from "vitest";
-import { appendLines, lineText, waitForDistinctLines } from "./files.js";
+import { appendLines, lineText, readLines as readLinesOf, waitForDistinctLines } from "./files.js";
 import { rest } from "./rest-client.js";
 import "./stack-context.js";
 
@@ -214,5 +214,84 @@ describe("Kafka Connect's REST API beyond the basics", () => {
       status: 400,
       body: { message: expect.stringMatching(/Must configure one of topics/) },
     });
+  });
+});
+
+describe("the offsets API (KIP-875)", () => {
+  it("shows source and sink offsets, refuses changes while running, and replays a topic after a sink reset", async () => {
+    const id = randomUUID().slice(0, 8);
+    const input = join(baseDir, `offsets-in-${id}.txt`);
+    const output = join(baseDir, `offsets-out-${id}.txt`);
+    const topic = `offsets-${id}`;
+    const [source, sink] = [`offsets-source-${id}`, `offsets-sink-${id}`];
+    await appendLines(input, 0, 50);
+    for (const [name, config] of [
+      [source, { "connector.class": "FileStreamSource", file: input, topic }],
+      [sink, { "connector.class": "FileStreamSink", file: output, topics: topic }],
+    ] as const) {
+      expect((await rest(restUrl, "POST", "/connectors", { name, config })).status).toBe(201);
+      created.push(name);
+    }
+    await waitForDistinctLines(output, 50);
+
+    const sourceOffsets = await waitFor(
+      () => rest(restUrl, "GET", `/connectors/${source}/offsets`),
+      (r) => (r.body as { offsets: unknown[] }).offsets.length === 1,
+      { timeoutMs: 30_000, description: `${source}'s offsets` },
+    );
+    expect(sourceOffsets.body).toEqual({
+      offsets: [{ partition: { filename: input }, offset: { position: 50 * (lineText(0).length + 1) } }],
+    });
+    const sinkOffsets = await waitFor(
+      () => rest(restUrl, "GET", `/connectors/${sink}/offsets`),
+      (r) => JSON.stringify(r.body).includes('"kafka_offset":50'),
+      { timeoutMs: 30_000, description: `${sink}'s committed offsets` },
+    );
+    expect(sinkOffsets.body).toEqual({
+      offsets: [{ partition: { kafka_topic: topic, kafka_partition: 0 }, offset: { kafka_offset: 50 } }],
+    });
+
+    const whileRunning = await rest(restUrl, "DELETE", `/connectors/${sink}/offsets`);
+    expect(whileRunning).toMatchObject({
+      status: 400,
+      body: { message: expect.stringMatching(/must be in the STOPPED state/) },
+    });
+
+    // The seed's story: stop the sink, reset its offsets, resume, and the whole topic is written again.
+    expect((await rest(restUrl, "PUT", `/connectors/${sink}/stop`)).status).toBe(204);
+    await waitForStates(sink, "STOPPED", undefined);
+    const reset = await rest(restUrl, "DELETE", `/connectors/${sink}/offsets`);
+    expect(reset).toMatchObject({
+      status: 200,
+      body: { message: "The offsets for this connector have been reset successfully" },
+    });
+    expect((await rest(restUrl, "GET", `/connectors/${sink}/offsets`)).body).toEqual({ offsets: [] });
+    expect((await rest(restUrl, "PUT", `/connectors/${sink}/resume`)).status).toBe(202);
+    const replayed = await waitFor(
+      async () => (await readLinesOf(output)).length,
+      (count) => count >= 100,
+      { timeoutMs: 60_000, description: "the topic to be replayed into the sink" },
+    );
+    expect(replayed).toBe(100);
+
+    // Altering a sink's offsets: skip the first 40 records on the next replay.
+    expect((await rest(restUrl, "PUT", `/connectors/${sink}/stop`)).status).toBe(204);
+    await waitForStates(sink, "STOPPED", undefined);
+    const altered = await rest(restUrl, "PATCH", `/connectors/${sink}/offsets`, {
+      offsets: [{ partition: { kafka_topic: topic, kafka_partition: 0 }, offset: { kafka_offset: 40 } }],
+    });
+    expect(altered).toMatchObject({
+      status: 200,
+      body: { message: "The offsets for this connector have been altered successfully" },
+    });
+    expect((await rest(restUrl, "PUT", `/connectors/${sink}/resume`)).status).toBe(202);
+    await waitFor(
+      async () => (await readLinesOf(output)).length,
+      (count) => count >= 110,
+      { timeoutMs: 60_000, description: "the last 10 records to be written again" },
+    );
+    expect((await readLinesOf(output)).slice(100)).toEqual(
+      Array.from({ length: 10 }, (_, n) => lineText(40 + n)),
+    );
   });
 });

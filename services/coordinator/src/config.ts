@@ -22,6 +22,11 @@ export const CoordinatorConfig = z.object({
         .filter(Boolean),
     ),
   CONNECT_MESH_KAFKA_BOOTSTRAP: z.string().default("127.0.0.1:9092").describe("Kafka bootstrap servers"),
+  CONNECT_MESH_OFFSETS_TOPIC: z
+    .string()
+    .min(1)
+    .default("connect-mesh-offsets")
+    .describe("Compacted topic of source offsets"),
   CONNECT_MESH_CLUSTER: z.string().min(1).default("local").describe("Cluster name; the etcd key prefix"),
   CONNECT_MESH_COORDINATOR_ID: z.string().optional().describe("This instance's id (default host:port)"),
   CONNECT_MESH_LEASE_TTL_SECONDS: z.coerce
@@ -39,6 +44,7 @@ export interface CoordinatorSettings {
   readonly restPort: number;
   readonly etcdEndpoints: readonly string[];
   readonly kafkaBootstrap: string;
+  readonly offsetsTopic: string;
   readonly cluster: string;
   readonly coordinatorId: string;
   readonly leaseTtlSeconds: number;
@@ -55,6 +61,7 @@ export function coordinatorSettingsFrom(env: NodeJS.ProcessEnv): CoordinatorSett
     restPort: c.CONNECT_MESH_REST_PORT,
     etcdEndpoints: c.CONNECT_MESH_ETCD_ENDPOINTS,
     kafkaBootstrap: c.CONNECT_MESH_KAFKA_BOOTSTRAP,
+    offsetsTopic: c.CONNECT_MESH_OFFSETS_TOPIC,
     cluster: c.CONNECT_MESH_CLUSTER,
     coordinatorId: c.CONNECT_MESH_COORDINATOR_ID ?? `${hostname()}:${c.CONNECT_MESH_REST_PORT}`,
     leaseTtlSeconds: c.CONNECT_MESH_LEASE_TTL_SECONDS,

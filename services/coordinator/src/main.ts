@@ -1,6 +1,9 @@
 import { stopOnSignals } from "@connect-mesh/async";
 import { ClusterState } from "@connect-mesh/cluster-state";
+import { createConverter } from "@connect-mesh/converters";
 import { EtcdCoordinationStore, type Lease, ServiceRegistry } from "@connect-mesh/coordination";
+import { SourceOffsetStore } from "@connect-mesh/source-offsets";
+import { type Admin, Kafka, logLevel, type Producer } from "kafkajs";
 import { pino } from "pino";
 import { coordinatorSettingsFrom } from "./config.js";
 import { ConnectorServices } from "./connector-services.js";
@@ -10,6 +13,7 @@ import { Reconciler } from "./leader/reconciler.js";
 import { PluginCatalogWatcher } from "./plugin-catalog-watcher.js";
 import { registerConnectorRoutes } from "./rest/connector-routes.js";
 import { registerInfoRoutes } from "./rest/info-routes.js";
+import { registerOffsetsRoutes } from "./rest/offsets-routes.js";
 import { registerPluginRoutes } from "./rest/plugin-routes.js";
 import { createRestApp } from "./rest/rest-app.js";
 import { registerTargetStateRoutes } from "./rest/target-state-routes.js";
@@ -51,6 +55,31 @@ const currentLease = async (): Promise<Lease> => {
   return lease;
 };
 
+// Kafka clients for the offsets API, connected on first use so the REST API starts while Kafka is down.
+const kafka = new Kafka({
+  clientId: `connect-mesh-${settings.coordinatorId}`,
+  brokers: settings.kafkaBootstrap.split(","),
+  logLevel: logLevel.WARN,
+});
+let kafkaClients: Promise<{ admin: Admin; producer: Producer }> | undefined;
+const connectKafka = () => {
+  kafkaClients ??= (async () => {
+    const admin = kafka.admin();
+    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await Promise.all([admin.connect(), producer.connect()]);
+    return { admin, producer };
+  })().catch((error: unknown) => {
+    kafkaClients = undefined;
+    throw error;
+  });
+  return kafkaClients;
+};
+const sourceOffsets = new SourceOffsetStore(
+  kafka,
+  settings.offsetsTopic,
+  createConverter("JsonConverter", { "schemas.enable": "false" }, { isKey: false }),
+);
+
 const app = createRestApp(logger);
 registerInfoRoutes(app, {
   version: VERSION,
@@ -59,6 +88,7 @@ registerInfoRoutes(app, {
 registerConnectorRoutes(app, { state, catalog, services });
 registerTargetStateRoutes(app, state);
 registerPluginRoutes(app, { catalog, services });
+registerOffsetsRoutes(app, { state, catalog, sourceOffsets, kafka: connectKafka });
 
 await app.listen({ host: settings.restHost, port: settings.restPort });
 logger.info({ url: `http://${settings.restHost}:${settings.restPort}` }, "REST API listening");
@@ -91,6 +121,8 @@ async function shutdown(signal: string): Promise<void> {
   stopping.abort();
   await leading;
   services.close();
+  const clients = await kafkaClients?.catch(() => undefined);
+  await Promise.all([clients?.admin.disconnect(), clients?.producer.disconnect()]);
   await store.close();
 }
 

@@ -1,10 +1,10 @@
 import { WakeUp } from "@connect-mesh/async";
 import { type Assignment, type ClusterState, PluginCatalog } from "@connect-mesh/cluster-state";
 import type { Lease, ServiceRegistry } from "@connect-mesh/coordination";
+import type { SourceOffsetStore } from "@connect-mesh/source-offsets";
 import type { Admin, Kafka } from "kafkajs";
 import type { Logger } from "pino";
 import type { ConnectorLocator } from "./connector-locator.js";
-import type { SourceOffsetStore } from "./source-offset-store.js";
 import { TaskRunner } from "./task-runner.js";
 import { TaskStatusReporter } from "./task-status-reporter.js";
 

@@ -2,12 +2,12 @@ import { stopOnSignals } from "@connect-mesh/async";
 import { ClusterState } from "@connect-mesh/cluster-state";
 import { createConverter } from "@connect-mesh/converters";
 import { EtcdCoordinationStore, ServiceRegistry } from "@connect-mesh/coordination";
+import { SourceOffsetStore } from "@connect-mesh/source-offsets";
 import { Kafka, logLevel } from "kafkajs";
 import { pino } from "pino";
 import { AssignmentManager } from "./assignment-manager.js";
 import { workerSettingsFrom } from "./config.js";
 import { ConnectorLocator } from "./connector-locator.js";
-import { SourceOffsetStore } from "./source-offset-store.js";
 
 const VERSION = "0.1.0";
 

@@ -1,7 +1,7 @@
+import type { SourceOffsetStore } from "@connect-mesh/source-offsets";
 import type { Admin, Kafka } from "kafkajs";
 import type { Logger } from "pino";
 import type { ConnectorLocator } from "./connector-locator.js";
-import type { SourceOffsetStore } from "./source-offset-store.js";
 import type { TaskStatusReporter } from "./task-status-reporter.js";
 
 /** Everything a running task needs from its worker. */

@@ -83,6 +83,46 @@ export class SourceOffsetStore {
     });
   }
 
+  /** Every stored offset of `connector` as plain JSON, for the offsets REST API (Connect's shape). */
+  async readJson(connector: string, admin: Admin): Promise<{ partition: unknown; offset: unknown }[]> {
+    return (await this.read(connector, admin)).map(({ partition, offset }) => ({
+      partition: this.toJson(partition),
+      offset: this.toJson(offset),
+    }));
+  }
+
+  /**
+   * Writes offsets given as plain JSON, as Connect's PATCH and DELETE /offsets do: an `offset` of null removes
+   * the partition's offset (a tombstone), so its task starts that partition from the beginning.
+   */
+  async writeJson(
+    connector: string,
+    entries: readonly { partition: unknown; offset: unknown }[],
+    producer: Producer,
+  ): Promise<void> {
+    if (entries.length === 0) return;
+    await producer.send({
+      topic: this.topic,
+      acks: -1,
+      messages: entries.map((entry) => ({
+        key: this.keyOf(connector, this.fromJson(entry.partition)),
+        value:
+          entry.offset === null
+            ? null
+            : this.json.fromConnectData(this.topic, undefined, this.fromJson(entry.offset)),
+      })),
+    });
+  }
+
+  private toJson(value: Value | undefined): unknown {
+    const bytes = this.json.fromConnectData(this.topic, undefined, value);
+    return bytes === null ? null : JSON.parse(bytes.toString());
+  }
+
+  private fromJson(json: unknown): Value | undefined {
+    return this.json.toConnectData(this.topic, Buffer.from(JSON.stringify(json))).value;
+  }
+
   /** The stable text of a partition, to keep the last offset per partition. */
   keyOf(connector: string, partition: Value | undefined): Buffer {
     const partitionJson = this.json.fromConnectData(this.topic, undefined, partition)?.toString() ?? "null";

@@ -1,0 +1,207 @@
+import { waitFor } from "@connect-mesh/async";
+import type { ClusterState, StoredConnector } from "@connect-mesh/cluster-state";
+import type { SourceOffsetStore } from "@connect-mesh/source-offsets";
+import type { FastifyInstance } from "fastify";
+import type { Admin, Producer } from "kafkajs";
+import type { PluginCatalogWatcher } from "../plugin-catalog-watcher.js";
+import { connectorNotFound, RestError } from "./rest-error.js";
+
+/** What the offsets routes need: the cluster state, Kafka clients, and the source offsets topic. */
+export interface OffsetsRoutesDeps {
+  readonly state: ClusterState;
+  readonly catalog: PluginCatalogWatcher;
+  readonly sourceOffsets: SourceOffsetStore;
+  /** Connected lazily, so the REST API starts even while Kafka is down. */
+  readonly kafka: () => Promise<{ admin: Admin; producer: Producer }>;
+}
+
+type NameParams = { name: string };
+
+interface OffsetEntry {
+  partition: Record<string, unknown>;
+  offset: Record<string, unknown> | null;
+}
+
+const patchSchema = {
+  type: "object",
+  required: ["offsets"],
+  properties: {
+    offsets: {
+      type: "array",
+      items: {
+        type: "object",
+        required: ["partition", "offset"],
+        properties: { partition: { type: "object" }, offset: { type: ["object", "null"] } },
+      },
+    },
+  },
+} as const;
+
+/**
+ * Kafka Connect's offsets API (KIP-875). Sources keep their offsets in our offsets topic, keyed by the
+ * connector's own partitions; sinks in the consumer group `connect-<name>`, as
+ * `{kafka_topic, kafka_partition} -> {kafka_offset}`. Changes are allowed only while the connector is
+ * STOPPED, so no task can overwrite them.
+ */
+export function registerOffsetsRoutes(app: FastifyInstance, deps: OffsetsRoutesDeps): void {
+  app.get<{ Params: NameParams }>("/connectors/:name/offsets", async (request) => {
+    const connector = await mustExist(deps.state, request.params.name);
+    const { admin } = await deps.kafka();
+    if ((await kindOf(connector, deps)) === "source") {
+      return { offsets: await deps.sourceOffsets.readJson(connector.name, admin) };
+    }
+    return { offsets: await sinkOffsets(connector, admin) };
+  });
+
+  app.delete<{ Params: NameParams }>("/connectors/:name/offsets", async (request) => {
+    const connector = await mustBeStopped(deps.state, request.params.name);
+    const { admin, producer } = await deps.kafka();
+    if ((await kindOf(connector, deps)) === "source") {
+      const stored = await deps.sourceOffsets.readJson(connector.name, admin);
+      await deps.sourceOffsets.writeJson(
+        connector.name,
+        stored.map(({ partition }) => ({ partition, offset: null })),
+        producer,
+      );
+    } else {
+      await deleteSinkGroup(connector.name, admin);
+    }
+    return { message: "The offsets for this connector have been reset successfully" };
+  });
+
+  app.patch<{ Params: NameParams; Body: { offsets: OffsetEntry[] } }>(
+    "/connectors/:name/offsets",
+    { schema: { body: patchSchema } },
+    async (request) => {
+      const connector = await mustBeStopped(deps.state, request.params.name);
+      const { admin, producer } = await deps.kafka();
+      if ((await kindOf(connector, deps)) === "source") {
+        await deps.sourceOffsets.writeJson(connector.name, request.body.offsets, producer);
+      } else {
+        await alterSinkOffsets(connector.name, request.body.offsets, admin);
+      }
+      return { message: "The offsets for this connector have been altered successfully" };
+    },
+  );
+}
+
+async function mustExist(state: ClusterState, name: string): Promise<StoredConnector> {
+  const connector = await state.getConnector(name);
+  if (!connector) throw connectorNotFound(name);
+  return connector;
+}
+
+async function mustBeStopped(state: ClusterState, name: string): Promise<StoredConnector> {
+  const connector = await mustExist(state, name);
+  if (connector.targetState !== "STOPPED") {
+    throw new RestError(
+      400,
+      `Connectors must be in the STOPPED state before their offsets can be modified. This can be done for the specified connector by issuing a 'PUT' request to the '/connectors/${name}/stop' endpoint`,
+    );
+  }
+  return connector;
+}
+
+async function kindOf(connector: StoredConnector, deps: OffsetsRoutesDeps): Promise<"source" | "sink"> {
+  const entry = (await deps.catalog.current()).find(connector.config["connector.class"] ?? "");
+  if (!entry) {
+    throw new RestError(
+      409,
+      `no registered service hosts ${connector.config["connector.class"]}, so it is not known whether ${connector.name} is a source or a sink; start its connector service and try again`,
+    );
+  }
+  return entry.plugin.kind;
+}
+
+/** The topics a sink reads: its `topics` list, or every existing topic its `topics.regex` matches. */
+async function sinkTopics(connector: StoredConnector, admin: Admin): Promise<string[]> {
+  const regex = connector.config["topics.regex"]?.trim();
+  if (regex) return (await admin.listTopics()).filter((topic) => new RegExp(regex).test(topic));
+  return (connector.config.topics ?? "")
+    .split(",")
+    .map((t) => t.trim())
+    .filter(Boolean);
+}
+
+async function sinkOffsets(connector: StoredConnector, admin: Admin) {
+  const topics = await sinkTopics(connector, admin);
+  const existing = new Set(await admin.listTopics());
+  const fetched = await admin.fetchOffsets({
+    groupId: `connect-${connector.name}`,
+    topics: topics.filter((t) => existing.has(t)),
+  });
+  return fetched.flatMap(({ topic, partitions }) =>
+    partitions
+      // -1 means nothing committed for the partition: Connect leaves it out.
+      .filter(({ offset }) => Number(offset) >= 0)
+      .map(({ partition, offset }) => ({
+        partition: { kafka_topic: topic, kafka_partition: partition },
+        offset: { kafka_offset: Number(offset) },
+      })),
+  );
+}
+
+async function deleteSinkGroup(connector: string, admin: Admin): Promise<void> {
+  const groupId = `connect-${connector}`;
+  const { groups } = await admin.listGroups();
+  if (!groups.some((g) => g.groupId === groupId)) return;
+  await waitForEmptyGroup(groupId, admin);
+  await admin.deleteGroups([groupId]);
+}
+
+/** How long a stopped sink's consumers may take to leave their group (a crashed one: its session timeout). */
+const GROUP_EMPTY_TIMEOUT_MS = 15_000;
+
+/**
+ * Kafka refuses to change the offsets of a group that still has members. A stopped connector's tasks leave
+ * it within moments (a crashed worker's within its session timeout), so wait for that, with a deadline.
+ */
+async function waitForEmptyGroup(groupId: string, admin: Admin): Promise<void> {
+  try {
+    await waitFor(
+      async () => (await admin.describeGroups([groupId])).groups[0]?.state ?? "Dead",
+      (state) => state === "Empty" || state === "Dead",
+      {
+        timeoutMs: GROUP_EMPTY_TIMEOUT_MS,
+        intervalMs: 250,
+        description: `consumer group ${groupId} to be empty`,
+      },
+    );
+  } catch (error) {
+    throw new RestError(
+      409,
+      `the consumer group ${groupId} still has members, so its offsets cannot be changed yet; its tasks are still stopping, try again in a few seconds`,
+      { cause: error },
+    );
+  }
+}
+
+async function alterSinkOffsets(
+  connector: string,
+  entries: readonly OffsetEntry[],
+  admin: Admin,
+): Promise<void> {
+  const byTopic = new Map<string, { partition: number; offset: string }[]>();
+  for (const { partition, offset } of entries) {
+    const topic = partition.kafka_topic;
+    const number = partition.kafka_partition;
+    const kafkaOffset = offset?.kafka_offset;
+    if (typeof topic !== "string" || typeof number !== "number") {
+      throw new RestError(
+        400,
+        'each sink partition must be {"kafka_topic": <string>, "kafka_partition": <number>}',
+      );
+    }
+    if (typeof kafkaOffset !== "number" || kafkaOffset < 0) {
+      throw new RestError(
+        400,
+        `the offset for ${topic}-${number} must be {"kafka_offset": <number of 0 or more>}; to reset a sink's offsets, use DELETE /connectors/${connector}/offsets`,
+      );
+    }
+    byTopic.set(topic, [...(byTopic.get(topic) ?? []), { partition: number, offset: String(kafkaOffset) }]);
+  }
+  await waitForEmptyGroup(`connect-${connector}`, admin);
+  for (const [topic, partitions] of byTopic) {
+    await admin.setOffsets({ groupId: `connect-${connector}`, topic, partitions });
+  }
+}
