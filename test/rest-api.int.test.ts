@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { waitFor } from "@connect-mesh/async";
 import { afterEach, describe, expect, inject, it } from "vitest";
@@ -292,6 +293,61 @@ describe("the offsets API (KIP-875)", () => {
     );
     expect((await readLinesOf(output)).slice(100)).toEqual(
       Array.from({ length: 10 }, (_, n) => lineText(40 + n)),
+    );
+  });
+});
+
+describe("restarts", () => {
+  it("restarts a failed task on request, after its cause is fixed", async () => {
+    const id = randomUUID().slice(0, 8);
+    const input = join(baseDir, `restart-in-${id}.txt`);
+    const missingDir = join(baseDir, `not-yet-${id}`);
+    const topic = `restart-${id}`;
+    const [source, sink] = [`restart-source-${id}`, `restart-sink-${id}`];
+    await appendLines(input, 0, 20);
+    expect(
+      (
+        await rest(restUrl, "POST", "/connectors", {
+          name: source,
+          config: { "connector.class": "FileStreamSource", file: input, topic },
+        })
+      ).status,
+    ).toBe(201);
+    created.push(source);
+    const output = join(missingDir, "out.txt");
+    expect(
+      (
+        await rest(restUrl, "POST", "/connectors", {
+          name: sink,
+          config: { "connector.class": "FileStreamSink", file: output, topics: topic },
+        })
+      ).status,
+    ).toBe(201);
+    created.push(sink);
+
+    // The sink cannot open a file in a directory that does not exist: a fatal error, so it stays FAILED.
+    await waitForStates(sink, "RUNNING", "FAILED");
+    await mkdir(missingDir);
+
+    const restarted = await rest(
+      restUrl,
+      "POST",
+      `/connectors/${sink}/restart?includeTasks=true&onlyFailed=true`,
+    );
+    expect(restarted).toMatchObject({
+      status: 202,
+      body: { name: sink, connector: { state: "RUNNING" }, tasks: [{ id: 0, state: "RESTARTING" }] },
+    });
+    await waitForStates(sink, "RUNNING", "RUNNING");
+    expect(await waitForDistinctLines(output, 20)).toEqual(Array.from({ length: 20 }, (_, n) => lineText(n)));
+
+    expect((await rest(restUrl, "POST", `/connectors/${sink}/restart`)).status).toBe(204);
+    expect((await rest(restUrl, "POST", `/connectors/${sink}/tasks/0/restart`)).status).toBe(204);
+    expect((await rest(restUrl, "POST", `/connectors/${sink}/tasks/5/restart`)).status).toBe(404);
+    await waitForStates(sink, "RUNNING", "RUNNING");
+    await appendLines(input, 20, 40);
+    expect(new Set(await waitForDistinctLines(output, 40))).toEqual(
+      new Set(Array.from({ length: 40 }, (_, n) => lineText(n))),
     );
   });
 });

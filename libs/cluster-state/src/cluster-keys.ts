@@ -5,6 +5,7 @@
  *   connectors/<name>/config          the connector config, as the user gave it (JSON object of strings)
  *   connectors/<name>/target-state    RUNNING | PAUSED | STOPPED
  *   connectors/<name>/tasks           task configs planned from a config revision (JSON)
+ *   connectors/<name>/restarts        how often the connector and each task were asked to restart (JSON)
  *   assignments/<worker-id>           the tasks one worker runs (JSON), written by the leader
  *   assignment-generation             bumped with every assignment change; guards them as one unit
  *   status/<name>/connector           the connector's status (JSON), written by the leader
@@ -39,6 +40,10 @@ export class ClusterKeys {
 
   taskConfigs(name: string): string {
     return `${this.connectorPrefix(name)}tasks`;
+  }
+
+  restarts(name: string): string {
+    return `${this.connectorPrefix(name)}restarts`;
   }
 
   get assignmentsPrefix(): string {

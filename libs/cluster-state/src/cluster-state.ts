@@ -1,6 +1,15 @@
 import type { CoordinationStore, Lease } from "@connect-mesh/coordination";
+import type { z } from "zod";
 import { ClusterKeys } from "./cluster-keys.js";
-import { Assignment, ConnectorConfig, parseStored, Status, TargetState, TaskConfigs } from "./records.js";
+import {
+  Assignment,
+  ConnectorConfig,
+  parseStored,
+  RestartCounts,
+  Status,
+  TargetState,
+  TaskConfigs,
+} from "./records.js";
 
 /** A connector as stored: its config, the config's revision, its target state and planned tasks. */
 export interface StoredConnector {
@@ -10,7 +19,8 @@ export interface StoredConnector {
   readonly configRevision: number;
   readonly targetState: TargetState;
   /** Undefined until the leader has planned the tasks. */
-  readonly taskConfigs: TaskConfigs | undefined;
+  readonly taskConfigs: z.output<typeof TaskConfigs> | undefined;
+  readonly restarts: RestartCounts;
 }
 
 /** The statuses reported for one connector. */
@@ -90,6 +100,36 @@ export class ClusterState {
     throw new Error(`the config of connector "${name}" kept changing under us; try again`);
   }
 
+  /**
+   * Asks for a restart of the connector (a new plan) and of the given tasks (their workers start them
+   * again); resolves false when the connector does not exist.
+   */
+  async requestRestart(
+    name: string,
+    request: { connector: boolean; tasks: readonly number[] },
+  ): Promise<boolean> {
+    for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+      const connector = await this.getConnector(name);
+      if (!connector) return false;
+      const current = await this.store.get(this.keys.restarts(name));
+      const counts = connector.restarts;
+      const next: RestartCounts = {
+        connector: counts.connector + (request.connector ? 1 : 0),
+        tasks: { ...counts.tasks },
+      };
+      for (const task of request.tasks) next.tasks[String(task)] = (counts.tasks[String(task)] ?? 0) + 1;
+      const result = await this.store.commit({
+        conditions: [
+          { key: this.keys.connectorConfig(name), modRevision: connector.configRevision },
+          { key: this.keys.restarts(name), modRevision: current?.modRevision ?? 0 },
+        ],
+        puts: [{ key: this.keys.restarts(name), value: JSON.stringify(next) }],
+      });
+      if (result.succeeded) return true;
+    }
+    throw new Error(`the connector "${name}" kept changing under us; try again`);
+  }
+
   /** Deletes a connector with its tasks and statuses; resolves false when it did not exist. */
   async deleteConnector(name: string): Promise<boolean> {
     const existing = await this.store.get(this.keys.connectorConfig(name));
@@ -101,6 +141,7 @@ export class ClusterState {
         this.keys.connectorConfig(name),
         this.keys.targetState(name),
         this.keys.taskConfigs(name),
+        this.keys.restarts(name),
         ...statuses.map((s) => s.key),
       ],
     });
@@ -258,12 +299,16 @@ export class ClusterState {
     if (!config) return undefined;
     const targetState = find(this.keys.targetState(name));
     const taskConfigs = find(this.keys.taskConfigs(name));
+    const restarts = find(this.keys.restarts(name));
     return {
       name,
       config: parseStored(ConnectorConfig, config.key, config.value),
       configRevision: config.modRevision,
       targetState: targetState ? parseStored(TargetState, targetState.key, targetState.value) : "RUNNING",
       taskConfigs: taskConfigs ? parseStored(TaskConfigs, taskConfigs.key, taskConfigs.value) : undefined,
+      restarts: restarts
+        ? parseStored(RestartCounts, restarts.key, restarts.value)
+        : { connector: 0, tasks: {} },
     };
   }
 }

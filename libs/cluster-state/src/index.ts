@@ -8,6 +8,7 @@ export {
   Assignment,
   ConnectorConfig,
   CorruptStateError,
+  RestartCounts,
   RunState,
   Status,
   TargetState,

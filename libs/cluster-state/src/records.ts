@@ -12,9 +12,21 @@ export type ConnectorConfig = z.infer<typeof ConnectorConfig>;
 export const TaskConfigs = z.object({
   /** The modRevision of the connector config that `Plan` was given; a newer config means plan again. */
   configRevision: z.number().int().nonnegative(),
+  /** The connector restart count they were planned at; a restart asks for a new plan. */
+  connectorRestart: z.number().int().nonnegative().default(0),
   tasks: z.array(ConnectorConfig),
 });
-export type TaskConfigs = z.infer<typeof TaskConfigs>;
+export type TaskConfigs = z.input<typeof TaskConfigs>;
+
+/**
+ * How often a connector and each of its tasks were asked to restart (POST .../restart). Runners compare the
+ * counts: a count higher than the one they started at means start again.
+ */
+export const RestartCounts = z.object({
+  connector: z.number().int().nonnegative().default(0),
+  tasks: z.record(z.string(), z.number().int().nonnegative()).default({}),
+});
+export type RestartCounts = z.output<typeof RestartCounts>;
 
 /** A task of a connector. */
 export const TaskId = z.object({ connector: z.string(), task: z.number().int().nonnegative() });

@@ -16,6 +16,7 @@ import { registerInfoRoutes } from "./rest/info-routes.js";
 import { registerOffsetsRoutes } from "./rest/offsets-routes.js";
 import { registerPluginRoutes } from "./rest/plugin-routes.js";
 import { createRestApp } from "./rest/rest-app.js";
+import { registerRestartRoutes } from "./rest/restart-routes.js";
 import { registerTargetStateRoutes } from "./rest/target-state-routes.js";
 
 const VERSION = "0.1.0";
@@ -87,6 +88,7 @@ registerInfoRoutes(app, {
 });
 registerConnectorRoutes(app, { state, catalog, services });
 registerTargetStateRoutes(app, state);
+registerRestartRoutes(app, { state, catalog });
 registerPluginRoutes(app, { catalog, services });
 registerOffsetsRoutes(app, { state, catalog, sourceOffsets, kafka: connectKafka });
 

@@ -21,11 +21,19 @@ export interface WorkerResources {
   readonly logger: Logger;
 }
 
+/** A task this worker should run, and what makes one run of it different from another. */
+interface WantedTask {
+  readonly connector: string;
+  readonly task: number;
+  readonly config: Record<string, string>;
+  readonly identity: string;
+}
+
 interface RunningTask {
   readonly runner: TaskRunner;
   readonly status: TaskStatusReporter;
-  /** The task config it runs with; a different one means stop and start again. */
-  readonly configText: string;
+  /** The task config it runs with and its restart count; a different one means stop and start again. */
+  readonly identity: string;
 }
 
 /**
@@ -80,19 +88,22 @@ export class AssignmentManager {
 
   private async apply(): Promise<void> {
     const { state, logger } = this.resources;
-    const wanted = new Map<string, { connector: string; task: number; config: Record<string, string> }>();
+    const wanted = new Map<string, WantedTask>();
     const paused: { connector: string; task: number }[] = [];
     const { connectors } = await state.listConnectors();
     for (const { connector, task } of this.assignment.tasks) {
       const stored = connectors.get(connector);
       const config = stored?.taskConfigs?.tasks[task];
       if (!stored || !config) continue;
-      if (stored.targetState === "RUNNING") wanted.set(keyOf(connector, task), { connector, task, config });
-      else if (stored.targetState === "PAUSED") paused.push({ connector, task });
+      if (stored.targetState === "RUNNING") {
+        // A restart request bumps the count, which changes the identity, which restarts the runner.
+        const identity = JSON.stringify({ config, restart: stored.restarts.tasks[String(task)] ?? 0 });
+        wanted.set(keyOf(connector, task), { connector, task, config, identity });
+      } else if (stored.targetState === "PAUSED") paused.push({ connector, task });
     }
     for (const [key, running] of this.running) {
       const next = wanted.get(key);
-      if (!next || JSON.stringify(next.config) !== running.configText) await this.stopTask(key);
+      if (!next || next.identity !== running.identity) await this.stopTask(key);
     }
     // A paused task stays assigned here, as in Connect, but does no work until it is resumed.
     for (const { connector, task } of paused) {
@@ -113,11 +124,7 @@ export class AssignmentManager {
     }
   }
 
-  private startTask(
-    key: string,
-    task: { connector: string; task: number; config: Record<string, string> },
-    kind: "source" | "sink",
-  ): void {
+  private startTask(key: string, task: WantedTask, kind: "source" | "sink"): void {
     const { workerId, state, lease } = this.resources;
     const logger = this.resources.logger.child({ connector: task.connector, task: task.task });
     const status = new TaskStatusReporter(
@@ -130,7 +137,7 @@ export class AssignmentManager {
       { ...this.resources, connector: task.connector, task: task.task, config: task.config, status, logger },
       kind,
     );
-    this.running.set(key, { runner, status, configText: JSON.stringify(task.config) });
+    this.running.set(key, { runner, status, identity: task.identity });
     logger.info({ kind }, "started task");
   }
 

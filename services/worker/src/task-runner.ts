@@ -1,9 +1,30 @@
 import { sleep } from "@connect-mesh/async";
+import { status as grpcStatus } from "@grpc/grpc-js";
 import { Backoff } from "./backoff.js";
 import { runSinkStream } from "./sink-task.js";
 import { createSourceProducer, runSourceStream } from "./source-task.js";
 import type { TaskContext } from "./task-context.js";
 import { traceOf } from "./task-status-reporter.js";
+
+/**
+ * gRPC statuses with which a connector service ends a stream it will never accept as it is (the SDK's
+ * convention for a failed open, a broken rule or an unknown plugin): retrying the same stream cannot help.
+ */
+const FATAL_STATUS_CODES = new Set([
+  grpcStatus.INVALID_ARGUMENT,
+  grpcStatus.NOT_FOUND,
+  grpcStatus.FAILED_PRECONDITION,
+  grpcStatus.UNIMPLEMENTED,
+]);
+
+/** Whether retrying cannot help: the error says so, or the service ended the stream with a fatal status. */
+function isFatal(error: unknown): boolean {
+  if ((error as { retriable?: boolean }).retriable === false) return true;
+  // Only a gRPC status counts here: kafkajs errors carry Kafka's own numeric codes in the same field.
+  const isGrpcStatus = error instanceof Error && "details" in error && "metadata" in error;
+  const code = (error as { code?: unknown }).code;
+  return isGrpcStatus && typeof code === "number" && FATAL_STATUS_CODES.has(code);
+}
 
 /** An attempt that ran at least this long made progress, so the next failure backs off from the start. */
 const HEALTHY_RUN_MS = 30_000;
@@ -41,7 +62,7 @@ export class TaskRunner {
         return;
       } catch (error) {
         if (this.stopping.signal.aborted) return;
-        if ((error as { retriable?: boolean }).retriable === false) {
+        if (isFatal(error)) {
           logger.error({ err: error }, "task failed and will not be retried");
           await status.report("FAILED", traceOf(error));
           return;

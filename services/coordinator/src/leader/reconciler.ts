@@ -30,7 +30,7 @@ export class Reconciler {
     const { connectors } = await state.listConnectors();
     for (const connector of connectors.values()) {
       if (connector.targetState === "STOPPED") await this.reportConnectorState(connector);
-      else if (connector.taskConfigs?.configRevision !== connector.configRevision) await this.plan(connector);
+      else if (needsPlan(connector)) await this.plan(connector);
       else await this.reportConnectorState(connector);
     }
 
@@ -84,7 +84,12 @@ export class Reconciler {
       // Each task config carries the connector's runtime keys (converters, topics, errors.*) under the
       // plugin's own keys, so a worker needs nothing but its task config.
       const tasks = response.tasks.slice(0, maxTasks).map((t) => ({ ...connector.config, ...t.config }));
-      if (await state.writeTaskConfigs(connector.name, { configRevision: connector.configRevision, tasks })) {
+      const planned = {
+        configRevision: connector.configRevision,
+        connectorRestart: connector.restarts.connector,
+        tasks,
+      };
+      if (await state.writeTaskConfigs(connector.name, planned)) {
         log.info({ tasks: tasks.length }, "planned tasks");
         await this.reportConnectorState(connector);
       }
@@ -98,6 +103,14 @@ export class Reconciler {
       });
     }
   }
+}
+
+/** Tasks are planned again when the config changed since, or the connector was asked to restart since. */
+function needsPlan(connector: StoredConnector): boolean {
+  return (
+    connector.taskConfigs?.configRevision !== connector.configRevision ||
+    connector.taskConfigs.connectorRestart !== connector.restarts.connector
+  );
 }
 
 function sameAssignments(

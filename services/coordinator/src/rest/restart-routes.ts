@@ -1,0 +1,78 @@
+import type { ClusterState } from "@connect-mesh/cluster-state";
+import type { FastifyInstance } from "fastify";
+import type { PluginCatalogWatcher } from "../plugin-catalog-watcher.js";
+import { connectorStatusBody } from "./connector-status-body.js";
+import { connectorNotFound, RestError } from "./rest-error.js";
+
+/** What the restart routes need. */
+export interface RestartRoutesDeps {
+  readonly state: ClusterState;
+  readonly catalog: PluginCatalogWatcher;
+}
+
+const restartQuerySchema = {
+  type: "object",
+  properties: {
+    includeTasks: { type: "boolean", default: false },
+    onlyFailed: { type: "boolean", default: false },
+  },
+} as const;
+
+/**
+ * Kafka Connect's restarts. `POST /connectors/{name}/restart` with neither flag restarts the connector
+ * (here: plans its tasks again) and answers 204; with `includeTasks` and/or `onlyFailed` it answers 202
+ * with the status, the restarted connector and tasks shown as RESTARTING. A task restart answers 204.
+ * Workers restart their tasks as soon as they see the request in etcd.
+ */
+export function registerRestartRoutes(app: FastifyInstance, deps: RestartRoutesDeps): void {
+  const { state } = deps;
+
+  app.post<{ Params: { name: string }; Querystring: { includeTasks: boolean; onlyFailed: boolean } }>(
+    "/connectors/:name/restart",
+    { schema: { querystring: restartQuerySchema } },
+    async (request, reply) => {
+      const { includeTasks, onlyFailed } = request.query;
+      const connector = await state.getConnector(request.params.name);
+      if (!connector) throw connectorNotFound(request.params.name);
+      if (!includeTasks && !onlyFailed) {
+        await state.requestRestart(connector.name, { connector: true, tasks: [] });
+        return reply.status(204).send();
+      }
+      const statuses = await state.readStatuses(connector.name);
+      const restartConnector = !onlyFailed || statuses.connector?.state === "FAILED";
+      const taskCount = connector.taskConfigs?.tasks.length ?? 0;
+      const tasks = includeTasks
+        ? Array.from({ length: taskCount }, (_, task) => task).filter(
+            (task) => !onlyFailed || statuses.tasks.get(task)?.state === "FAILED",
+          )
+        : [];
+      await state.requestRestart(connector.name, { connector: restartConnector, tasks });
+      const entry = (await deps.catalog.current()).find(connector.config["connector.class"] ?? "");
+      const body = connectorStatusBody(
+        connector,
+        statuses,
+        await state.readAssignments(),
+        entry?.plugin.kind ?? "unknown",
+      );
+      return reply.status(202).send({
+        ...body,
+        connector: restartConnector ? { ...body.connector, state: "RESTARTING" } : body.connector,
+        tasks: body.tasks.map((t) => (tasks.includes(t.id) ? { ...t, state: "RESTARTING" } : t)),
+      });
+    },
+  );
+
+  app.post<{ Params: { name: string; task: string } }>(
+    "/connectors/:name/tasks/:task/restart",
+    async (request, reply) => {
+      const connector = await state.getConnector(request.params.name);
+      if (!connector) throw connectorNotFound(request.params.name);
+      const task = Number(request.params.task);
+      if (!Number.isInteger(task) || task < 0 || task >= (connector.taskConfigs?.tasks.length ?? 0)) {
+        throw new RestError(404, `Task ${request.params.task} of connector ${connector.name} not found`);
+      }
+      await state.requestRestart(connector.name, { connector: false, tasks: [task] });
+      return reply.status(204).send();
+    },
+  );
+}
