@@ -2,9 +2,12 @@ import { describe, expect, it } from "vitest";
 import { parseCommand, UsageError } from "./arguments.js";
 
 describe("parseCommand", () => {
-  it.each([[[]], [["help"]], [["--help"]], [["up", "-h"]]])("reads %j as a request for help", (argv) => {
-    expect(parseCommand(argv)).toEqual({ name: "help" });
-  });
+  it.each([[[]], [["help"]], [["--help"]], [["up", "-h"]], [["pause", "x", "--help"]]])(
+    "reads %j as a request for help",
+    (argv) => {
+      expect(parseCommand(argv)).toEqual({ name: "help" });
+    },
+  );
 
   it("reads a command with its port and directory overrides", () => {
     expect(
@@ -21,11 +24,88 @@ describe("parseCommand", () => {
     expect(() => parseCommand(["down", "--demo"])).toThrow('--demo goes with "up", not "down"');
   });
 
+  it("keeps plain status as the stack's status", () => {
+    expect(parseCommand(["status", "--run-dir", "/tmp/x"])).toEqual({
+      name: "status",
+      overrides: { runDir: "/tmp/x" },
+    });
+  });
+
+  it.each([
+    [["connectors"], { name: "connectors", rest: { overrides: {} } }],
+    [["status", "file-sink"], { name: "connector-status", connector: "file-sink", rest: { overrides: {} } }],
+    [["pause", "a"], { name: "pause", connector: "a", rest: { overrides: {} } }],
+    [["resume", "a"], { name: "resume", connector: "a", rest: { overrides: {} } }],
+    [["stop", "a"], { name: "stop", connector: "a", rest: { overrides: {} } }],
+    [
+      ["restart", "a"],
+      { name: "restart", connector: "a", includeTasks: false, onlyFailed: false, rest: { overrides: {} } },
+    ],
+    [
+      ["restart", "a", "--include-tasks", "--only-failed"],
+      { name: "restart", connector: "a", includeTasks: true, onlyFailed: true, rest: { overrides: {} } },
+    ],
+    [["offsets", "get", "a"], { name: "offsets", action: "get", connector: "a", rest: { overrides: {} } }],
+    [
+      ["offsets", "reset", "a"],
+      { name: "offsets", action: "reset", connector: "a", rest: { overrides: {} } },
+    ],
+    [["validate", "sink.json"], { name: "validate", file: "sink.json", rest: { overrides: {} } }],
+  ])("reads the connector command %j", (argv, command) => {
+    expect(parseCommand(argv)).toEqual(command);
+  });
+
+  it("reads --url and --rest-port with a connector command", () => {
+    expect(parseCommand(["connectors", "--url", "http://h:1"])).toEqual({
+      name: "connectors",
+      rest: { url: "http://h:1", overrides: {} },
+    });
+    expect(parseCommand(["status", "a", "--rest-port", "18083"])).toEqual({
+      name: "connector-status",
+      connector: "a",
+      rest: { overrides: { restPort: 18083 } },
+    });
+  });
+
+  it("takes a connector name that looks like an option after --", () => {
+    expect(parseCommand(["pause", "--", "-odd-name"])).toMatchObject({
+      name: "pause",
+      connector: "-odd-name",
+    });
+  });
+
   it.each([
     [["start"], 'unknown command "start"'],
     [["up", "now"], 'unexpected argument "now" after "up"'],
     [["up", "--kafka"], "Unknown option '--kafka'"],
     [["up", "--kafka-port"], "--kafka-port"],
+    [["connectors", "all"], 'unexpected argument "all" after "connectors"'],
+    [["status", "a", "b"], 'unexpected argument "b" after "status a"'],
+    [["pause"], '"pause" needs a connector name: cmesh pause <name>'],
+    [["resume"], '"resume" needs a connector name'],
+    [["stop", "a", "b", "c"], 'unexpected argument "b c" after "stop a"'],
+    [["restart"], '"restart" needs a connector name'],
+    [["pause", ""], '"pause" needs a connector name, not an empty one'],
+    [["offsets"], '"offsets" takes get or reset and a connector name, not nothing'],
+    [["offsets", "set", "a"], '"offsets" takes get or reset and a connector name, not "set"'],
+    [["offsets", "get"], '"offsets get" needs a connector name: cmesh offsets get <name>'],
+    [["offsets", "reset", "a", "b"], 'unexpected argument "b" after "offsets reset a"'],
+    [["validate"], '"validate" needs a JSON file: cmesh validate <file.json>'],
+    [["validate", "a.json", "b.json"], 'unexpected argument "b.json" after "validate a.json"'],
+    [["pause", "a", "--include-tasks"], '--include-tasks goes with "restart", not "pause"'],
+    [["restart", "a", "--only-failed=yes"], "--only-failed"],
+    [["up", "--url", "http://h:1"], '--url goes with the connector commands, not "up"'],
+    [["status", "--url", "http://h:1"], '--url goes with the connector commands, not "status"'],
+    [
+      ["connectors", "--kafka-port", "1"],
+      '--kafka-port goes with "up", "down" and plain "status", not "connectors"',
+    ],
+    [
+      ["status", "a", "--run-dir", "/x"],
+      '--run-dir goes with "up", "down" and plain "status", not "status a"',
+    ],
+    [["offsets", "get", "a", "--demo"], '--demo goes with "up", not "offsets get"'],
+    [["connectors", "--url"], "--url"],
   ])("rejects %j, saying what is wrong", (argv, message) => {
     expect(() => parseCommand(argv)).toThrow(UsageError);
     expect(() => parseCommand(argv)).toThrow(message);

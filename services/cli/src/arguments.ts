@@ -1,21 +1,61 @@
 import { parseArgs } from "node:util";
 import { parsePort, type StackConfig } from "@connect-mesh/deploy";
+import type { RestTarget } from "./rest-url.js";
 
 /** A parsed command line. */
 export type Command =
   | { readonly name: "up"; readonly overrides: Partial<StackConfig>; readonly demo: boolean }
   | { readonly name: "down" | "status"; readonly overrides: Partial<StackConfig> }
+  | { readonly name: "connectors"; readonly rest: RestTarget }
+  | {
+      // "connector-status" is `cmesh status <name>`; plain `cmesh status` stays the stack's status.
+      readonly name: "connector-status" | "pause" | "resume" | "stop";
+      readonly connector: string;
+      readonly rest: RestTarget;
+    }
+  | {
+      readonly name: "restart";
+      readonly connector: string;
+      readonly includeTasks: boolean;
+      readonly onlyFailed: boolean;
+      readonly rest: RestTarget;
+    }
+  | {
+      readonly name: "offsets";
+      readonly action: "get" | "reset";
+      readonly connector: string;
+      readonly rest: RestTarget;
+    }
+  | { readonly name: "validate"; readonly file: string; readonly rest: RestTarget }
   | { readonly name: "help" };
+
+/** A command that talks to the REST API. */
+export type ConnectorCommand = Extract<Command, { readonly rest: RestTarget }>;
 
 export const USAGE = `usage: cmesh <command> [options]
 
-commands:
+the local stack:
   up       fetch and build what is missing (first run only), then start Kafka, etcd and the mesh;
            with --demo, also run Kafka Connect's file example (input.txt → Kafka → output.txt)
   down     stop everything \`cmesh up\` started
   status   show what runs, where, and whether it is healthy
   conformance <host:port> [--config <plugin>=<file.json> ...]
            check that a connector service honours the contract (cmesh conformance --help)
+
+connectors, through the coordinator's Kafka Connect REST API (see --url):
+  connectors             every connector: its type, its state and its tasks' states
+  status <name>          the connector's and each task's state and worker, with the trace of what
+                         FAILED; exits 1 if anything FAILED
+  pause <name>           pause the connector's tasks (they keep their assignment)
+  resume <name>          run a paused or stopped connector again
+  stop <name>            stop the connector and free its tasks (needed before its offsets change)
+  restart <name> [--include-tasks] [--only-failed]
+                         restart the connector; --include-tasks restarts its tasks too, and
+                         --only-failed restarts only what has FAILED
+  offsets get <name>     show the connector's committed offsets
+  offsets reset <name>   delete them (stop the connector first)
+  validate <file.json>   check a config, {"name": ..., "config": {...}} or the bare config, against
+                         its plugin (connector.class); prints each error, exits 1 if there are any
 
 options (also read from CONNECT_MESH_* environment variables; see docs/local-stack.md):
   --run-dir DIR          data, logs and state of this stack (default ./.run)
@@ -25,6 +65,8 @@ options (also read from CONNECT_MESH_* environment variables; see docs/local-sta
   --etcd-port N          etcd's client port (default 2379)
   --etcd-peer-port N     etcd's peer port (default 2380)
   --rest-port N          the coordinator's REST API port (default 8083)
+  --url URL              the REST API the connector commands use (default $CONNECT_MESH_REST_URL,
+                         else http://127.0.0.1:<rest port>)
   -h, --help             show this help
 `;
 
@@ -36,15 +78,122 @@ export class UsageError extends Error {
   }
 }
 
+type CommandName = Exclude<Command["name"], "help">;
+
+/** The commands a flag belongs to, and how an error names them. */
+interface FlagScope {
+  readonly commands: readonly CommandName[];
+  readonly described: string;
+}
+
+const STACK_COMMANDS: readonly CommandName[] = ["up", "down", "status"];
+const STACK_SCOPE: FlagScope = { commands: STACK_COMMANDS, described: '"up", "down" and plain "status"' };
+const CONNECTOR_COMMANDS: readonly CommandName[] = [
+  "connectors",
+  "connector-status",
+  "pause",
+  "resume",
+  "stop",
+  "restart",
+  "offsets",
+  "validate",
+];
+const RESTART_SCOPE: FlagScope = { commands: ["restart"], described: '"restart"' };
+
+// A flag given to a command that ignores it is a mistake worth saying, not silently dropping: `cmesh pause
+// x --kafka-port 1` would otherwise look as if it had used that port. --rest-port goes with every command
+// (up starts the REST API on it, the connector commands find it there), so it is not listed.
+const FLAG_SCOPES: Readonly<Record<string, FlagScope>> = {
+  "run-dir": STACK_SCOPE,
+  "kafka-port": STACK_SCOPE,
+  "kafka-controller-port": STACK_SCOPE,
+  "etcd-port": STACK_SCOPE,
+  "etcd-peer-port": STACK_SCOPE,
+  demo: { commands: ["up"], described: '"up"' },
+  url: { commands: CONNECTOR_COMMANDS, described: "the connector commands" },
+  "include-tasks": RESTART_SCOPE,
+  "only-failed": RESTART_SCOPE,
+};
+
 /** Parses `argv` (without node and the script); throws a UsageError that names what is wrong. */
 export function parseCommand(argv: readonly string[]): Command {
   const { values, positionals } = parseStrictly(argv);
-  const [name, ...extra] = positionals;
+  const [name, ...operands] = positionals;
   if (values.help || name === undefined || name === "help") return { name: "help" };
-  if (name !== "up" && name !== "down" && name !== "status") {
-    throw new UsageError(`unknown command "${name}"; the commands are up, down and status`);
+  const command = commandFrom(name, operands, values);
+  for (const flag of Object.keys(values)) {
+    const scope = FLAG_SCOPES[flag];
+    if (scope !== undefined && !scope.commands.includes(command.name)) {
+      throw new UsageError(`--${flag} goes with ${scope.described}, not "${typedWords(command)}"`);
+    }
   }
-  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra.join(" ")}" after "${name}"`);
+  return command;
+}
+
+type Flags = ReturnType<typeof parseStrictly>["values"];
+
+function commandFrom(
+  name: string,
+  operands: readonly string[],
+  values: Flags,
+): Exclude<Command, { name: "help" }> {
+  const overrides = overridesFrom(values);
+  const target: RestTarget = values.url === undefined ? { overrides } : { url: values.url, overrides };
+  switch (name) {
+    case "up":
+      noOperands(name, operands);
+      return { name, overrides, demo: values.demo ?? false };
+    case "down":
+      noOperands(name, operands);
+      return { name, overrides };
+    case "status": {
+      // Without a name it is the stack's status, as before the connector commands existed.
+      const [connector, ...extra] = operands;
+      if (connector === undefined) return { name, overrides };
+      noOperands(`status ${connector}`, extra);
+      return { name: "connector-status", connector: nonEmpty(connector, name), rest: target };
+    }
+    case "connectors":
+      noOperands(name, operands);
+      return { name, rest: target };
+    case "pause":
+    case "resume":
+    case "stop":
+      return { name, connector: connectorOperand(name, operands), rest: target };
+    case "restart":
+      return {
+        name,
+        connector: connectorOperand(name, operands),
+        includeTasks: values["include-tasks"] ?? false,
+        onlyFailed: values["only-failed"] ?? false,
+        rest: target,
+      };
+    case "offsets": {
+      const [action, ...afterAction] = operands;
+      if (action !== "get" && action !== "reset") {
+        const given = action === undefined ? "nothing" : `"${action}"`;
+        throw new UsageError(
+          `"offsets" takes get or reset and a connector name, not ${given}: cmesh offsets get|reset <name>`,
+        );
+      }
+      return { name, action, connector: connectorOperand(`offsets ${action}`, afterAction), rest: target };
+    }
+    case "validate": {
+      const [file, ...extra] = operands;
+      if (file === undefined)
+        throw new UsageError('"validate" needs a JSON file: cmesh validate <file.json>');
+      noOperands(`validate ${file}`, extra);
+      return { name, file, rest: target };
+    }
+    default:
+      throw new UsageError(
+        `unknown command "${name}"; the commands are up, down, status, conformance, connectors, pause, ` +
+          "resume, stop, restart, offsets and validate",
+      );
+  }
+}
+
+function overridesFrom(values: Flags): Partial<StackConfig> {
   const overrides: { -readonly [K in keyof StackConfig]?: StackConfig[K] } = {};
   if (values["run-dir"] !== undefined) overrides.runDir = values["run-dir"];
   if (values["kafka-port"] !== undefined)
@@ -56,9 +205,39 @@ export function parseCommand(argv: readonly string[]): Command {
   if (values["etcd-peer-port"] !== undefined)
     overrides.etcdPeerPort = parsePort(values["etcd-peer-port"], "--etcd-peer-port");
   if (values["rest-port"] !== undefined) overrides.restPort = parsePort(values["rest-port"], "--rest-port");
-  if (name === "up") return { name, overrides, demo: values.demo ?? false };
-  if (values.demo) throw new UsageError(`--demo goes with "up", not "${name}"`);
-  return { name, overrides };
+  return overrides;
+}
+
+/** The one connector name a command takes, as in `cmesh pause <name>`. */
+function connectorOperand(command: string, operands: readonly string[]): string {
+  const [connector, ...extra] = operands;
+  if (connector === undefined) {
+    throw new UsageError(`"${command}" needs a connector name: cmesh ${command} <name>`);
+  }
+  noOperands(`${command} ${connector}`, extra);
+  return nonEmpty(connector, command);
+}
+
+function nonEmpty(connector: string, command: string): string {
+  // An empty name would make the path /connectors//..., which the REST API answers with a confusing 404.
+  if (connector === "") throw new UsageError(`"${command}" needs a connector name, not an empty one`);
+  return connector;
+}
+
+function noOperands(after: string, extra: readonly string[]): void {
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra.join(" ")}" after "${after}"`);
+}
+
+/** The command as the person typed it, for messages: `status <name>` rather than the internal name. */
+function typedWords(command: Exclude<Command, { name: "help" }>): string {
+  switch (command.name) {
+    case "connector-status":
+      return `status ${command.connector}`;
+    case "offsets":
+      return `offsets ${command.action}`;
+    default:
+      return command.name;
+  }
 }
 
 function parseStrictly(argv: readonly string[]) {
@@ -73,7 +252,10 @@ function parseStrictly(argv: readonly string[]) {
         "etcd-port": { type: "string" },
         "etcd-peer-port": { type: "string" },
         "rest-port": { type: "string" },
+        url: { type: "string" },
         demo: { type: "boolean" },
+        "include-tasks": { type: "boolean" },
+        "only-failed": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     });

@@ -1,8 +1,12 @@
 import { runConformanceCli } from "@connect-mesh/conformance";
 import { StackError, stackConfigFromEnv } from "@connect-mesh/deploy";
 import { parseCommand, USAGE, UsageError } from "./arguments.js";
+import { CommandError } from "./command-error.js";
+import { runConnectorCommand } from "./connector-commands.js";
 import { down } from "./down.js";
 import { terminal } from "./output.js";
+import { RestClient } from "./rest-client.js";
+import { restUrlFrom } from "./rest-url.js";
 import { status } from "./status.js";
 import { up } from "./up.js";
 
@@ -12,21 +16,25 @@ async function main(argv: readonly string[]): Promise<number> {
   if (argv[0] === "conformance") return runConformanceCli(argv.slice(1), terminal.result);
   try {
     const command = parseCommand(argv);
-    if (command.name === "help") {
-      terminal.result(USAGE);
-      return 0;
-    }
-    const config = stackConfigFromEnv(process.env, command.overrides);
     switch (command.name) {
+      case "help":
+        terminal.result(USAGE);
+        return 0;
       case "up":
-        return await up(config, terminal, command.demo);
+        return await up(stackConfigFromEnv(process.env, command.overrides), terminal, command.demo);
       case "down":
-        return await down(config, terminal);
+        return await down(stackConfigFromEnv(process.env, command.overrides), terminal);
       case "status":
-        return await status(config, terminal);
+        return await status(stackConfigFromEnv(process.env, command.overrides), terminal);
+      default:
+        return await runConnectorCommand(
+          command,
+          new RestClient(restUrlFrom(process.env, command.rest)),
+          terminal,
+        );
     }
   } catch (error) {
-    if (error instanceof StackError || error instanceof UsageError) {
+    if (error instanceof StackError || error instanceof UsageError || error instanceof CommandError) {
       terminal.error(`cmesh: ${error.message}`);
       if (error instanceof StackError && error.detail) terminal.error(indent(error.detail));
       return 1;
