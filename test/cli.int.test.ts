@@ -1,11 +1,13 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
+import { waitFor } from "@connect-mesh/async";
 import { findFreePort } from "@connect-mesh/deploy";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import "./stack-context.js";
 
 const run = promisify(execFile);
 const CLI = resolve(import.meta.dirname, "../services/cli/src/main.ts");
@@ -122,6 +124,54 @@ describe("cmesh up, status and down", () => {
   it("rejects an unknown command with the list of commands", async () => {
     const result = await cmesh("start");
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('unknown command "start"; the commands are up, down and status');
+    expect(result.stderr).toMatch(
+      /unknown command "start"; the commands are up, down, status, conformance, connectors, .* and validate/,
+    );
+  });
+});
+
+describe("cmesh's connector commands against the running coordinator", () => {
+  const restUrl = inject("restUrl");
+  const baseDir = inject("baseDir");
+
+  it("lists, shows, pauses, resumes and validates connectors through the REST API", async () => {
+    const name = `cli-${Date.now()}`;
+    const config = { "connector.class": "FileStreamSink", file: join(baseDir, `${name}.txt`), topics: name };
+    const configFile = join(baseDir, `${name}.json`);
+    await writeFile(configFile, JSON.stringify({ name, config }));
+    const created = await fetch(`${restUrl}/connectors`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ name, config }),
+    });
+    expect(created.status).toBe(201);
+    try {
+      const listed = await cmesh("connectors", "--url", restUrl);
+      expect(listed.code, listed.stderr).toBe(0);
+      expect(listed.stdout).toMatch(new RegExp(`^${name}\\s+sink\\s+`, "m"));
+
+      const paused = await cmesh("pause", name, "--url", restUrl);
+      expect(paused.code, paused.stderr).toBe(0);
+      const status = await waitFor(
+        () => cmesh("status", name, "--url", restUrl),
+        (result) => /^connector\s+PAUSED/m.test(result.stdout),
+        { timeoutMs: 30_000, description: `cmesh status ${name} to show PAUSED` },
+      );
+      expect(status.stdout).toContain(`${name} (sink)`);
+      expect((await cmesh("resume", name, "--url", restUrl)).code).toBe(0);
+
+      const valid = await cmesh("validate", configFile, "--url", restUrl);
+      expect(valid.code, valid.stdout + valid.stderr).toBe(0);
+      await writeFile(configFile, JSON.stringify({ "connector.class": "FileStreamSink" }));
+      const invalid = await cmesh("validate", configFile, "--url", restUrl);
+      expect(invalid.code).toBe(1);
+      expect(invalid.stdout).toContain("Must configure one of topics or topics.regex");
+
+      const unknown = await cmesh("status", "no-such-connector", "--url", restUrl);
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toContain("Connector no-such-connector not found");
+    } finally {
+      await fetch(`${restUrl}/connectors/${name}`, { method: "DELETE" });
+    }
   });
 });
