@@ -35,6 +35,12 @@ export const CoordinatorConfig = z.object({
     .min(2)
     .default(10)
     .describe("Lease TTL: how long a dead leader keeps leadership"),
+  CONNECT_MESH_SCHEDULED_REBALANCE_MAX_DELAY_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(300_000)
+    .describe("Connect's scheduled.rebalance.max.delay.ms: how long a departed worker's tasks wait for it"),
   CONNECT_MESH_LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal"]).default("info"),
 });
 
@@ -48,6 +54,7 @@ export interface CoordinatorSettings {
   readonly cluster: string;
   readonly coordinatorId: string;
   readonly leaseTtlSeconds: number;
+  readonly rebalanceDelayMs: number;
   readonly logLevel: string;
 }
 
@@ -65,6 +72,7 @@ export function coordinatorSettingsFrom(env: NodeJS.ProcessEnv): CoordinatorSett
     cluster: c.CONNECT_MESH_CLUSTER,
     coordinatorId: c.CONNECT_MESH_COORDINATOR_ID ?? `${hostname()}:${c.CONNECT_MESH_REST_PORT}`,
     leaseTtlSeconds: c.CONNECT_MESH_LEASE_TTL_SECONDS,
+    rebalanceDelayMs: c.CONNECT_MESH_SCHEDULED_REBALANCE_MAX_DELAY_MS,
     logLevel: c.CONNECT_MESH_LOG_LEVEL,
   };
 }

@@ -107,6 +107,7 @@ const leading = runLeaderLoop(
       services,
       catalog: () => catalog.current(),
       coordinatorId: settings.coordinatorId,
+      rebalanceDelayMs: settings.rebalanceDelayMs,
       logger,
     }),
     coordinatorId: settings.coordinatorId,

@@ -58,3 +58,18 @@ describe("assignTasks", () => {
     expect(after.get("a")?.tasks).toEqual(tasksOf("y", 2));
   });
 });
+
+describe("assignTasks with held workers", () => {
+  it("leaves a held worker's tasks with it and gives it nothing new", () => {
+    const before = assignTasks(tasksOf("c", 4), ["a", "b"], new Map());
+    const after = assignTasks([...tasksOf("c", 4), { connector: "d", task: 0 }], ["a"], before, ["b"]);
+    expect(after.get("b")).toEqual(before.get("b"));
+    expect(ownerOf(after, { connector: "d", task: 0 })).toBe("a");
+  });
+
+  it("drops a held worker's tasks that no longer exist", () => {
+    const before = assignTasks(tasksOf("c", 2), ["a", "b"], new Map());
+    const after = assignTasks([], ["a"], before, ["b"]);
+    expect(after.get("b")).toEqual({ tasks: [] });
+  });
+});

@@ -12,6 +12,32 @@ export function assignTasks(
   tasks: readonly TaskId[],
   workers: readonly string[],
   previous: ReadonlyMap<string, Assignment>,
+  held: readonly string[] = [],
+): Map<string, Assignment> {
+  // Workers that left a moment ago keep exactly what they had and get nothing new (Connect's
+  // scheduled.rebalance.max.delay.ms): a worker that restarts finds its tasks where it left them.
+  const wantedKeys = new Set(tasks.map(taskKey));
+  const kept = new Map<string, TaskId[]>();
+  for (const worker of held.filter((w) => !workers.includes(w))) {
+    kept.set(
+      worker,
+      (previous.get(worker)?.tasks ?? []).filter((t) => wantedKeys.has(taskKey(t))).sort(compareTasks),
+    );
+  }
+  const keptKeys = new Set([...kept.values()].flat().map(taskKey));
+  const result = balance(
+    tasks.filter((t) => !keptKeys.has(taskKey(t))),
+    workers,
+    previous,
+  );
+  for (const [worker, assigned] of kept) result.set(worker, { tasks: assigned });
+  return result;
+}
+
+function balance(
+  tasks: readonly TaskId[],
+  workers: readonly string[],
+  previous: ReadonlyMap<string, Assignment>,
 ): Map<string, Assignment> {
   const sortedWorkers = [...new Set(workers)].sort();
   const result = new Map<string, TaskId[]>(sortedWorkers.map((w) => [w, []]));

@@ -3,6 +3,7 @@ import type { ServiceRegistry } from "@connect-mesh/coordination";
 import type { Logger } from "pino";
 import type { ConnectorServices } from "../connector-services.js";
 import { assignTasks } from "./assign-tasks.js";
+import { DepartedWorkers } from "./departed-workers.js";
 
 /** The service type workers register under. */
 export const WORKER_SERVICE_TYPE = "worker";
@@ -14,6 +15,8 @@ export interface ReconcilerDeps {
   readonly services: ConnectorServices;
   readonly catalog: () => Promise<PluginCatalog>;
   readonly coordinatorId: string;
+  /** Connect's scheduled.rebalance.max.delay.ms: how long a departed worker's tasks wait for it. */
+  readonly rebalanceDelayMs: number;
   readonly logger: Logger;
 }
 
@@ -23,7 +26,11 @@ export interface ReconcilerDeps {
  * the live workers. Every write is conditional (see ClusterState), so a stale leader cannot undo a newer one.
  */
 export class Reconciler {
-  constructor(private readonly deps: ReconcilerDeps) {}
+  private readonly departed: DepartedWorkers;
+
+  constructor(private readonly deps: ReconcilerDeps) {
+    this.departed = new DepartedWorkers(deps.rebalanceDelayMs);
+  }
 
   async reconcile(): Promise<void> {
     const { state, registry } = this.deps;
@@ -40,7 +47,8 @@ export class Reconciler {
       .flatMap((c) => (c.taskConfigs?.tasks ?? []).map((_, task) => ({ connector: c.name, task })));
     const workers = (await registry.list(WORKER_SERVICE_TYPE)).map((w) => w.instanceId);
     const previous = await state.readAssignmentPlan();
-    const next = assignTasks(tasks, workers, previous.assignments);
+    const held = this.departed.heldFor(workers, [...previous.assignments.keys()]);
+    const next = assignTasks(tasks, workers, previous.assignments, held);
     if (sameAssignments(previous.assignments, next)) return;
     if (await state.writeAssignments(previous, next)) {
       this.deps.logger.info({ workers: workers.length, tasks: tasks.length }, "assigned tasks");
