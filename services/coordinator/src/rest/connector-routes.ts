@@ -8,6 +8,7 @@ import type { FastifyInstance } from "fastify";
 import type { ConnectorServices } from "../connector-services.js";
 import type { PluginCatalogWatcher } from "../plugin-catalog-watcher.js";
 import { invalidConfigError, validateConnectorConfig } from "../validate-connector-config.js";
+import { findConnector, pluginKindOf } from "./connector-lookup.js";
 import { connectorStatusBody } from "./connector-status-body.js";
 import { connectorNotFound, RestError } from "./rest-error.js";
 
@@ -114,11 +115,11 @@ export function registerConnectorRoutes(app: FastifyInstance, deps: ConnectorRou
   );
 
   app.get<{ Params: NameParams }>("/connectors/:name", async (request) => {
-    return connectorInfo(await mustExist(state, request.params.name), deps);
+    return connectorInfo(await findConnector(state, request.params.name), deps);
   });
 
   app.get<{ Params: NameParams }>("/connectors/:name/config", async (request) => {
-    return (await mustExist(state, request.params.name)).config;
+    return (await findConnector(state, request.params.name)).config;
   });
 
   app.put<{ Params: NameParams; Body: Record<string, string | number | boolean> }>(
@@ -129,7 +130,7 @@ export function registerConnectorRoutes(app: FastifyInstance, deps: ConnectorRou
       const config = withName(name, request.body);
       await validateOrThrow(config, deps);
       const { created } = await state.putConnectorConfig(name, config);
-      const stored = await mustExist(state, name);
+      const stored = await findConnector(state, name);
       return reply.status(created ? 201 : 200).send(await connectorInfo(stored, deps));
     },
   );
@@ -139,7 +140,7 @@ export function registerConnectorRoutes(app: FastifyInstance, deps: ConnectorRou
     { schema: { body: patchSchema } },
     async (request) => {
       const { name } = request.params;
-      const existing = await mustExist(state, name);
+      const existing = await findConnector(state, name);
       // Connect's PATCH: the body's keys replace the stored ones, and a null removes the key.
       const merged: Record<string, string | number | boolean> = { ...existing.config };
       for (const [key, value] of Object.entries(request.body)) {
@@ -149,20 +150,15 @@ export function registerConnectorRoutes(app: FastifyInstance, deps: ConnectorRou
       const config = withName(name, merged);
       await validateOrThrow(config, deps);
       await state.putConnectorConfig(name, config);
-      return connectorInfo(await mustExist(state, name), deps);
+      return connectorInfo(await findConnector(state, name), deps);
     },
   );
 
   app.get<{ Params: NameParams & { task: string } }>(
     "/connectors/:name/tasks/:task/status",
     async (request) => {
-      const connector = await mustExist(state, request.params.name);
-      const status = connectorStatusBody(
-        connector,
-        await state.readStatuses(connector.name),
-        await state.readAssignments(),
-        await kindOf(connector, deps),
-      );
+      const connector = await findConnector(state, request.params.name);
+      const status = await currentStatus(connector, deps);
       const task = status.tasks.find((t) => String(t.id) === request.params.task);
       if (!task)
         throw new RestError(404, `Task ${request.params.task} of connector ${connector.name} not found`);
@@ -171,17 +167,11 @@ export function registerConnectorRoutes(app: FastifyInstance, deps: ConnectorRou
   );
 
   app.get<{ Params: NameParams }>("/connectors/:name/status", async (request) => {
-    const connector = await mustExist(state, request.params.name);
-    return connectorStatusBody(
-      connector,
-      await state.readStatuses(connector.name),
-      await state.readAssignments(),
-      await kindOf(connector, deps),
-    );
+    return currentStatus(await findConnector(state, request.params.name), deps);
   });
 
   app.get<{ Params: NameParams }>("/connectors/:name/tasks", async (request) => {
-    const connector = await mustExist(state, request.params.name);
+    const connector = await findConnector(state, request.params.name);
     return (connector.taskConfigs?.tasks ?? []).map((config, task) => ({
       id: { connector: connector.name, task },
       config,
@@ -215,10 +205,14 @@ async function validateOrThrow(
   return verdict.kind;
 }
 
-async function mustExist(state: ClusterState, name: string): Promise<StoredConnector> {
-  const connector = await state.getConnector(name);
-  if (!connector) throw connectorNotFound(name);
-  return connector;
+/** A connector's status as `GET /connectors/{name}/status` shows it, read fresh from the cluster state. */
+async function currentStatus(connector: StoredConnector, deps: ConnectorRoutesDeps) {
+  return connectorStatusBody(
+    connector,
+    await deps.state.readStatuses(connector.name),
+    await deps.state.readAssignments(),
+    await kindOf(connector, deps),
+  );
 }
 
 /** Connect's ConnectorInfo: name, config, task ids and type. */
@@ -233,6 +227,5 @@ async function connectorInfo(connector: StoredConnector, deps: ConnectorRoutesDe
 
 /** "source" or "sink" from the plugin; "unknown" (as Connect says) while no service hosts it. */
 async function kindOf(connector: StoredConnector, deps: ConnectorRoutesDeps): Promise<string> {
-  const entry = (await deps.catalog.current()).find(connector.config["connector.class"] ?? "");
-  return entry?.plugin.kind ?? "unknown";
+  return (await pluginKindOf(connector, deps.catalog)) ?? "unknown";
 }

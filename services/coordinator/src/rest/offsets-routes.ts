@@ -4,7 +4,8 @@ import type { SourceOffsetStore } from "@connect-mesh/source-offsets";
 import type { FastifyInstance } from "fastify";
 import type { Admin, Producer } from "kafkajs";
 import type { PluginCatalogWatcher } from "../plugin-catalog-watcher.js";
-import { connectorNotFound, RestError } from "./rest-error.js";
+import { findConnector, pluginKindOf } from "./connector-lookup.js";
+import { RestError } from "./rest-error.js";
 
 /** What the offsets routes need: the cluster state, Kafka clients, and the source offsets topic. */
 export interface OffsetsRoutesDeps {
@@ -45,7 +46,7 @@ const patchSchema = {
  */
 export function registerOffsetsRoutes(app: FastifyInstance, deps: OffsetsRoutesDeps): void {
   app.get<{ Params: NameParams }>("/connectors/:name/offsets", async (request) => {
-    const connector = await mustExist(deps.state, request.params.name);
+    const connector = await findConnector(deps.state, request.params.name);
     const { admin } = await deps.kafka();
     if ((await kindOf(connector, deps)) === "source") {
       return { offsets: await deps.sourceOffsets.readJson(connector.name, admin) };
@@ -85,14 +86,8 @@ export function registerOffsetsRoutes(app: FastifyInstance, deps: OffsetsRoutesD
   );
 }
 
-async function mustExist(state: ClusterState, name: string): Promise<StoredConnector> {
-  const connector = await state.getConnector(name);
-  if (!connector) throw connectorNotFound(name);
-  return connector;
-}
-
 async function mustBeStopped(state: ClusterState, name: string): Promise<StoredConnector> {
-  const connector = await mustExist(state, name);
+  const connector = await findConnector(state, name);
   if (connector.targetState !== "STOPPED") {
     throw new RestError(
       400,
@@ -103,14 +98,14 @@ async function mustBeStopped(state: ClusterState, name: string): Promise<StoredC
 }
 
 async function kindOf(connector: StoredConnector, deps: OffsetsRoutesDeps): Promise<"source" | "sink"> {
-  const entry = (await deps.catalog.current()).find(connector.config["connector.class"] ?? "");
-  if (!entry) {
+  const kind = await pluginKindOf(connector, deps.catalog);
+  if (!kind) {
     throw new RestError(
       409,
       `no registered service hosts ${connector.config["connector.class"]}, so it is not known whether ${connector.name} is a source or a sink; start its connector service and try again`,
     );
   }
-  return entry.plugin.kind;
+  return kind;
 }
 
 /** The topics a sink reads: its `topics` list, or every existing topic its `topics.regex` matches. */

@@ -1,8 +1,9 @@
 import type { ClusterState } from "@connect-mesh/cluster-state";
 import type { FastifyInstance } from "fastify";
 import type { PluginCatalogWatcher } from "../plugin-catalog-watcher.js";
+import { findConnector, pluginKindOf } from "./connector-lookup.js";
 import { connectorStatusBody } from "./connector-status-body.js";
-import { connectorNotFound, RestError } from "./rest-error.js";
+import { RestError } from "./rest-error.js";
 
 /** What the restart routes need. */
 export interface RestartRoutesDeps {
@@ -32,8 +33,7 @@ export function registerRestartRoutes(app: FastifyInstance, deps: RestartRoutesD
     { schema: { querystring: restartQuerySchema } },
     async (request, reply) => {
       const { includeTasks, onlyFailed } = request.query;
-      const connector = await state.getConnector(request.params.name);
-      if (!connector) throw connectorNotFound(request.params.name);
+      const connector = await findConnector(state, request.params.name);
       if (!includeTasks && !onlyFailed) {
         await state.requestRestart(connector.name, { connector: true, tasks: [] });
         return reply.status(204).send();
@@ -47,12 +47,11 @@ export function registerRestartRoutes(app: FastifyInstance, deps: RestartRoutesD
           )
         : [];
       await state.requestRestart(connector.name, { connector: restartConnector, tasks });
-      const entry = (await deps.catalog.current()).find(connector.config["connector.class"] ?? "");
       const body = connectorStatusBody(
         connector,
         statuses,
         await state.readAssignments(),
-        entry?.plugin.kind ?? "unknown",
+        (await pluginKindOf(connector, deps.catalog)) ?? "unknown",
       );
       return reply.status(202).send({
         ...body,
@@ -65,8 +64,7 @@ export function registerRestartRoutes(app: FastifyInstance, deps: RestartRoutesD
   app.post<{ Params: { name: string; task: string } }>(
     "/connectors/:name/tasks/:task/restart",
     async (request, reply) => {
-      const connector = await state.getConnector(request.params.name);
-      if (!connector) throw connectorNotFound(request.params.name);
+      const connector = await findConnector(state, request.params.name);
       const task = Number(request.params.task);
       if (!Number.isInteger(task) || task < 0 || task >= (connector.taskConfigs?.tasks.length ?? 0)) {
         throw new RestError(404, `Task ${request.params.task} of connector ${connector.name} not found`);
