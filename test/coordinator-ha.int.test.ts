@@ -1,36 +1,28 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { waitFor } from "@connect-mesh/async";
 import { ClusterKeys } from "@connect-mesh/cluster-state";
 import { EtcdCoordinationStore } from "@connect-mesh/coordination";
 import { findFreePort, startMeshService, stopMeshService } from "@connect-mesh/deploy";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { startExtraInstance, stopExtraInstance } from "./extra-process.js";
 import { rest } from "./rest-client.js";
 import "./stack-context.js";
 
-const COORDINATOR_MAIN = resolve(import.meta.dirname, "../services/coordinator/src/main.ts");
 /** The stack's coordinator holds a 10 s lease; a new leader must be elected within the issue's 15 s target. */
 const FAILOVER_TARGET_MS = 15_000;
 
 /** A second coordinator instance beside the stack's own, on a free port, sharing its etcd and Kafka. */
 async function startCoordinator(id: string): Promise<{ process: ChildProcess; url: string }> {
   const port = await findFreePort();
-  const child = spawn(
-    process.execPath,
-    ["--conditions=@connect-mesh/source", "--import", "tsx", COORDINATOR_MAIN],
-    {
-      env: {
-        ...process.env,
-        CONNECT_MESH_ETCD_ENDPOINTS: inject("etcdEndpoint"),
-        CONNECT_MESH_KAFKA_BOOTSTRAP: inject("kafkaBootstrap"),
-        CONNECT_MESH_REST_PORT: String(port),
-        CONNECT_MESH_COORDINATOR_ID: id,
-        CONNECT_MESH_LOG_LEVEL: "warn",
-      },
-      stdio: "ignore",
-    },
-  );
+  const child = startExtraInstance("coordinator", {
+    CONNECT_MESH_ETCD_ENDPOINTS: inject("etcdEndpoint"),
+    CONNECT_MESH_KAFKA_BOOTSTRAP: inject("kafkaBootstrap"),
+    CONNECT_MESH_REST_PORT: String(port),
+    CONNECT_MESH_COORDINATOR_ID: id,
+    CONNECT_MESH_LOG_LEVEL: "warn",
+  });
   const url = `http://127.0.0.1:${port}`;
   await waitFor(
     () => rest(url, "GET", "/health").catch(() => ({ status: 0 })),
@@ -58,14 +50,7 @@ describe("coordinators in a group of three", () => {
   afterAll(async () => {
     for (const name of created) await rest(follower, "DELETE", `/connectors/${name}`);
     // A graceful stop resigns, so the stack's own coordinator leads again at once for the tests that follow.
-    await Promise.all(
-      extra.map((child) => {
-        const exited =
-          child.exitCode === null ? new Promise((done) => child.once("exit", done)) : Promise.resolve();
-        child.kill("SIGTERM");
-        return exited;
-      }),
-    );
+    await Promise.all(extra.map((child) => stopExtraInstance(child, "SIGTERM")));
     await waitFor(
       () => store.leader(election),
       (leader) => leader === "coordinator-1",

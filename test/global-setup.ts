@@ -11,6 +11,8 @@ import "./stack-context.js";
  * `cmesh up`. The services run from their TypeScript sources, so the tests never run a stale build.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // A departed worker's tasks wait 3 s for it instead of Connect's 5 min, so the failover tests see them move.
+  process.env.CONNECT_MESH_SCHEDULED_REBALANCE_MAX_DELAY_MS ??= "3000";
   const runDir = await mkdtemp(join(tmpdir(), "connect-mesh-test-"));
   const baseDir = join(runDir, "files");
   await mkdir(baseDir);

@@ -19,4 +19,15 @@ describe("ClusterKeys", () => {
   it("finds no connector name in a key outside the connectors prefix", () => {
     expect(keys.connectorNameOf("/connect-mesh/prod/assignments/w")).toBeUndefined();
   });
+
+  it("reads the task back from a task status key, and nothing from a connector status key", () => {
+    expect(keys.taskOfStatusKey(keys.taskStatus("a/b", 7))).toEqual({ connector: "a/b", task: 7 });
+    expect(keys.taskOfStatusKey(keys.connectorStatus("a"))).toBeUndefined();
+    expect(keys.taskOfStatusKey(keys.connectorConfig("a"))).toBeUndefined();
+  });
+
+  it("keeps each connector's active topics apart, escaping both names", () => {
+    expect(keys.activeTopic("a/b", "orders.v1")).toBe("/connect-mesh/prod/topics/a%2Fb/orders.v1");
+    expect(keys.activeTopic("a/b", "x").startsWith(keys.connectorTopicsPrefix("a/b"))).toBe(true);
+  });
 });

@@ -7,9 +7,12 @@
  *   connectors/<name>/tasks           task configs planned from a config revision (JSON)
  *   connectors/<name>/restarts        how often the connector and each task were asked to restart (JSON)
  *   assignments/<worker-id>           the tasks one worker runs (JSON), written by the leader
- *   assignment-generation             bumped with every assignment change; guards them as one unit
+ *   assignment-generation             counts assignment changes (JSON); guards them as one unit, and says
+ *                                     whether tasks are held back while they move (a rebalance)
  *   status/<name>/connector           the connector's status (JSON), written by the leader
- *   status/<name>/tasks/<task>        a task's status (JSON), written by its worker under the worker's lease
+ *   status/<name>/tasks/<task>        a task's status (JSON), written by its worker under the worker's lease;
+ *                                     while it names a worker, that worker may still be running the task
+ *   topics/<name>/<topic>             a topic the connector has used (Connect's active topics)
  *   services/<type>/<instance-id>     the service registry (connector services and workers)
  *   leader                            the coordinators' election
  *
@@ -72,6 +75,28 @@ export class ClusterKeys {
 
   taskStatus(name: string, task: number): string {
     return `${this.connectorStatusPrefix(name)}tasks/${task}`;
+  }
+
+  /** The connector and task a key under `statusPrefix` is the status of, or undefined for other keys. */
+  taskOfStatusKey(key: string): { connector: string; task: number } | undefined {
+    if (!key.startsWith(this.statusPrefix)) return undefined;
+    const [encodedName, kind, task, ...rest] = key.slice(this.statusPrefix.length).split("/");
+    if (encodedName === undefined || kind !== "tasks" || task === undefined || rest.length > 0)
+      return undefined;
+    const id = Number(task);
+    return Number.isInteger(id) ? { connector: decodeURIComponent(encodedName), task: id } : undefined;
+  }
+
+  get activeTopicsPrefix(): string {
+    return `${this.root}/topics/`;
+  }
+
+  connectorTopicsPrefix(name: string): string {
+    return `${this.activeTopicsPrefix}${encodeURIComponent(name)}/`;
+  }
+
+  activeTopic(name: string, topic: string): string {
+    return `${this.connectorTopicsPrefix(name)}${encodeURIComponent(topic)}`;
   }
 
   get servicesRoot(): string {

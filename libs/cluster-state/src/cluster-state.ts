@@ -2,13 +2,16 @@ import type { CoordinationStore, Lease } from "@connect-mesh/coordination";
 import type { z } from "zod";
 import { ClusterKeys } from "./cluster-keys.js";
 import {
+  type AssignedTask,
   Assignment,
+  AssignmentGeneration,
   ConnectorConfig,
   parseStored,
   RestartCounts,
   Status,
   TargetState,
   TaskConfigs,
+  type TaskId,
 } from "./records.js";
 
 /** A connector as stored: its config, the config's revision, its target state and planned tasks. */
@@ -32,9 +35,12 @@ export interface ConnectorStatuses {
 /** Every worker's assignment and the generation it was written at. */
 export interface AssignmentPlan {
   readonly assignments: ReadonlyMap<string, Assignment>;
+  readonly generation: AssignmentGeneration;
   /** The modRevision of the generation key; 0 before the first assignment. */
   readonly generationRevision: number;
 }
+
+const NO_GENERATION: AssignmentGeneration = { generation: 0, pendingTasks: 0, updatedAt: "" };
 
 /** How many times a read-modify-write is retried when another writer got in between. */
 const MAX_CONFLICT_RETRIES = 10;
@@ -135,6 +141,7 @@ export class ClusterState {
     const existing = await this.store.get(this.keys.connectorConfig(name));
     if (!existing) return false;
     const { items: statuses } = await this.store.list(this.keys.connectorStatusPrefix(name));
+    const { items: topics } = await this.store.list(this.keys.connectorTopicsPrefix(name));
     const result = await this.store.commit({
       conditions: [{ key: this.keys.connectorConfig(name), modRevision: existing.modRevision }],
       deletes: [
@@ -143,6 +150,7 @@ export class ClusterState {
         this.keys.taskConfigs(name),
         this.keys.restarts(name),
         ...statuses.map((s) => s.key),
+        ...topics.map((t) => t.key),
       ],
     });
     // Lost a race with another change: that change wins and the caller may retry the delete.
@@ -197,6 +205,9 @@ export class ClusterState {
     ]);
     return {
       generationRevision: generation?.modRevision ?? 0,
+      generation: generation
+        ? parseStored(AssignmentGeneration, generation.key, generation.value)
+        : NO_GENERATION,
       assignments: new Map(
         items.map((item) => [
           decodeURIComponent(item.key.slice(this.keys.assignmentsPrefix.length)),
@@ -207,15 +218,39 @@ export class ClusterState {
   }
 
   /**
-   * Replaces every worker's assignment at once (workers missing from `next` lose theirs), but only if no
-   * one changed them since `previous` was read; resolves false, writing nothing, if someone did.
+   * Replaces every worker's assignment at once (workers missing from `next` lose theirs) as the next
+   * generation, but only if no one changed them since `previous` was read; resolves false, writing nothing,
+   * if someone did. A task a worker already had keeps the generation it was given at; a task new to its
+   * worker is stamped with the new one. `pendingTasks` counts tasks left out because they are still
+   * stopping elsewhere: while it is above zero a rebalance is under way.
    */
-  async writeAssignments(previous: AssignmentPlan, next: ReadonlyMap<string, Assignment>): Promise<boolean> {
+  async writeAssignments(
+    previous: AssignmentPlan,
+    next: ReadonlyMap<string, { readonly tasks: readonly TaskId[] }>,
+    pendingTasks: number,
+  ): Promise<boolean> {
+    const generation = previous.generation.generation + 1;
+    const stamped = [...next].map(([workerId, { tasks }]): [string, Assignment] => {
+      const had = new Map(
+        (previous.assignments.get(workerId)?.tasks ?? []).map((t) => [taskKeyOf(t), t.generation]),
+      );
+      return [
+        workerId,
+        {
+          tasks: tasks.map((t) => ({
+            connector: t.connector,
+            task: t.task,
+            generation: had.get(taskKeyOf(t)) ?? generation,
+          })),
+        },
+      ];
+    });
+    const record: AssignmentGeneration = { generation, pendingTasks, updatedAt: new Date().toISOString() };
     const result = await this.store.commit({
       conditions: [{ key: this.keys.assignmentGeneration, modRevision: previous.generationRevision }],
       puts: [
-        { key: this.keys.assignmentGeneration, value: JSON.stringify(new Date().toISOString()) },
-        ...[...next].map(([workerId, assignment]) => ({
+        { key: this.keys.assignmentGeneration, value: JSON.stringify(record) },
+        ...stamped.map(([workerId, assignment]) => ({
           key: this.keys.assignment(workerId),
           value: JSON.stringify(assignment),
         })),
@@ -225,6 +260,47 @@ export class ClusterState {
         .map((id) => this.keys.assignment(id)),
     });
     return result.succeeded;
+  }
+
+  /** Whether the leader is holding tasks back while they move between workers (Connect's rebalance). */
+  async isRebalancing(): Promise<boolean> {
+    const stored = await this.store.get(this.keys.assignmentGeneration);
+    if (!stored) return false;
+    return parseStored(AssignmentGeneration, stored.key, stored.value).pendingTasks > 0;
+  }
+
+  /**
+   * Whether `workerId` may still commit offsets for the run of `task` it started at `task.generation`: yes
+   * while its assignment holds the task at that generation, and while no worker holds it at all (it is
+   * being taken from this worker, and goes to the next only once this one has stopped it); no once another
+   * worker holds it, or this worker holds it again at a newer generation. A linearizable read, so a worker
+   * cut off from the store cannot confirm. Workers ask before every offset commit: that fences zombies.
+   */
+  async mayCommitFor(workerId: string, task: AssignedTask): Promise<boolean> {
+    const { items } = await this.store.list(this.keys.assignmentsPrefix);
+    for (const item of items) {
+      const holder = decodeURIComponent(item.key.slice(this.keys.assignmentsPrefix.length));
+      const held = parseStored(Assignment, item.key, item.value).tasks.find(
+        (t) => taskKeyOf(t) === taskKeyOf(task),
+      );
+      if (held) return holder === workerId && held.generation === task.generation;
+    }
+    return true;
+  }
+
+  /**
+   * Which worker each task's status names, by `taskKeyOf`: the worker that may still be running it. A
+   * status is written under its worker's lease and removed when the task stops, so a task missing here
+   * runs nowhere.
+   */
+  async readTaskHolders(): Promise<ReadonlyMap<string, string>> {
+    const { items } = await this.store.list(this.keys.statusPrefix);
+    const holders = new Map<string, string>();
+    for (const item of items) {
+      const task = this.keys.taskOfStatusKey(item.key);
+      if (task) holders.set(taskKeyOf(task), parseStored(Status, item.key, item.value).workerId);
+    }
+    return holders;
   }
 
   /**
@@ -246,13 +322,19 @@ export class ClusterState {
    * Yields once now and once after every change to any connector's config, target state or tasks, until
    * `signal` aborts: a cue to look again, not the change itself.
    */
-  async *connectorChanges(signal: AbortSignal): AsyncGenerator<void> {
-    const { revision } = await this.store.list(this.keys.connectorsPrefix);
+  connectorChanges(signal: AbortSignal): AsyncGenerator<void> {
+    return this.changesUnder(this.keys.connectorsPrefix, signal);
+  }
+
+  /** Like `connectorChanges`, for every connector's and task's status: the leader waits on tasks stopping. */
+  statusChanges(signal: AbortSignal): AsyncGenerator<void> {
+    return this.changesUnder(this.keys.statusPrefix, signal);
+  }
+
+  private async *changesUnder(prefix: string, signal: AbortSignal): AsyncGenerator<void> {
+    const { revision } = await this.store.list(prefix);
     yield;
-    for await (const _event of this.store.watch(this.keys.connectorsPrefix, {
-      afterRevision: revision,
-      signal,
-    })) {
+    for await (const _event of this.store.watch(prefix, { afterRevision: revision, signal })) {
       yield;
     }
   }
@@ -290,6 +372,43 @@ export class ClusterState {
     return { connector, tasks };
   }
 
+  /** Records that a connector used `topic` (Connect's active topics); a topic already recorded stays as is. */
+  async recordActiveTopic(name: string, topic: string): Promise<void> {
+    const key = this.keys.activeTopic(name, topic);
+    await this.store.commit({
+      conditions: [{ key, modRevision: 0 }],
+      puts: [{ key, value: JSON.stringify({ recordedAt: new Date().toISOString() }) }],
+    });
+  }
+
+  /** The topics a connector used since it was created or its topics were last reset, sorted. */
+  async readActiveTopics(name: string): Promise<string[]> {
+    const prefix = this.keys.connectorTopicsPrefix(name);
+    const { items } = await this.store.list(prefix);
+    return items.map((item) => decodeURIComponent(item.key.slice(prefix.length))).sort();
+  }
+
+  /** Forgets a connector's active topics (Connect's PUT /connectors/{name}/topics/reset). */
+  async resetActiveTopics(name: string): Promise<void> {
+    const { items } = await this.store.list(this.keys.connectorTopicsPrefix(name));
+    if (items.length > 0) await this.store.commit({ conditions: [], deletes: items.map((item) => item.key) });
+  }
+
+  /**
+   * Yields the connector and topic of every active topic forgotten from now on (a reset or a deleted
+   * connector), until `signal` aborts: workers drop them from what they remember having recorded.
+   */
+  async *forgottenActiveTopics(signal: AbortSignal): AsyncGenerator<{ connector: string; topic: string }> {
+    const prefix = this.keys.activeTopicsPrefix;
+    const { revision } = await this.store.list(prefix);
+    for await (const event of this.store.watch(prefix, { afterRevision: revision, signal })) {
+      if (event.type !== "delete") continue;
+      const [connector, topic] = event.key.slice(prefix.length).split("/");
+      if (connector !== undefined && topic !== undefined)
+        yield { connector: decodeURIComponent(connector), topic: decodeURIComponent(topic) };
+    }
+  }
+
   private assemble(
     name: string,
     items: readonly { key: string; value: string; modRevision: number }[],
@@ -311,4 +430,9 @@ export class ClusterState {
         : { connector: 0, tasks: {} },
     };
   }
+}
+
+/** A task's identity as one string, for maps and sets keyed by task. */
+export function taskKeyOf(task: TaskId): string {
+  return `${task.connector}\u0000${task.task}`;
 }

@@ -32,9 +32,33 @@ export type RestartCounts = z.output<typeof RestartCounts>;
 export const TaskId = z.object({ connector: z.string(), task: z.number().int().nonnegative() });
 export type TaskId = z.infer<typeof TaskId>;
 
+/**
+ * A task as assigned to one worker, with the assignment generation at which that worker was given it. The
+ * generation changes only when the task moves, so it tells one worker's run of a task from any later run
+ * elsewhere: a worker may commit offsets for the task only while its assignment still holds this generation.
+ */
+export const AssignedTask = TaskId.extend({ generation: z.number().int().nonnegative().default(0) });
+export type AssignedTask = z.output<typeof AssignedTask>;
+
 /** The tasks one worker runs. */
-export const Assignment = z.object({ tasks: z.array(TaskId) });
-export type Assignment = z.infer<typeof Assignment>;
+export const Assignment = z.object({ tasks: z.array(AssignedTask) });
+export type Assignment = z.output<typeof Assignment>;
+
+/**
+ * The assignment generation: counts assignment changes, and says whether a rebalance is under way (tasks
+ * held back until the workers that ran them have stopped them). Older stores kept a bare timestamp here,
+ * read as generation 0.
+ */
+export const AssignmentGeneration = z.union([
+  z.object({
+    generation: z.number().int().nonnegative(),
+    /** Tasks waiting for their previous worker to stop them before they go to the next. */
+    pendingTasks: z.number().int().nonnegative().default(0),
+    updatedAt: z.string(),
+  }),
+  z.string().transform((updatedAt) => ({ generation: 0, pendingTasks: 0, updatedAt })),
+]);
+export type AssignmentGeneration = z.output<typeof AssignmentGeneration>;
 
 /** Kafka Connect's connector and task states. */
 export const RunState = z.enum(["UNASSIGNED", "RUNNING", "PAUSED", "STOPPED", "FAILED", "RESTARTING"]);

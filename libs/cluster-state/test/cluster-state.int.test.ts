@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { waitFor } from "@connect-mesh/async";
 import { EtcdCoordinationStore } from "@connect-mesh/coordination";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { ClusterState } from "../src/cluster-state.js";
+import { ClusterState, taskKeyOf } from "../src/cluster-state.js";
 import "../../../test/stack-context.js";
 
 // Against the real etcd: the conditional writes are what keep two coordinators from undoing each other.
@@ -44,15 +45,89 @@ describe("ClusterState on etcd", () => {
     const cluster = state();
     const first = await cluster.readAssignmentPlan();
     const a = new Map([["w1", { tasks: [{ connector: "c", task: 0 }] }]]);
-    expect(await cluster.writeAssignments(first, a)).toBe(true);
+    expect(await cluster.writeAssignments(first, a, 0)).toBe(true);
     // A leader that read before that write must not overwrite it.
-    expect(await cluster.writeAssignments(first, new Map([["w2", { tasks: [] }]]))).toBe(false);
+    expect(await cluster.writeAssignments(first, new Map([["w2", { tasks: [] }]]), 0)).toBe(false);
     const second = await cluster.readAssignmentPlan();
-    expect(second.assignments).toEqual(a);
+    expect(second.generation.generation).toBe(first.generation.generation + 1);
+    expect(second.assignments).toEqual(
+      new Map([["w1", { tasks: [{ connector: "c", task: 0, generation: second.generation.generation }] }]]),
+    );
     expect(
-      await cluster.writeAssignments(second, new Map([["w2", { tasks: [{ connector: "c", task: 0 }] }]])),
+      await cluster.writeAssignments(second, new Map([["w2", { tasks: [{ connector: "c", task: 0 }] }]]), 1),
     ).toBe(true);
     expect([...(await cluster.readAssignments()).keys()]).toEqual(["w2"]);
+    expect(await cluster.isRebalancing()).toBe(true);
+  });
+
+  it("keeps a task's generation while it stays on its worker, and fences the worker it moved away from", async () => {
+    const cluster = state();
+    const task = { connector: "c", task: 0 };
+    await cluster.writeAssignments(
+      await cluster.readAssignmentPlan(),
+      new Map([["w1", { tasks: [task] }]]),
+      0,
+    );
+    const onFirst = (await cluster.readAssignments()).get("w1")?.tasks[0];
+    if (!onFirst) throw new Error("w1 was not given the task");
+    expect(await cluster.mayCommitFor("w1", onFirst)).toBe(true);
+
+    // Another worker joins: w1 keeps the task, and its generation with it.
+    const joined = new Map([
+      ["w1", { tasks: [task] }],
+      ["w2", { tasks: [] }],
+    ]);
+    await cluster.writeAssignments(await cluster.readAssignmentPlan(), joined, 0);
+    expect((await cluster.readAssignments()).get("w1")?.tasks[0]).toEqual(onFirst);
+    expect(await cluster.isRebalancing()).toBe(false);
+
+    // The task moves away and back: w1's old run is fenced, though w1 holds the task again.
+    await cluster.writeAssignments(
+      await cluster.readAssignmentPlan(),
+      new Map([["w2", { tasks: [task] }]]),
+      0,
+    );
+    await cluster.writeAssignments(
+      await cluster.readAssignmentPlan(),
+      new Map([["w1", { tasks: [task] }]]),
+      0,
+    );
+    const again = (await cluster.readAssignments()).get("w1")?.tasks[0];
+    expect(again?.generation).toBeGreaterThan(onFirst.generation);
+    expect(await cluster.mayCommitFor("w1", onFirst)).toBe(false);
+    expect(await cluster.mayCommitFor("w2", onFirst)).toBe(false);
+  });
+
+  it("names the worker each task's status came from, and tracks and resets active topics", async () => {
+    const cluster = state();
+    const lease = await store.grantLease(10);
+    await cluster.createConnector("c/1", { v: "1" }, "RUNNING");
+    await cluster.writeTaskStatus("c/1", 2, { state: "RUNNING", workerId: "w9", updatedAt: "now" }, lease);
+    await cluster.writeConnectorStatus("c/1", { state: "RUNNING", workerId: "leader", updatedAt: "now" });
+    expect(await cluster.readTaskHolders()).toEqual(
+      new Map([[taskKeyOf({ connector: "c/1", task: 2 }), "w9"]]),
+    );
+
+    const forgotten = new AbortController();
+    const seen: { connector: string; topic: string }[] = [];
+    const following = (async () => {
+      for await (const item of cluster.forgottenActiveTopics(forgotten.signal)) seen.push(item);
+    })();
+    await cluster.recordActiveTopic("c/1", "b.topic");
+    await cluster.recordActiveTopic("c/1", "a/topic");
+    await cluster.recordActiveTopic("c/1", "a/topic");
+    expect(await cluster.readActiveTopics("c/1")).toEqual(["a/topic", "b.topic"]);
+    await cluster.resetActiveTopics("c/1");
+    expect(await cluster.readActiveTopics("c/1")).toEqual([]);
+    await waitFor(
+      async () => seen.length,
+      (count) => count === 2,
+      { timeoutMs: 5_000, description: "both forgotten topics to be announced" },
+    );
+    expect(seen).toContainEqual({ connector: "c/1", topic: "a/topic" });
+    forgotten.abort();
+    await following.catch(() => undefined);
+    await lease.revoke();
   });
 
   it("deletes a connector with its tasks and statuses", async () => {

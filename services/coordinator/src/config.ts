@@ -41,6 +41,14 @@ export const CoordinatorConfig = z.object({
     .min(0)
     .default(300_000)
     .describe("Connect's scheduled.rebalance.max.delay.ms: how long a departed worker's tasks wait for it"),
+  CONNECT_MESH_TOPIC_TRACKING_ENABLE: z
+    .stringbool()
+    .default(true)
+    .describe("Connect's topic.tracking.enable: whether GET /connectors/{name}/topics answers"),
+  CONNECT_MESH_TOPIC_TRACKING_ALLOW_RESET: z
+    .stringbool()
+    .default(true)
+    .describe("Connect's topic.tracking.allow.reset: whether PUT /connectors/{name}/topics/reset is allowed"),
   CONNECT_MESH_LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal"]).default("info"),
 });
 
@@ -55,6 +63,7 @@ export interface CoordinatorSettings {
   readonly coordinatorId: string;
   readonly leaseTtlSeconds: number;
   readonly rebalanceDelayMs: number;
+  readonly topicTracking: { readonly enabled: boolean; readonly allowReset: boolean };
   readonly logLevel: string;
 }
 
@@ -73,6 +82,10 @@ export function coordinatorSettingsFrom(env: NodeJS.ProcessEnv): CoordinatorSett
     coordinatorId: c.CONNECT_MESH_COORDINATOR_ID ?? `${hostname()}:${c.CONNECT_MESH_REST_PORT}`,
     leaseTtlSeconds: c.CONNECT_MESH_LEASE_TTL_SECONDS,
     rebalanceDelayMs: c.CONNECT_MESH_SCHEDULED_REBALANCE_MAX_DELAY_MS,
+    topicTracking: {
+      enabled: c.CONNECT_MESH_TOPIC_TRACKING_ENABLE,
+      allowReset: c.CONNECT_MESH_TOPIC_TRACKING_ALLOW_RESET,
+    },
     logLevel: c.CONNECT_MESH_LOG_LEVEL,
   };
 }

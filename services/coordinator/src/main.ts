@@ -18,6 +18,7 @@ import { registerPluginRoutes } from "./rest/plugin-routes.js";
 import { createRestApp } from "./rest/rest-app.js";
 import { registerRestartRoutes } from "./rest/restart-routes.js";
 import { registerTargetStateRoutes } from "./rest/target-state-routes.js";
+import { registerTopicsRoutes } from "./rest/topics-routes.js";
 
 const VERSION = "0.1.0";
 
@@ -88,6 +89,7 @@ registerInfoRoutes(app, {
 });
 registerConnectorRoutes(app, { state, catalog, services });
 registerTargetStateRoutes(app, state);
+registerTopicsRoutes(app, { state, tracking: settings.topicTracking });
 registerRestartRoutes(app, { state, catalog });
 registerPluginRoutes(app, { catalog, services });
 registerOffsetsRoutes(app, { state, catalog, sourceOffsets, kafka: connectKafka });

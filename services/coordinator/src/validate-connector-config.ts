@@ -78,12 +78,14 @@ function* runtimeKeyErrors(
   config: ConnectorConfig,
   kind: "source" | "sink",
 ): Generator<{ key: string; message: string }> {
-  const tasksMax = config["tasks.max"];
-  if (tasksMax !== undefined && !/^\s*[1-9]\d*\s*$/.test(tasksMax)) {
-    yield {
-      key: "tasks.max",
-      message: `Invalid value ${tasksMax} for configuration tasks.max: must be a whole number of at least 1`,
-    };
+  for (const key of ["tasks.max", "task.restart.backoff.initial.ms", "task.restart.backoff.max.ms"]) {
+    const value = config[key];
+    if (value !== undefined && !/^\s*[1-9]\d*\s*$/.test(value)) {
+      yield {
+        key,
+        message: `Invalid value ${value} for configuration ${key}: must be a whole number of at least 1`,
+      };
+    }
   }
   if (kind === "sink") {
     const hasTopics = (config.topics ?? "").trim() !== "";

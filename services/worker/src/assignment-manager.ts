@@ -1,10 +1,12 @@
 import { WakeUp } from "@connect-mesh/async";
-import { type Assignment, type ClusterState, PluginCatalog } from "@connect-mesh/cluster-state";
+import { type Assignment, type ClusterState, PluginCatalog, taskKeyOf } from "@connect-mesh/cluster-state";
 import type { Lease, ServiceRegistry } from "@connect-mesh/coordination";
 import type { SourceOffsetStore } from "@connect-mesh/source-offsets";
 import type { Admin, Kafka } from "kafkajs";
 import type { Logger } from "pino";
+import type { ActiveTopics } from "./active-topics.js";
 import type { ConnectorLocator } from "./connector-locator.js";
+import { TaskFencedError } from "./task-context.js";
 import { TaskRunner } from "./task-runner.js";
 import { TaskStatusReporter } from "./task-status-reporter.js";
 
@@ -18,6 +20,7 @@ export interface WorkerResources {
   readonly offsets: SourceOffsetStore;
   readonly locator: ConnectorLocator;
   readonly registry: ServiceRegistry;
+  readonly activeTopics: ActiveTopics;
   readonly logger: Logger;
 }
 
@@ -25,6 +28,8 @@ export interface WorkerResources {
 interface WantedTask {
   readonly connector: string;
   readonly task: number;
+  /** The assignment generation this worker was given the task at. */
+  readonly generation: number;
   readonly config: Record<string, string>;
   readonly identity: string;
 }
@@ -32,8 +37,9 @@ interface WantedTask {
 interface RunningTask {
   readonly runner: TaskRunner;
   readonly status: TaskStatusReporter;
-  /** The task config it runs with and its restart count; a different one means stop and start again. */
+  /** The task config, restart count and generation it runs with; a different one means start again. */
   readonly identity: string;
+  readonly logger: Logger;
 }
 
 /**
@@ -44,6 +50,8 @@ interface RunningTask {
  */
 export class AssignmentManager {
   private readonly running = new Map<string, RunningTask>();
+  /** Assigned tasks of paused connectors: they show PAUSED but run nothing. */
+  private readonly paused = new Map<string, TaskStatusReporter>();
   private assignment: Assignment = { tasks: [] };
   private catalog = new PluginCatalog([]);
 
@@ -65,6 +73,7 @@ export class AssignmentManager {
       (async () => {
         for await (const _change of this.resources.state.connectorChanges(signal)) wakeUp.cue();
       })(),
+      this.resources.activeTopics.follow(signal),
       // A task whose plugin has no live service waits for one to register.
       (async () => {
         for await (const instances of this.resources.registry.watch("connector", signal)) {
@@ -82,6 +91,7 @@ export class AssignmentManager {
       if (!signal.aborted) throw error;
     } finally {
       await Promise.allSettled([...this.running.keys()].map((key) => this.stopTask(key)));
+      await Promise.allSettled([...this.paused.values()].map((status) => status.clear()));
       await following.catch(() => undefined);
     }
   }
@@ -89,26 +99,37 @@ export class AssignmentManager {
   private async apply(): Promise<void> {
     const { state, logger } = this.resources;
     const wanted = new Map<string, WantedTask>();
-    const paused: { connector: string; task: number }[] = [];
+    const paused = new Map<string, { connector: string; task: number }>();
     const { connectors } = await state.listConnectors();
-    for (const { connector, task } of this.assignment.tasks) {
+    for (const { connector, task, generation } of this.assignment.tasks) {
       const stored = connectors.get(connector);
       const config = stored?.taskConfigs?.tasks[task];
       if (!stored || !config) continue;
+      const key = taskKeyOf({ connector, task });
       if (stored.targetState === "RUNNING") {
         // A restart request bumps the count, which changes the identity, which restarts the runner.
-        const identity = JSON.stringify({ config, restart: stored.restarts.tasks[String(task)] ?? 0 });
-        wanted.set(keyOf(connector, task), { connector, task, config, identity });
-      } else if (stored.targetState === "PAUSED") paused.push({ connector, task });
+        const restart = stored.restarts.tasks[String(task)] ?? 0;
+        const identity = JSON.stringify({ config, restart, generation });
+        wanted.set(key, { connector, task, generation, config, identity });
+      } else if (stored.targetState === "PAUSED") paused.set(key, { connector, task });
     }
     for (const [key, running] of this.running) {
       const next = wanted.get(key);
       if (!next || next.identity !== running.identity) await this.stopTask(key);
     }
-    // A paused task stays assigned here, as in Connect, but does no work until it is resumed.
-    for (const { connector, task } of paused) {
+    // A paused task stays assigned here, as in Connect, but does no work until it is resumed. Its status
+    // goes once it is resumed or unassigned: while it names this worker, the leader gives the task to no other.
+    for (const [key, status] of this.paused) {
+      if (paused.has(key)) continue;
+      this.paused.delete(key);
+      await status.clear();
+    }
+    for (const [key, { connector, task }] of paused) {
       const { workerId, lease } = this.resources;
-      await new TaskStatusReporter(state, lease, { connector, task, workerId }, logger).report("PAUSED");
+      const status =
+        this.paused.get(key) ?? new TaskStatusReporter(state, lease, { connector, task, workerId }, logger);
+      this.paused.set(key, status);
+      await status.report("PAUSED");
     }
     for (const [key, next] of wanted) {
       if (this.running.has(key)) continue;
@@ -126,19 +147,36 @@ export class AssignmentManager {
 
   private startTask(key: string, task: WantedTask, kind: "source" | "sink"): void {
     const { workerId, state, lease } = this.resources;
-    const logger = this.resources.logger.child({ connector: task.connector, task: task.task });
+    const logger = this.resources.logger.child({
+      connector: task.connector,
+      task: task.task,
+      generation: task.generation,
+    });
     const status = new TaskStatusReporter(
       state,
       lease,
       { connector: task.connector, task: task.task, workerId },
       logger,
     );
+    const assigned = { connector: task.connector, task: task.task, generation: task.generation };
+    const confirmStillAssigned = async () => {
+      if (!(await state.mayCommitFor(workerId, assigned)))
+        throw new TaskFencedError(task.connector, task.task, task.generation);
+    };
+    logger.info({ kind }, "starting task");
     const runner = new TaskRunner(
-      { ...this.resources, connector: task.connector, task: task.task, config: task.config, status, logger },
+      {
+        ...this.resources,
+        connector: task.connector,
+        task: task.task,
+        config: task.config,
+        status,
+        logger,
+        confirmStillAssigned,
+      },
       kind,
     );
-    this.running.set(key, { runner, status, identity: task.identity });
-    logger.info({ kind }, "started task");
+    this.running.set(key, { runner, status, identity: task.identity, logger });
   }
 
   private async stopTask(key: string): Promise<void> {
@@ -147,9 +185,6 @@ export class AssignmentManager {
     this.running.delete(key);
     await running.runner.stop();
     await running.status.clear();
+    running.logger.info("stopped task");
   }
-}
-
-function keyOf(connector: string, task: number): string {
-  return `${connector}\u0000${task}`;
 }

@@ -28,6 +28,10 @@ const WorkerEnv = z.object({
     .min(1)
     .default("connect-mesh-offsets")
     .describe("Compacted topic of source offsets"),
+  CONNECT_MESH_TOPIC_TRACKING_ENABLE: z
+    .stringbool()
+    .default(true)
+    .describe("Connect's topic.tracking.enable: record the topics each connector uses"),
   CONNECT_MESH_LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal"]).default("info"),
 });
 
@@ -39,6 +43,7 @@ export interface WorkerSettings {
   readonly cluster: string;
   readonly leaseTtlSeconds: number;
   readonly offsetsTopic: string;
+  readonly topicTrackingEnabled: boolean;
   readonly logLevel: string;
 }
 
@@ -59,6 +64,7 @@ export function workerSettingsFrom(env: NodeJS.ProcessEnv): WorkerSettings {
     cluster: c.CONNECT_MESH_CLUSTER,
     leaseTtlSeconds: c.CONNECT_MESH_LEASE_TTL_SECONDS,
     offsetsTopic: c.CONNECT_MESH_OFFSETS_TOPIC,
+    topicTrackingEnabled: c.CONNECT_MESH_TOPIC_TRACKING_ENABLE,
     logLevel: c.CONNECT_MESH_LOG_LEVEL,
   };
 }

@@ -5,6 +5,7 @@ import { EtcdCoordinationStore, ServiceRegistry } from "@connect-mesh/coordinati
 import { SourceOffsetStore } from "@connect-mesh/source-offsets";
 import { Kafka, logLevel } from "kafkajs";
 import { pino } from "pino";
+import { ActiveTopics } from "./active-topics.js";
 import { AssignmentManager } from "./assignment-manager.js";
 import { workerSettingsFrom } from "./config.js";
 import { ConnectorLocator } from "./connector-locator.js";
@@ -55,6 +56,7 @@ const manager = new AssignmentManager({
   offsets,
   locator: new ConnectorLocator(registry),
   registry,
+  activeTopics: new ActiveTopics(state, settings.topicTrackingEnabled, logger),
   logger,
 });
 // Losing the lease means the leader has given our tasks away: stop them rather than run them twice.

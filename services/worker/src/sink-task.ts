@@ -22,7 +22,8 @@ const MAX_RECORDS_PER_BATCH = 2_000;
 /**
  * Runs one sink task through one Write stream: consumes with the group `connect-<connector>`, converts each
  * fetched batch, sends it, waits for the ack, asks for a flush, and commits the Kafka offsets only once the
- * service says the batch is durable. Anything not committed is consumed again after a failure
+ * service says the batch is durable, and only while this worker still holds the task (the group's own
+ * generation fences a zombie's commit too, once Kafka has seen it go). Anything not committed is consumed again after a failure
  * (at-least-once). Returns when `stopping` aborts, after the batch in hand is committed; throws on failure.
  */
 export async function runSinkStream(context: TaskContext, stopping: AbortSignal): Promise<void> {
@@ -103,6 +104,7 @@ export async function runSinkStream(context: TaskContext, stopping: AbortSignal)
 
   const writeAndCommit = async ({ batch, resolveOffset, heartbeat }: EachBatchPayload) => {
     try {
+      await context.activeTopics.record(connector, batch.topic);
       for (let start = 0; start < batch.messages.length; start += MAX_RECORDS_PER_BATCH) {
         const messages = batch.messages.slice(start, start + MAX_RECORDS_PER_BATCH);
         const last = messages[messages.length - 1];
@@ -113,6 +115,7 @@ export async function runSinkStream(context: TaskContext, stopping: AbortSignal)
         const flushed = await nextResponse();
         if (flushed.$case !== "flushed")
           throw new Error(`expected a flush of batch ${sequence}, got ${flushed.$case}`);
+        await context.confirmStillAssigned();
         await consumer.commitOffsets([
           { topic: batch.topic, partition: batch.partition, offset: String(BigInt(last.offset) + 1n) },
         ]);
@@ -125,7 +128,16 @@ export async function runSinkStream(context: TaskContext, stopping: AbortSignal)
   };
 
   call.on("error", fail);
-  consumer.on(consumer.events.CRASH, (event) => fail(event.payload.error));
+  // kafkajs restarts the consumer by itself after a retriable crash (the group is rebalancing, its
+  // coordinator moved): only a crash it gives up on ends the stream.
+  consumer.on(consumer.events.CRASH, (event) => {
+    if (event.payload.restart) logger.debug({ err: event.payload.error }, "the consumer restarts itself");
+    else fail(event.payload.error);
+  });
+  const stopped = new Promise<void>((resolve) => {
+    if (stopping.aborted) resolve();
+    else stopping.addEventListener("abort", () => resolve(), { once: true });
+  });
   try {
     call.write({
       message: {
@@ -135,13 +147,15 @@ export async function runSinkStream(context: TaskContext, stopping: AbortSignal)
     });
     await consumer.connect();
     await consumer.subscribe({ ...topicsOf(config), fromBeginning: true });
-    await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: writeBatch });
-    logger.info({ address }, "sink task writing");
-    await context.status.report("RUNNING");
-    await Promise.race([
-      hasFailed,
-      new Promise<void>((resolve) => stopping.addEventListener("abort", () => resolve(), { once: true })),
-    ]);
+    // Joining the group can take a while (a rebalance waits for every member): a stop must not wait for it.
+    const joined = consumer
+      .run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: writeBatch })
+      .then(() => true, fail);
+    if (await Promise.race([joined, hasFailed, stopped])) {
+      logger.info({ address }, "sink task writing");
+      await context.status.report("RUNNING");
+      await Promise.race([hasFailed, stopped]);
+    }
   } finally {
     // kafkajs drops commits silently once stop() has begun, so the batch in hand is finished (written,
     // flushed and committed) first; batches fetched after that are left uncommitted, to be read again.

@@ -19,8 +19,8 @@ const CREDITS = 2;
 
 /**
  * Runs one source task through one Read stream: converts each batch, produces it to Kafka (idempotent,
- * acks=all), stores its offsets only once Kafka has the records, then acks the batch to the connector and
- * grants one more. Returns when `stopping` aborts (after finishing the batch in hand) or throws on failure;
+ * acks=all), stores its offsets only once Kafka has the records and only while this worker still holds the
+ * task, then acks the batch to the connector and grants one more. Returns when `stopping` aborts (after finishing the batch in hand) or throws on failure;
  * the caller decides about retrying.
  */
 export async function runSourceStream(
@@ -90,6 +90,8 @@ async function writeBatch(
     acks: -1,
     topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
   });
+  for (const topic of byTopic.keys()) await context.activeTopics.record(context.connector, topic);
+  await context.confirmStillAssigned();
   await context.offsets.write(context.connector, [...latestOffsets.values()], producer);
 }
 

@@ -1,6 +1,7 @@
 import type { SourceOffsetStore } from "@connect-mesh/source-offsets";
 import type { Admin, Kafka } from "kafkajs";
 import type { Logger } from "pino";
+import type { ActiveTopics } from "./active-topics.js";
 import type { ConnectorLocator } from "./connector-locator.js";
 import type { TaskStatusReporter } from "./task-status-reporter.js";
 
@@ -15,7 +16,27 @@ export interface TaskContext {
   readonly offsets: SourceOffsetStore;
   readonly locator: ConnectorLocator;
   readonly status: TaskStatusReporter;
+  readonly activeTopics: ActiveTopics;
   readonly logger: Logger;
+  /**
+   * Resolves while this run of the task may commit (see `ClusterState.mayCommitFor`), and throws
+   * `TaskFencedError` once it may not. Called before every offset commit, so a worker the task has moved
+   * away from (a zombie, cut off for a while) can never commit over the new owner's progress, while a
+   * graceful hand-over still commits the batch in hand.
+   */
+  confirmStillAssigned(): Promise<void>;
+}
+
+/** The task has moved to another worker: this run must end without committing or reporting anything. */
+export class TaskFencedError extends Error {
+  readonly retriable = false;
+  constructor(connector: string, task: number, generation: number) {
+    super(
+      `task ${task} of connector "${connector}" now runs elsewhere or under a newer generation than ${generation}; ` +
+        "this run stops without committing",
+    );
+    this.name = new.target.name;
+  }
 }
 
 /** A failure the task cannot get past by retrying (a FATAL connector error, a config that cannot work). */

@@ -1,9 +1,10 @@
 import { sleep } from "@connect-mesh/async";
 import { status as grpcStatus } from "@grpc/grpc-js";
+import kafkajs from "kafkajs";
 import { Backoff } from "./backoff.js";
 import { runSinkStream } from "./sink-task.js";
 import { createSourceProducer, runSourceStream } from "./source-task.js";
-import type { TaskContext } from "./task-context.js";
+import { type TaskContext, TaskFencedError } from "./task-context.js";
 import { traceOf } from "./task-status-reporter.js";
 
 /**
@@ -17,8 +18,15 @@ const FATAL_STATUS_CODES = new Set([
   grpcStatus.UNIMPLEMENTED,
 ]);
 
-/** Whether retrying cannot help: the error says so, or the service ended the stream with a fatal status. */
+/**
+ * Whether retrying cannot help: the error says so (a FATAL connector error, a record no converter can read),
+ * or the service ended the stream with a fatal status. Kafka client errors are never fatal here, even those
+ * kafkajs marks non-retriable once its own retries are spent (a group coordinator still loading, a broker
+ * away for a while): the task's own backoff keeps trying, and its status shows why.
+ */
 function isFatal(error: unknown): boolean {
+  // (kafkajs spreads its error classes into its exports, so they are not importable by name from ESM.)
+  if (error instanceof kafkajs.KafkaJSError) return false;
   if ((error as { retriable?: boolean }).retriable === false) return true;
   // Only a gRPC status counts here: kafkajs errors carry Kafka's own numeric codes in the same field.
   const isGrpcStatus = error instanceof Error && "details" in error && "metadata" in error;
@@ -29,11 +37,18 @@ function isFatal(error: unknown): boolean {
 /** An attempt that ran at least this long made progress, so the next failure backs off from the start. */
 const HEALTHY_RUN_MS = 30_000;
 
+/** The connector keys that tune how a failed task restarts itself, and their defaults. */
+const RESTART_BACKOFF_INITIAL_KEY = "task.restart.backoff.initial.ms";
+const RESTART_BACKOFF_MAX_KEY = "task.restart.backoff.max.ms";
+const DEFAULT_RESTART_BACKOFF_INITIAL_MS = 500;
+const DEFAULT_RESTART_BACKOFF_MAX_MS = 30_000;
+
 /**
  * Keeps one task running: runs its stream, and when it fails with a retriable error (the connector service
- * went away, Kafka was unreachable) reports FAILED with the error and the next retry, waits with capped,
- * jittered backoff, and runs it again from the stored offsets. A non-retriable error leaves the task FAILED
- * until it is restarted or reconfigured. Kafka Connect never restarts failed tasks on its own; we do.
+ * went away, Kafka was unreachable) reports RESTARTING with the attempt count and the error, waits with
+ * capped, jittered backoff (`task.restart.backoff.initial.ms`, `task.restart.backoff.max.ms`), and runs it
+ * again from the stored offsets. A non-retriable error leaves the task FAILED until it is restarted or
+ * reconfigured. Kafka Connect never restarts failed tasks on its own; we do.
  */
 export class TaskRunner {
   private readonly stopping = new AbortController();
@@ -53,8 +68,12 @@ export class TaskRunner {
   }
 
   private async keepRunning(): Promise<void> {
-    const { status, logger } = this.context;
-    const backoff = new Backoff();
+    const { status, logger, config } = this.context;
+    const backoff = new Backoff(
+      configuredMs(config, RESTART_BACKOFF_INITIAL_KEY, DEFAULT_RESTART_BACKOFF_INITIAL_MS),
+      configuredMs(config, RESTART_BACKOFF_MAX_KEY, DEFAULT_RESTART_BACKOFF_MAX_MS),
+    );
+    let attempt = 0;
     while (!this.stopping.signal.aborted) {
       const startedAt = Date.now();
       try {
@@ -62,15 +81,27 @@ export class TaskRunner {
         return;
       } catch (error) {
         if (this.stopping.signal.aborted) return;
+        if (error instanceof TaskFencedError) {
+          // The task runs elsewhere now; its status there is not ours to write.
+          logger.warn({ err: error }, "task fenced off; waiting to be stopped");
+          return;
+        }
         if (isFatal(error)) {
           logger.error({ err: error }, "task failed and will not be retried");
           await status.report("FAILED", traceOf(error));
           return;
         }
-        if (Date.now() - startedAt >= HEALTHY_RUN_MS) backoff.reset();
+        if (Date.now() - startedAt >= HEALTHY_RUN_MS) {
+          backoff.reset();
+          attempt = 0;
+        }
+        attempt += 1;
         const delayMs = backoff.nextDelayMs();
-        logger.warn({ err: error, retryInMs: delayMs }, "task failed; retrying");
-        await status.report("FAILED", `${traceOf(error)}\n(retrying in ${delayMs} ms)`);
+        logger.warn({ err: error, attempt, retryInMs: delayMs }, "task failed; restarting it");
+        await status.report(
+          "RESTARTING",
+          `restart attempt ${attempt} in ${delayMs} ms, after: ${traceOf(error)}`,
+        );
         await sleep(delayMs, this.stopping.signal);
       }
     }
@@ -86,4 +117,10 @@ export class TaskRunner {
       await producer.disconnect();
     }
   }
+}
+
+/** A number from the task config (the coordinator refused anything but a positive whole number), or the default. */
+function configuredMs(config: Readonly<Record<string, string>>, key: string, fallback: number): number {
+  const value = config[key];
+  return value === undefined ? fallback : Number(value);
 }

@@ -1,13 +1,13 @@
-import type { Assignment, TaskId } from "@connect-mesh/cluster-state";
+import type { TaskId } from "@connect-mesh/cluster-state";
 import { describe, expect, it } from "vitest";
-import { assignTasks } from "./assign-tasks.js";
+import { assignTasks, type TaskList } from "./assign-tasks.js";
 
 const tasksOf = (connector: string, count: number): TaskId[] =>
   Array.from({ length: count }, (_, task) => ({ connector, task }));
 
-const counts = (plan: Map<string, Assignment>) => [...plan.values()].map((a) => a.tasks.length);
+const counts = (plan: Map<string, TaskList>) => [...plan.values()].map((a) => a.tasks.length);
 
-const ownerOf = (plan: Map<string, Assignment>, wanted: TaskId) =>
+const ownerOf = (plan: Map<string, TaskList>, wanted: TaskId) =>
   [...plan].find(([, a]) =>
     a.tasks.some((t) => t.connector === wanted.connector && t.task === wanted.task),
   )?.[0];

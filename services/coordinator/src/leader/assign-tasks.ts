@@ -1,4 +1,9 @@
-import type { Assignment, TaskId } from "@connect-mesh/cluster-state";
+import { type TaskId, taskKeyOf } from "@connect-mesh/cluster-state";
+
+/** The tasks of one worker, as far as placing them is concerned. */
+export interface TaskList {
+  readonly tasks: readonly TaskId[];
+}
 
 /**
  * Spreads tasks over workers, sticky and balanced: a task stays on its worker while that worker lives and
@@ -11,22 +16,22 @@ import type { Assignment, TaskId } from "@connect-mesh/cluster-state";
 export function assignTasks(
   tasks: readonly TaskId[],
   workers: readonly string[],
-  previous: ReadonlyMap<string, Assignment>,
+  previous: ReadonlyMap<string, TaskList>,
   held: readonly string[] = [],
-): Map<string, Assignment> {
+): Map<string, { tasks: TaskId[] }> {
   // Workers that left a moment ago keep exactly what they had and get nothing new (Connect's
   // scheduled.rebalance.max.delay.ms): a worker that restarts finds its tasks where it left them.
-  const wantedKeys = new Set(tasks.map(taskKey));
+  const wantedKeys = new Set(tasks.map(taskKeyOf));
   const kept = new Map<string, TaskId[]>();
   for (const worker of held.filter((w) => !workers.includes(w))) {
     kept.set(
       worker,
-      (previous.get(worker)?.tasks ?? []).filter((t) => wantedKeys.has(taskKey(t))).sort(compareTasks),
+      (previous.get(worker)?.tasks ?? []).filter((t) => wantedKeys.has(taskKeyOf(t))).sort(compareTasks),
     );
   }
-  const keptKeys = new Set([...kept.values()].flat().map(taskKey));
+  const keptKeys = new Set([...kept.values()].flat().map(taskKeyOf));
   const result = balance(
-    tasks.filter((t) => !keptKeys.has(taskKey(t))),
+    tasks.filter((t) => !keptKeys.has(taskKeyOf(t))),
     workers,
     previous,
   );
@@ -37,13 +42,13 @@ export function assignTasks(
 function balance(
   tasks: readonly TaskId[],
   workers: readonly string[],
-  previous: ReadonlyMap<string, Assignment>,
-): Map<string, Assignment> {
+  previous: ReadonlyMap<string, TaskList>,
+): Map<string, { tasks: TaskId[] }> {
   const sortedWorkers = [...new Set(workers)].sort();
   const result = new Map<string, TaskId[]>(sortedWorkers.map((w) => [w, []]));
   if (sortedWorkers.length === 0) return new Map();
 
-  const wanted = new Map(tasks.map((t) => [taskKey(t), t]));
+  const wanted = new Map(tasks.map((t) => [taskKeyOf(t), t]));
   const base = Math.floor(tasks.length / sortedWorkers.length);
   let workersThatMayTakeOneMore = tasks.length % sortedWorkers.length;
   const placed = new Set<string>();
@@ -52,7 +57,7 @@ function balance(
   // worker order so that the outcome is deterministic.
   for (const worker of sortedWorkers) {
     const kept = (previous.get(worker)?.tasks ?? []).filter(
-      (t) => wanted.has(taskKey(t)) && !placed.has(taskKey(t)),
+      (t) => wanted.has(taskKeyOf(t)) && !placed.has(taskKeyOf(t)),
     );
     kept.sort(compareTasks);
     let share = base;
@@ -62,12 +67,12 @@ function balance(
     }
     for (const task of kept.slice(0, share)) {
       result.get(worker)?.push(task);
-      placed.add(taskKey(task));
+      placed.add(taskKeyOf(task));
     }
   }
 
   // Everything else goes to whoever has the fewest, ties broken by worker id.
-  const unplaced = [...wanted.values()].filter((t) => !placed.has(taskKey(t))).sort(compareTasks);
+  const unplaced = [...wanted.values()].filter((t) => !placed.has(taskKeyOf(t))).sort(compareTasks);
   for (const task of unplaced) {
     const target = leastLoaded(result);
     result.get(target)?.push(task);
@@ -86,10 +91,6 @@ function leastLoaded(result: ReadonlyMap<string, readonly TaskId[]>): string {
   }
   if (best === undefined) throw new Error("no worker to assign to");
   return best;
-}
-
-function taskKey(task: TaskId): string {
-  return `${task.connector}\u0000${task.task}`;
 }
 
 function compareTasks(a: TaskId, b: TaskId): number {

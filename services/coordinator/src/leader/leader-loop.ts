@@ -61,6 +61,8 @@ async function lead(deps: LeaderLoopDeps, signal: AbortSignal): Promise<void> {
   const cues = [
     cueOnEach(deps.state.connectorChanges(signal), wakeUp),
     cueOnEach(deps.registry.watch(WORKER_SERVICE_TYPE, signal), wakeUp),
+    // A moving task is handed over once its previous worker has stopped it and cleared its status.
+    cueOnEach(deps.state.statusChanges(signal), wakeUp),
   ];
   try {
     for (;;) {

@@ -1,9 +1,16 @@
-import type { ClusterState, PluginCatalog, StoredConnector, TaskId } from "@connect-mesh/cluster-state";
+import {
+  type ClusterState,
+  type PluginCatalog,
+  type StoredConnector,
+  type TaskId,
+  taskKeyOf,
+} from "@connect-mesh/cluster-state";
 import type { ServiceRegistry } from "@connect-mesh/coordination";
 import type { Logger } from "pino";
 import type { ConnectorServices } from "../connector-services.js";
-import { assignTasks } from "./assign-tasks.js";
+import { assignTasks, type TaskList } from "./assign-tasks.js";
 import { DepartedWorkers } from "./departed-workers.js";
+import { holdBackMovingTasks } from "./hold-back-moving-tasks.js";
 
 /** The service type workers register under. */
 export const WORKER_SERVICE_TYPE = "worker";
@@ -48,10 +55,17 @@ export class Reconciler {
     const workers = (await registry.list(WORKER_SERVICE_TYPE)).map((w) => w.instanceId);
     const previous = await state.readAssignmentPlan();
     const held = this.departed.heldFor(workers, [...previous.assignments.keys()]);
-    const next = assignTasks(tasks, workers, previous.assignments, held);
-    if (sameAssignments(previous.assignments, next)) return;
-    if (await state.writeAssignments(previous, next)) {
-      this.deps.logger.info({ workers: workers.length, tasks: tasks.length }, "assigned tasks");
+    const wanted = assignTasks(tasks, workers, previous.assignments, held);
+    const { next, pendingTasks } = holdBackMovingTasks(wanted, await state.readTaskHolders());
+    if (sameAssignments(previous.assignments, next) && pendingTasks === previous.generation.pendingTasks)
+      return;
+    if (await state.writeAssignments(previous, next, pendingTasks)) {
+      this.deps.logger.info(
+        { workers: workers.length, tasks: tasks.length, pendingTasks },
+        pendingTasks > 0
+          ? "assigned tasks; some wait for their previous worker to stop them"
+          : "assigned tasks",
+      );
     } else {
       // Another leader wrote in between (we are about to lose leadership, or just won it): look again.
       this.deps.logger.warn(
@@ -121,13 +135,12 @@ function needsPlan(connector: StoredConnector): boolean {
   );
 }
 
-function sameAssignments(
-  a: ReadonlyMap<string, { tasks: TaskId[] }>,
-  b: ReadonlyMap<string, { tasks: TaskId[] }>,
-): boolean {
+/** Whether two plans give every worker the same tasks (generations aside). */
+function sameAssignments(a: ReadonlyMap<string, TaskList>, b: ReadonlyMap<string, TaskList>): boolean {
   if (a.size !== b.size) return false;
+  const keysOf = (list: TaskList | undefined) => (list?.tasks ?? []).map(taskKeyOf).join("\n");
   for (const [worker, assignment] of a) {
-    if (JSON.stringify(assignment) !== JSON.stringify(b.get(worker))) return false;
+    if (!b.has(worker) || keysOf(assignment) !== keysOf(b.get(worker))) return false;
   }
   return true;
 }

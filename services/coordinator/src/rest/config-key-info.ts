@@ -97,18 +97,34 @@ export function runtimeConfigKeys(kind: "source" | "sink"): ConfigKeyInfo[] {
       "Converter class for values; the worker's JsonConverter by default.",
       5,
     ),
+    key(
+      "task.restart.backoff.initial.ms",
+      "LONG",
+      false,
+      "500",
+      "connect-mesh: the first delay before a task that failed with a retriable error restarts itself; doubles with each attempt.",
+      6,
+    ),
+    key(
+      "task.restart.backoff.max.ms",
+      "LONG",
+      false,
+      "30000",
+      "connect-mesh: the longest delay between a failed task's restart attempts.",
+      7,
+    ),
   ];
   if (kind === "source") return common;
   return [
     ...common,
-    key("topics", "LIST", false, "", "List of topics to consume; this or topics.regex is required.", 6),
+    key("topics", "LIST", false, "", "List of topics to consume; this or topics.regex is required.", 8),
     key(
       "topics.regex",
       "STRING",
       false,
       "",
       "Regular expression of topics to consume; this or topics is required.",
-      7,
+      9,
     ),
   ];
 }

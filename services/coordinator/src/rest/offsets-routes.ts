@@ -5,7 +5,7 @@ import type { FastifyInstance } from "fastify";
 import type { Admin, Producer } from "kafkajs";
 import type { PluginCatalogWatcher } from "../plugin-catalog-watcher.js";
 import { findConnector, pluginKindOf } from "./connector-lookup.js";
-import { RestError } from "./rest-error.js";
+import { RestError, rebalanceInProgress } from "./rest-error.js";
 
 /** What the offsets routes need: the cluster state, Kafka clients, and the source offsets topic. */
 export interface OffsetsRoutesDeps {
@@ -42,7 +42,7 @@ const patchSchema = {
  * Kafka Connect's offsets API (KIP-875). Sources keep their offsets in our offsets topic, keyed by the
  * connector's own partitions; sinks in the consumer group `connect-<name>`, as
  * `{kafka_topic, kafka_partition} -> {kafka_offset}`. Changes are allowed only while the connector is
- * STOPPED, so no task can overwrite them.
+ * STOPPED and every task has stopped (409 until then), so no task can overwrite them.
  */
 export function registerOffsetsRoutes(app: FastifyInstance, deps: OffsetsRoutesDeps): void {
   app.get<{ Params: NameParams }>("/connectors/:name/offsets", async (request) => {
@@ -94,6 +94,7 @@ async function mustBeStopped(state: ClusterState, name: string): Promise<StoredC
       `Connectors must be in the STOPPED state before their offsets can be modified. This can be done for the specified connector by issuing a 'PUT' request to the '/connectors/${name}/stop' endpoint`,
     );
   }
+  await waitForTasksToStop(state, name);
   return connector;
 }
 
@@ -144,8 +145,27 @@ async function deleteSinkGroup(connector: string, admin: Admin): Promise<void> {
   await admin.deleteGroups([groupId]);
 }
 
-/** How long a stopped sink's consumers may take to leave their group (a crashed one: its session timeout). */
-const GROUP_EMPTY_TIMEOUT_MS = 15_000;
+/**
+ * How long a stopped connector's tasks may take to stop (a task finishes its batch in hand first), and its
+ * sink consumers to leave their group (a crashed one's: its session timeout).
+ */
+const TASKS_STOPPED_TIMEOUT_MS = 15_000;
+
+/**
+ * A stopped connector's tasks stop soon after, each clearing its status when done; until then one could
+ * still commit over the change. Wait for that with a deadline, then answer 409 as Connect does mid-rebalance.
+ */
+async function waitForTasksToStop(state: ClusterState, name: string): Promise<void> {
+  try {
+    await waitFor(
+      async () => (await state.readStatuses(name)).tasks.size,
+      (running) => running === 0,
+      { timeoutMs: TASKS_STOPPED_TIMEOUT_MS, intervalMs: 250, description: `${name}'s tasks to stop` },
+    );
+  } catch (error) {
+    throw rebalanceInProgress(error);
+  }
+}
 
 /**
  * Kafka refuses to change the offsets of a group that still has members. A stopped connector's tasks leave
@@ -157,7 +177,7 @@ async function waitForEmptyGroup(groupId: string, admin: Admin): Promise<void> {
       async () => (await admin.describeGroups([groupId])).groups[0]?.state ?? "Dead",
       (state) => state === "Empty" || state === "Dead",
       {
-        timeoutMs: GROUP_EMPTY_TIMEOUT_MS,
+        timeoutMs: TASKS_STOPPED_TIMEOUT_MS,
         intervalMs: 250,
         description: `consumer group ${groupId} to be empty`,
       },

@@ -17,3 +17,15 @@ export class RestError extends Error {
 export function connectorNotFound(name: string): RestError {
   return new RestError(404, `Connector ${name} not found`);
 }
+
+/**
+ * 409 while tasks are moving between workers, in Connect's words: a restart or an offsets change now could
+ * act on a task that is stopping on one worker and not yet started on the next. Try again in a moment.
+ */
+export function rebalanceInProgress(cause?: unknown): RestError {
+  return new RestError(
+    409,
+    "Cannot complete request because of a conflicting operation (e.g. worker rebalance)",
+    { cause },
+  );
+}

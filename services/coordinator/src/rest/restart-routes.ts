@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { PluginCatalogWatcher } from "../plugin-catalog-watcher.js";
 import { findConnector, pluginKindOf } from "./connector-lookup.js";
 import { connectorStatusBody } from "./connector-status-body.js";
-import { RestError } from "./rest-error.js";
+import { RestError, rebalanceInProgress } from "./rest-error.js";
 
 /** What the restart routes need. */
 export interface RestartRoutesDeps {
@@ -23,7 +23,8 @@ const restartQuerySchema = {
  * Kafka Connect's restarts. `POST /connectors/{name}/restart` with neither flag restarts the connector
  * (here: plans its tasks again) and answers 204; with `includeTasks` and/or `onlyFailed` it answers 202
  * with the status, the restarted connector and tasks shown as RESTARTING. A task restart answers 204.
- * Workers restart their tasks as soon as they see the request in etcd.
+ * Workers restart their tasks as soon as they see the request in etcd. While tasks are moving between
+ * workers, restarts answer 409, as Connect's do during a rebalance.
  */
 export function registerRestartRoutes(app: FastifyInstance, deps: RestartRoutesDeps): void {
   const { state } = deps;
@@ -34,6 +35,7 @@ export function registerRestartRoutes(app: FastifyInstance, deps: RestartRoutesD
     async (request, reply) => {
       const { includeTasks, onlyFailed } = request.query;
       const connector = await findConnector(state, request.params.name);
+      if (await state.isRebalancing()) throw rebalanceInProgress();
       if (!includeTasks && !onlyFailed) {
         await state.requestRestart(connector.name, { connector: true, tasks: [] });
         return reply.status(204).send();
@@ -43,7 +45,7 @@ export function registerRestartRoutes(app: FastifyInstance, deps: RestartRoutesD
       const taskCount = connector.taskConfigs?.tasks.length ?? 0;
       const tasks = includeTasks
         ? Array.from({ length: taskCount }, (_, task) => task).filter(
-            (task) => !onlyFailed || statuses.tasks.get(task)?.state === "FAILED",
+            (task) => !onlyFailed || isFailing(statuses.tasks.get(task)?.state),
           )
         : [];
       await state.requestRestart(connector.name, { connector: restartConnector, tasks });
@@ -65,6 +67,7 @@ export function registerRestartRoutes(app: FastifyInstance, deps: RestartRoutesD
     "/connectors/:name/tasks/:task/restart",
     async (request, reply) => {
       const connector = await findConnector(state, request.params.name);
+      if (await state.isRebalancing()) throw rebalanceInProgress();
       const task = Number(request.params.task);
       if (!Number.isInteger(task) || task < 0 || task >= (connector.taskConfigs?.tasks.length ?? 0)) {
         throw new RestError(404, `Task ${request.params.task} of connector ${connector.name} not found`);
@@ -73,4 +76,9 @@ export function registerRestartRoutes(app: FastifyInstance, deps: RestartRoutesD
       return reply.status(204).send();
     },
   );
+}
+
+/** `onlyFailed` picks FAILED tasks and, beyond Connect, tasks restarting themselves after a failure. */
+function isFailing(state: string | undefined): boolean {
+  return state === "FAILED" || state === "RESTARTING";
 }
