@@ -14,6 +14,8 @@ export { ConverterConfigError } from "./converter-config-error.js";
 // Choosing and configuring a converter by Connect's class names.
 export { converterConfigFrom } from "./converter-config-from.js";
 export { createConverter, resolveConverterClass } from "./create-converter.js";
+// Numbers as Java prints them, for other libraries that must print values as Connect does (e.g. Cast).
+export { javaBigDecimalText, javaDoubleText, javaFloatText } from "./internal/java-number-text.js";
 export { JsonConverter } from "./json-converter.js";
 export type { DecimalFormat, JsonConverterSettings } from "./json-converter-config.js";
 export { parseJsonConverterConfig } from "./json-converter-config.js";
