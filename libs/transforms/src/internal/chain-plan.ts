@@ -25,6 +25,7 @@ export interface PlannedStage {
  */
 export function planChain(config: ConnectorConfigMap): { stages: PlannedStage[]; issues: PlannedIssue[] } {
   const issues: PlannedIssue[] = [];
+  const transformAliases = readAliases(config, "transforms", issues);
   const predicateAliases = readAliases(config, "predicates", issues);
   const predicates = new Map<string, Predicate | undefined>();
   for (const alias of predicateAliases) {
@@ -34,7 +35,7 @@ export function planChain(config: ConnectorConfigMap): { stages: PlannedStage[];
     );
   }
   const stages: PlannedStage[] = [];
-  for (const alias of readAliases(config, "transforms", issues)) {
+  for (const alias of transformAliases) {
     const prefix = `transforms.${alias}.`;
     const built = buildPlugin(config, "transforms", alias, "transformation", findTransformationDef, issues);
     const predicateAlias = optionalString(config, `${prefix}predicate`);

@@ -19,7 +19,10 @@ export class PluginConfigProblem extends Error {
 
 /** A plugin's parsed config: typed reads of its keys, each already validated. */
 export class PluginConfig {
-  constructor(private readonly values: ReadonlyMap<string, ParsedValue | undefined>) {}
+  constructor(
+    private readonly values: ReadonlyMap<string, ParsedValue | undefined>,
+    private readonly given: ReadonlySet<string>,
+  ) {}
 
   /** A STRING key with a value or a default. */
   string(name: string): string {
@@ -53,7 +56,7 @@ export class PluginConfig {
 
   /** Whether the key was given in the connector config (rather than taking its default). */
   has(name: string): boolean {
-    return this.values.has(name);
+    return this.given.has(name);
   }
 }
 
@@ -67,6 +70,7 @@ export function readPluginConfig(
   prefix: string,
 ): { config: PluginConfig; issues: ConfigIssue[] } {
   const values = new Map<string, ParsedValue | undefined>();
+  const given = new Set<string>();
   const issues: ConfigIssue[] = [];
   for (const key of keys) {
     const fullKey = `${prefix}${key.name}`;
@@ -83,6 +87,7 @@ export function readPluginConfig(
       }
       continue;
     }
+    given.add(key.name);
     const checked = checkValue(key, raw);
     if (typeof checked === "string") {
       issues.push({ key: fullKey, message: checked.replaceAll("{key}", fullKey) });
@@ -90,7 +95,7 @@ export function readPluginConfig(
       values.set(key.name, checked.value);
     }
   }
-  return { config: new PluginConfig(values), issues };
+  return { config: new PluginConfig(values, given), issues };
 }
 
 /** The parsed value, or the message (with "{key}" for the full key) of what is wrong with it. */
