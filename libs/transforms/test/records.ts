@@ -1,42 +1,15 @@
 import { LogicalDecimal } from "@connect-mesh/data";
-import { NullValue, type Record, type Schema, SchemaType, type Value } from "@connect-mesh/proto";
+import { NullValue, Record, Schema, SchemaType, type Value } from "@connect-mesh/proto";
 import { TransformChain } from "../src/index.js";
 
 /** Test builders for the contract's records, schemas and values, written out so tests read like Connect's. */
 
 export function record(overrides: Partial<Record> = {}): Record {
-  return {
-    key: undefined,
-    keySchema: undefined,
-    value: undefined,
-    valueSchema: undefined,
-    headers: [],
-    timestampMs: undefined,
-    topic: "test-topic",
-    kafkaPartition: undefined,
-    sourcePartition: undefined,
-    sourceOffset: undefined,
-    kafkaPosition: undefined,
-    trace: undefined,
-    ...overrides,
-  };
+  return { ...Record.fromPartial({ topic: "test-topic" }), ...overrides };
 }
 
 function schema(type: SchemaType, extra: Partial<Schema> = {}): Schema {
-  return {
-    type,
-    optional: false,
-    name: "",
-    version: undefined,
-    doc: "",
-    parameters: {},
-    fields: [],
-    keySchema: undefined,
-    valueSchema: undefined,
-    elementSchema: undefined,
-    defaultValue: undefined,
-    ...extra,
-  };
+  return { ...Schema.fromPartial({ type }), ...extra };
 }
 
 /** Schemas, e.g. `s.int32({ optional: true })`, `s.struct([["id", s.int64()]])`. */

@@ -1,4 +1,4 @@
-import { type Field, type Schema, SchemaType } from "@connect-mesh/proto";
+import { type Field, Schema, SchemaType } from "@connect-mesh/proto";
 
 /**
  * Connect's SchemaUtil.copySchemaBasics: a new schema of `type` with the source's name, version, doc and
@@ -39,19 +39,7 @@ export function structSchema(fields: Iterable<readonly [string, Schema]>): Schem
 
 /** A schema of a type with nothing but its optionality (Connect's Schema.INT32_SCHEMA and friends). */
 export function plainSchema(type: SchemaType, optional: boolean): Schema {
-  return {
-    type,
-    optional,
-    name: "",
-    version: undefined,
-    doc: "",
-    parameters: {},
-    fields: [],
-    keySchema: undefined,
-    valueSchema: undefined,
-    elementSchema: undefined,
-    defaultValue: undefined,
-  };
+  return Schema.fromPartial({ type, optional });
 }
 
 /** The named field of a struct schema (Connect's Schema.field), or undefined. */

@@ -1,4 +1,4 @@
-import { javaBigDecimalText, javaDoubleText, javaFloatText } from "@connect-mesh/converters";
+import { connectTypeName, javaBigDecimalText, javaDoubleText, javaFloatText } from "@connect-mesh/converters";
 import { DataError, LogicalDate, LogicalDecimal, LogicalTime, LogicalTimestamp } from "@connect-mesh/data";
 import { type Schema, SchemaType, type Value } from "@connect-mesh/proto";
 import { javaDateText } from "../internal/java-date-text.js";
@@ -13,7 +13,6 @@ import {
   parseJavaDouble,
   parseJavaInteger,
 } from "../internal/java-numbers.js";
-import { typeName } from "../internal/type-names.js";
 import { boolValue, floatValue, intValue, isNull, kindName, stringValue } from "../internal/values.js";
 
 /** The types Cast can produce (Connect's SUPPORTED_CAST_OUTPUT_TYPES), by name. */
@@ -27,7 +26,7 @@ export const CAST_OUTPUT_TYPES: ReadonlyMap<string, SchemaType> = new Map(
     SchemaType.SCHEMA_TYPE_FLOAT64,
     SchemaType.SCHEMA_TYPE_BOOLEAN,
     SchemaType.SCHEMA_TYPE_STRING,
-  ].map((type) => [typeName(type), type]),
+  ].map((type) => [connectTypeName(type), type]),
 );
 
 const INPUT_TYPES = "[INT8, INT16, INT32, INT64, FLOAT32, FLOAT64, BOOLEAN, STRING, BYTES]";
@@ -82,7 +81,7 @@ function toJavaObject(schema: Schema | undefined, value: Value, target: SchemaTy
   const type = schema?.type ?? schemalessType(kind.$case);
   if (!INPUT_OK.has(type)) {
     throw new DataError(
-      `Cast transformation does not support casting from ${typeName(type)}; supported types are ${INPUT_TYPES}`,
+      `Cast transformation does not support casting from ${connectTypeName(type)}; supported types are ${INPUT_TYPES}`,
     );
   }
   const temporal = schema === undefined ? undefined : TEMPORAL_MS.get(schema.name);

@@ -1,3 +1,4 @@
+import { connectTypeName } from "@connect-mesh/converters";
 import { DataError } from "@connect-mesh/data";
 import { type Record, type Schema, SchemaType, type Value } from "@connect-mesh/proto";
 import { type ParsedValue, REPLACE_NULL_WITH_DEFAULT } from "../internal/config-keys.js";
@@ -8,7 +9,6 @@ import { requireMap, requireStruct } from "../internal/requirements.js";
 import { SchemalessMap } from "../internal/schemaless-map.js";
 import { copySchemaBasics, fieldSchema, plainSchema, withFields } from "../internal/schemas.js";
 import { fieldValue } from "../internal/structs.js";
-import { TYPE_NAMES } from "../internal/type-names.js";
 import { isNull, structValue } from "../internal/values.js";
 import type { Transformation } from "../transformation.js";
 import { CAST_OUTPUT_TYPES, castValue } from "./cast-value.js";
@@ -46,7 +46,7 @@ function typeOf(name: string): SchemaType | string {
   const upper = name.toUpperCase();
   const type = CAST_OUTPUT_TYPES.get(upper);
   if (type !== undefined) return type;
-  if ([...TYPE_NAMES.values()].includes(upper)) {
+  if (Object.values(SchemaType).some((type) => typeof type === "number" && connectTypeName(type) === upper)) {
     return `Cast transformation does not support casting to ${upper}; supported types are ${OUTPUT_TYPES}`;
   }
   return `Invalid type found in casting spec: ${name}`;

@@ -1,3 +1,4 @@
+import { connectTypeName } from "@connect-mesh/converters";
 import { DataError } from "@connect-mesh/data";
 import { type Record, type Schema, SchemaType, type StructValue, type Value } from "@connect-mesh/proto";
 import { keyValueTransformDefs } from "../internal/plugin-def.js";
@@ -6,7 +7,6 @@ import { requireMap, requireStruct } from "../internal/requirements.js";
 import { SchemalessMap } from "../internal/schemaless-map.js";
 import { copySchemaBasics, fieldSchema, withFields } from "../internal/schemas.js";
 import { fieldValue } from "../internal/structs.js";
-import { typeName } from "../internal/type-names.js";
 import { isNull, structValue } from "../internal/values.js";
 import type { Transformation } from "../transformation.js";
 
@@ -144,6 +144,6 @@ function defaultStruct(schema: Schema): StructValue | undefined {
 
 function unsupported(type: SchemaType, name: string): DataError {
   return new DataError(
-    `Flatten transformation does not support ${typeName(type)} for record with schemas (for field ${name}).`,
+    `Flatten transformation does not support ${connectTypeName(type)} for record with schemas (for field ${name}).`,
   );
 }

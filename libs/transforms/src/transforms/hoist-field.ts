@@ -1,9 +1,9 @@
+import { connectTypeName } from "@connect-mesh/converters";
 import { DataError } from "@connect-mesh/data";
 import type { Record } from "@connect-mesh/proto";
 import { keyValueTransformDefs } from "../internal/plugin-def.js";
 import { SchemalessMap } from "../internal/schemaless-map.js";
 import { structSchema } from "../internal/schemas.js";
-import { typeName } from "../internal/type-names.js";
 import { isNull, structValue } from "../internal/values.js";
 
 /**
@@ -31,7 +31,7 @@ export const HOIST_FIELD = keyValueTransformDefs("HoistField", {
           return side.with(record, undefined, SchemalessMap.empty().set(field, value).toValue());
         if (isNull(value) && !schema.optional) {
           throw new DataError(
-            `Invalid value: null used for required field: "${field}", schema type: ${typeName(schema.type)}`,
+            `Invalid value: null used for required field: "${field}", schema type: ${connectTypeName(schema.type)}`,
           );
         }
         return side.with(record, structSchema([[field, schema]]), structValue([[field, value]]));
