@@ -20,4 +20,4 @@ export type { TransformStageInfo } from "./transform-chain.js";
 export { TransformChain, validateTransformConfig } from "./transform-chain.js";
 export { TransformConfigError } from "./transform-config-error.js";
 export { TransformError } from "./transform-error.js";
-export type { ConfigIssue, ConnectorConfigMap, Predicate, Transformation } from "./transformation.js";
+export type { ConfigIssue, ConnectorConfigMap } from "./transformation.js";

@@ -45,8 +45,8 @@ export class TransformChain {
    */
   static fromConfig(config: ConnectorConfigMap): TransformChain {
     const { stages, issues } = planChain(config);
-    const [first, ...rest] = issues;
-    if (first !== undefined) throw new TransformConfigError(first.alias, [first, ...rest]);
+    const [first, ...rest] = issues.map(({ key, message }) => ({ key, message }));
+    if (first !== undefined) throw new TransformConfigError(issues[0]?.alias, [first, ...rest]);
     return new TransformChain(stages);
   }
 

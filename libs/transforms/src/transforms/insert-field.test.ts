@@ -73,6 +73,21 @@ describe("InsertField with a schema", () => {
   });
 });
 
+describe("InsertField field names", () => {
+  it("refuses to add a field the struct already has, or the same field twice, as Connect's SchemaBuilder does", () => {
+    const r = sinkRecord({
+      valueSchema: s.struct([["topic", s.string()]]),
+      value: v.struct({ topic: v.str("x") }),
+    });
+    expect(causeOf(() => smt(VALUE, { "topic.field": "topic" })(r))).toEqual(
+      new DataError("Cannot create field because of field name duplication topic"),
+    );
+    expect(causeOf(() => smt(VALUE, { "partition.field": "meta", "offset.field": "meta" })(r))).toEqual(
+      new DataError("Cannot create field because of field name duplication meta"),
+    );
+  });
+});
+
 describe("InsertField without a schema", () => {
   it("adds entries to the map, the timestamp as a long", () => {
     const out = smt("InsertField$Key", ALL)(sinkRecord({ key: v.map({ id: v.int(1) }) }));

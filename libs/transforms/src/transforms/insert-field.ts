@@ -147,10 +147,11 @@ class InsertField implements Transformation {
         plainSchema(SchemaType.SCHEMA_TYPE_STRING, this.fields.static.optional),
       ]);
     }
+    const names = new Set(schema.fields.map((field) => field.name));
     for (const [name] of added) {
-      if (schema.fields.some((field) => field.name === name)) {
+      if (names.has(name))
         throw new DataError(`Cannot create field because of field name duplication ${name}`);
-      }
+      names.add(name);
     }
     return withFields(copySchemaBasics(schema, SchemaType.SCHEMA_TYPE_STRUCT), [
       ...schema.fields.map((field) => [field.name, fieldSchema(field)] as const),
