@@ -40,6 +40,8 @@ describe("SetSchemaMetadata", () => {
 
   it("passes a schemaless null through and refuses another schemaless value", () => {
     expect(smt(VALUE, { "schema.name": "x" })(record())).toEqual(record());
+    const explicitNull = record({ value: v.null() });
+    expect(smt(VALUE, { "schema.name": "x" })(explicitNull)).toBe(explicitNull);
     expect(causeOf(() => smt(VALUE, { "schema.name": "x" })(record({ value: v.str("a") })))).toEqual(
       new DataError("Schema required for [updating schema metadata]"),
     );

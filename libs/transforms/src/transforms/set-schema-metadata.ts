@@ -4,7 +4,7 @@ import { PluginConfigProblem } from "../internal/plugin-config.js";
 import { keyValueTransformDefs } from "../internal/plugin-def.js";
 import { requireSchema } from "../internal/requirements.js";
 import { fieldValue } from "../internal/structs.js";
-import { structValue } from "../internal/values.js";
+import { isNull, structValue } from "../internal/values.js";
 
 /**
  * SetSchemaMetadata: sets the name and/or version of the key or value schema, keeping everything else.
@@ -40,7 +40,7 @@ export const SET_SCHEMA_METADATA = keyValueTransformDefs("SetSchemaMetadata", {
       apply(record: Record): Record {
         const schema = side.schemaOf(record);
         const value = side.valueOf(record);
-        if (schema === undefined && value === undefined) return record;
+        if (schema === undefined && isNull(value)) return record;
         const updated = { ...requireSchema(schema, "updating schema metadata") };
         updated.name = name ?? updated.name;
         updated.version = version ?? updated.version;
