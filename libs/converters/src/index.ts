@@ -14,6 +14,10 @@ export { ConverterConfigError } from "./converter-config-error.js";
 // Choosing and configuring a converter by Connect's class names.
 export { converterConfigFrom } from "./converter-config-from.js";
 export { createConverter, resolveConverterClass } from "./create-converter.js";
+// Numbers and type names as Java and Connect print them, for other libraries whose output and messages must
+// match Connect's (e.g. the Cast transform).
+export { javaBigDecimalText, javaDoubleText, javaFloatText } from "./internal/java-number-text.js";
+export { connectTypeName } from "./internal/schema-type-names.js";
 export { JsonConverter } from "./json-converter.js";
 export type { DecimalFormat, JsonConverterSettings } from "./json-converter-config.js";
 export { parseJsonConverterConfig } from "./json-converter-config.js";
