@@ -157,6 +157,14 @@ export function startBatchSpan(name: string, options: BatchSpanOptions): HopSpan
   return new HopSpan(name, kind, span, trace.setSpan(parent, span), options.attributes);
 }
 
+/**
+ * Whether spans are being recorded in this process. Per-record code can skip building span attributes when
+ * it is not; the span helpers are no-ops then anyway.
+ */
+export function isTracing(): boolean {
+  return activeTracer() !== undefined;
+}
+
 /** Runs `work` with `context` active, so the log lines it writes carry its trace and span ids. */
 export function runWithContext<T>(context: Context, work: () => T): T {
   return contextApi.with(context, work);

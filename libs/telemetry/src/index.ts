@@ -4,12 +4,14 @@
  * changeable at runtime) and Prometheus metrics under Kafka Connect's names. See README.md.
  */
 
+// Spans of a record's hops and of batches, and the failure rule.
+export { type Context, SpanKind } from "@opentelemetry/api";
 // Metrics.
 export { ConnectMetrics, SinkTaskMetrics, SourceTaskMetrics, TaskMetrics } from "./connect-metrics.js";
-// Spans of a record's hops and of batches, and the failure rule.
 export {
   type BatchSpanOptions,
   HopSpan,
+  isTracing,
   type RecordSpanOptions,
   runWithContext,
   SAMPLED_ON_ERROR_ATTRIBUTE,
@@ -25,7 +27,12 @@ export {
   ROOT_LOGGER,
 } from "./log-levels.js";
 // Logs.
-export { LoggerFactory, type LoggerFactoryOptions, type TaskLoggerBindings } from "./logger-factory.js";
+export {
+  type Logger,
+  LoggerFactory,
+  type LoggerFactoryOptions,
+  type TaskLoggerBindings,
+} from "./logger-factory.js";
 export { createMetricsRegistry } from "./metrics-registry.js";
 export { type MetricsServer, type MetricsServerOptions, startMetricsServer } from "./metrics-server.js";
 export { isSampledByRatio, RecordSampler } from "./record-sampler.js";

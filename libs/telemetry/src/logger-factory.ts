@@ -3,6 +3,9 @@ import { type DestinationStream, type Logger, pino } from "pino";
 import { type LogLevel, LogLevels } from "./log-levels.js";
 import { REDACTED, secretConfigPaths } from "./secret-redaction.js";
 
+/** pino's logger: what every factory hands out, so services need no pino import of their own. */
+export type { Logger };
+
 /** How a service's logs are made. */
 export interface LoggerFactoryOptions {
   /** The service's name, on every line as `service` ("worker", "connector-file"). */
