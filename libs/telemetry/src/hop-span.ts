@@ -129,7 +129,7 @@ export function startRecordSpan(name: string, options: RecordSpanOptions): HopSp
   const parent = options.parent ?? ROOT_CONTEXT;
   const kind = options.kind ?? SpanKind.INTERNAL;
   const tracer = activeTracer();
-  if (tracer === undefined) return new HopSpan(name, kind, undefined, parent, undefined);
+  if (tracer === undefined) return untracedSpan(name, kind, parent);
   const startIn = hasTrace(parent) ? parent : withSamplingRatio(parent, options.samplingRatio);
   const span = tracer.startSpan(name, { kind, attributes: options.attributes }, startIn);
   return new HopSpan(name, kind, span, trace.setSpan(parent, span), options.attributes);
@@ -144,7 +144,7 @@ export function startBatchSpan(name: string, options: BatchSpanOptions): HopSpan
   const parent = options.parent ?? ROOT_CONTEXT;
   const kind = options.kind ?? SpanKind.INTERNAL;
   const tracer = activeTracer();
-  if (tracer === undefined) return new HopSpan(name, kind, undefined, parent, undefined);
+  if (tracer === undefined) return untracedSpan(name, kind, parent);
   const links: Link[] = [];
   for (const record of options.records) {
     const linked = trace.getSpanContext(record);
@@ -155,6 +155,11 @@ export function startBatchSpan(name: string, options: BatchSpanOptions): HopSpan
     links.length > 0 ? withForcedSampling(parent) : hasTrace(parent) ? parent : withSamplingRatio(parent, 0);
   const span = tracer.startSpan(name, { kind, attributes: options.attributes, links }, startIn);
   return new HopSpan(name, kind, span, trace.setSpan(parent, span), options.attributes);
+}
+
+/** @internal A span for tracing off: it records nothing, and its context is the parent's, passed on. */
+export function untracedSpan(name: string, kind: SpanKind, parent: Context | undefined): HopSpan {
+  return new HopSpan(name, kind, undefined, parent ?? ROOT_CONTEXT, undefined);
 }
 
 /**

@@ -56,6 +56,7 @@ export {
 } from "./span-attributes.js";
 // Setting up and shutting down.
 export { startTelemetry, type Telemetry, type TelemetryOverrides, TRACER_NAME } from "./start-telemetry.js";
+export { TaskTracer } from "./task-tracer.js";
 export { type TelemetryConfig, telemetryConfigFromEnv, tracesUrlOf } from "./telemetry-config.js";
 // Carrying the trace context across processes.
 export {

@@ -1,6 +1,5 @@
 import type { Record as ConnectRecord } from "@connect-mesh/proto";
 import {
-  batchSpanAttributes,
   type Context,
   extractGrpcMetadata,
   fromRecordTrace,
@@ -8,15 +7,11 @@ import {
   InvalidSamplingRatioError,
   isTracing,
   type MetadataCarrier,
-  recordSpanAttributes,
   runWithContext,
   SAMPLING_RATIO_KEY,
   SpanKind,
   SpanNames,
-  samplingRatioFrom,
-  startBatchSpan,
-  startRecordSpan,
-  type TaskIdentity,
+  TaskTracer,
   toRecordTrace,
 } from "@connect-mesh/telemetry";
 import { ConfigError } from "../errors.js";
@@ -35,13 +30,11 @@ interface OpenedTask {
  * leaves the records' own trace contexts as they are.
  */
 export class TaskTracing {
-  private readonly task: TaskIdentity;
-  private readonly samplingRatio: number;
+  private readonly tracer: TaskTracer;
   private readonly callContext: Context;
 
   constructor(open: OpenedTask, callMetadata: MetadataCarrier) {
-    this.task = { connector: open.connectorName, task: open.taskId };
-    this.samplingRatio = samplingRatioOf(open.config);
+    this.tracer = tracerOf(open);
     this.callContext = extractGrpcMetadata(callMetadata);
   }
 
@@ -54,15 +47,13 @@ export class TaskTracing {
   startSourceBatch(records: readonly ConnectRecord[]): BatchSpans {
     if (!isTracing()) return UNTRACED;
     const recordSpans = records.map((record) => {
-      const span = startRecordSpan(SpanNames.sourceReadRecord, {
-        parent: fromRecordTrace(record.trace),
-        samplingRatio: this.samplingRatio,
-        kind: SpanKind.PRODUCER,
-        attributes: recordSpanAttributes(this.task, "source-read", {
-          topic: record.topic,
-          partition: record.kafkaPartition,
-        }),
-      });
+      const span = this.tracer.recordHop(
+        SpanNames.sourceReadRecord,
+        "source-read",
+        fromRecordTrace(record.trace),
+        { topic: record.topic, partition: record.kafkaPartition },
+        SpanKind.PRODUCER,
+      );
       record.trace = toRecordTrace(span.context);
       return span;
     });
@@ -73,39 +64,27 @@ export class TaskTracing {
   startSinkBatch(records: readonly ConnectRecord[]): BatchSpans {
     if (!isTracing()) return UNTRACED;
     const recordSpans = records.map((record) =>
-      startRecordSpan(SpanNames.sinkWriteRecord, {
-        parent: fromRecordTrace(record.trace),
-        samplingRatio: this.samplingRatio,
-        kind: SpanKind.CONSUMER,
-        attributes: recordSpanAttributes(
-          this.task,
-          "sink-write",
-          record.kafkaPosition ?? { topic: record.topic },
-        ),
-      }),
+      this.tracer.recordHop(
+        SpanNames.sinkWriteRecord,
+        "sink-write",
+        fromRecordTrace(record.trace),
+        record.kafkaPosition ?? { topic: record.topic },
+        SpanKind.CONSUMER,
+      ),
     );
     return this.withBatchSpan(SpanNames.sinkWriteBatch, "sink-write", recordSpans);
   }
 
   /** Records a source read that failed before it gave a batch: always traced, as every failure is. */
   recordReadFailure(error: unknown): void {
-    if (!isTracing()) return;
-    const span = startBatchSpan(SpanNames.sourceReadBatch, {
-      parent: this.callContext,
-      records: [],
-      attributes: batchSpanAttributes(this.task, "source-read", 0),
-    });
+    const span = this.tracer.batchHop(SpanNames.sourceReadBatch, "source-read", this.callContext, []);
     span.fail(error);
     span.end();
   }
 
   private withBatchSpan(name: string, hop: "source-read" | "sink-write", records: HopSpan[]): BatchSpans {
-    const batch = startBatchSpan(name, {
-      parent: this.callContext,
-      records: records.map((span) => span.context),
-      attributes: batchSpanAttributes(this.task, hop, records.length),
-    });
-    return new TracedBatch(batch, records);
+    const contexts = records.map((span) => span.context);
+    return new TracedBatch(this.tracer.batchHop(name, hop, this.callContext, contexts), records);
   }
 }
 
@@ -146,10 +125,10 @@ class TracedBatch implements BatchSpans {
 
 const UNTRACED: BatchSpans = { run: (work) => work(), fail: () => undefined, end: () => undefined };
 
-/** The task's sampling ratio; a bad one refuses the stream as a config error, naming the key. */
-function samplingRatioOf(config: Readonly<Record<string, string>>): number {
+/** The task's tracer; a bad sampling ratio refuses the stream as a config error, naming the key. */
+function tracerOf(open: OpenedTask): TaskTracer {
   try {
-    return samplingRatioFrom(config);
+    return TaskTracer.fromConfig({ connector: open.connectorName, task: open.taskId }, open.config);
   } catch (error) {
     if (!(error instanceof InvalidSamplingRatioError)) throw error;
     throw new ConfigError("the task config", [{ key: SAMPLING_RATIO_KEY, message: error.message }]);
