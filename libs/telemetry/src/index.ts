@@ -2,11 +2,16 @@
  * Telemetry for every connect-mesh process, set up once in main.ts: OpenTelemetry traces (one trace per
  * record, sampled per connector, failures always traced), pino logs (trace ids, secrets hidden, levels
  * changeable at runtime) and Prometheus metrics under Kafka Connect's names. See README.md.
+ *
+ * - Setting up and shutting down: start-telemetry, telemetry-config.
+ * - Spans of a record's hops and of batches, and the failure rule: hop-span, task-tracer, record-sampler,
+ *   sampling-ratio, span-attributes.
+ * - Carrying the trace context across processes: trace-carriers.
+ * - Logs: logger-factory, log-levels, secret-redaction.
+ * - Metrics: connect-metrics, metrics-registry, metrics-server.
  */
 
-// Spans of a record's hops and of batches, and the failure rule.
 export { type Context, SpanKind } from "@opentelemetry/api";
-// Metrics.
 export { ConnectMetrics, SinkTaskMetrics, SourceTaskMetrics, TaskMetrics } from "./connect-metrics.js";
 export {
   type BatchSpanOptions,
@@ -26,7 +31,6 @@ export {
   LogLevels,
   ROOT_LOGGER,
 } from "./log-levels.js";
-// Logs.
 export {
   type Logger,
   LoggerFactory,
@@ -54,11 +58,9 @@ export {
   type TaskIdentity,
   taskAttributes,
 } from "./span-attributes.js";
-// Setting up and shutting down.
 export { startTelemetry, type Telemetry, type TelemetryOverrides, TRACER_NAME } from "./start-telemetry.js";
 export { TaskTracer } from "./task-tracer.js";
 export { type TelemetryConfig, telemetryConfigFromEnv, tracesUrlOf } from "./telemetry-config.js";
-// Carrying the trace context across processes.
 export {
   extractGrpcMetadata,
   extractKafkaHeaders,
