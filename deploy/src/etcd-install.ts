@@ -1,10 +1,8 @@
 import { existsSync } from "node:fs";
-import { mkdir, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
-import { runToCompletion, tailOf } from "./processes.js";
-import { type Progress, reportSlowStep } from "./progress.js";
+import { buildFromGoProxy } from "./go-build.js";
+import { tailOf } from "./processes.js";
+import type { Progress } from "./progress.js";
 import { StackError } from "./stack-error.js";
-import { requireTool } from "./tools.js";
 import { ETCD_VERSION } from "./versions.js";
 
 /** Debian's etcd-server package puts its binary here; it is the fallback when the build fails. */
@@ -23,41 +21,25 @@ export interface EtcdInstall {
  * fails and Debian's etcd-server is installed, that binary is used instead and the reason is reported.
  */
 export async function installEtcd(cacheDir: string, progress: Progress): Promise<EtcdInstall> {
-  const home = join(cacheDir, `etcd-${ETCD_VERSION}`);
-  const binary = join(home, "etcd");
-  const marker = join(home, ".complete");
-  if (existsSync(marker)) return { binary, origin: `built ${ETCD_VERSION}` };
-
-  await requireTool("go", ["version"], "Go is needed once to build etcd from the Go module proxy");
-  await rm(home, { recursive: true, force: true });
-  await mkdir(home, { recursive: true });
-  await writeFile(join(home, "go.mod"), "module connect-mesh.local/etcd\n\ngo 1.24\n");
-  await writeFile(join(home, "main.go"), ETCD_WRAPPER);
-  const logFile = join(home, "build.log");
-  const exitCode = await reportSlowStep(
-    progress,
-    `building etcd ${ETCD_VERSION} from the Go module proxy (first run only)`,
-    async () => {
-      const fetched = await runToCompletion("go", ["get", `go.etcd.io/etcd/server/v3@${ETCD_VERSION}`], {
-        cwd: home,
-        logFile,
-      });
-      return fetched === 0
-        ? runToCompletion("go", ["build", "-o", binary, "."], { cwd: home, logFile })
-        : fetched;
+  const result = await buildFromGoProxy(
+    cacheDir,
+    {
+      name: "etcd",
+      version: ETCD_VERSION,
+      files: { "main.go": ETCD_WRAPPER },
+      getArgs: [`go.etcd.io/etcd/server/v3@${ETCD_VERSION}`],
+      buildTarget: ".",
     },
+    progress,
   );
-  if (exitCode === 0) {
-    await writeFile(marker, new Date().toISOString());
-    return { binary, origin: `built ${ETCD_VERSION}` };
-  }
+  if (result.built) return { binary: result.binary, origin: `built ${ETCD_VERSION}` };
   if (existsSync(DEBIAN_ETCD)) {
-    progress(`  the etcd build failed (log: ${logFile}); using Debian's ${DEBIAN_ETCD} instead`);
+    progress(`  the etcd build failed (log: ${result.logFile}); using Debian's ${DEBIAN_ETCD} instead`);
     return { binary: DEBIAN_ETCD, origin: "Debian etcd-server (build failed)" };
   }
   throw new StackError(
-    `could not build etcd ${ETCD_VERSION} (go exited ${exitCode}; log: ${logFile}); fix the build or install Debian's etcd-server package as a fallback`,
-    { detail: await tailOf(logFile) },
+    `could not build etcd ${ETCD_VERSION} (go exited ${result.exitCode}; log: ${result.logFile}); fix the build or install Debian's etcd-server package as a fallback`,
+    { detail: await tailOf(result.logFile) },
   );
 }
 

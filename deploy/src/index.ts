@@ -1,6 +1,10 @@
-/** The local stack: real Apache Kafka (KRaft) and etcd, fetched, built, started and stopped by the project itself. */
+/**
+ * The local stack: real Apache Kafka (KRaft), etcd and (with tracing) Jaeger, fetched, built, started and
+ * stopped by the project itself.
+ */
 export type { Health, HealthProbe, RunningComponent } from "./component.js";
 export { startMeshService, stopMeshService } from "./component-control.js";
+export type { JaegerPorts, TracingEndpoints } from "./jaeger.js";
 export { findFreePort } from "./ports.js";
 export type { Progress } from "./progress.js";
 export { silent } from "./progress.js";
@@ -10,4 +14,5 @@ export type { StackConfig } from "./stack-config.js";
 export { DEFAULT_PORTS, parsePort, stackConfigFromEnv } from "./stack-config.js";
 export { StackError } from "./stack-error.js";
 export type { StackState } from "./stack-state.js";
-export { ETCD_VERSION, KAFKA_VERSION } from "./versions.js";
+export { type StandaloneJaeger, startStandaloneJaeger } from "./standalone-jaeger.js";
+export { ETCD_VERSION, JAEGER_VERSION, KAFKA_VERSION } from "./versions.js";

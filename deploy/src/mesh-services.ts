@@ -29,6 +29,8 @@ export interface MeshSettings {
   readonly datagenPort: number;
   /** The Python HTTP sink connector service's gRPC port. */
   readonly httpSinkPort: number;
+  /** The trace backend's OTLP/HTTP endpoint, when the stack runs one; the services export their spans there. */
+  readonly otlpEndpoint?: string;
 }
 
 /** One mesh service: its package directory, the language it runs in, and how to reach and probe it. */
@@ -52,6 +54,8 @@ export function meshServices(settings: MeshSettings): MeshService[] {
     CONNECT_MESH_ETCD_ENDPOINTS: settings.etcdUrl,
     CONNECT_MESH_KAFKA_BOOTSTRAP: settings.kafkaBootstrap,
     CONNECT_MESH_CLUSTER: settings.cluster,
+    // OpenTelemetry's own variable: every service's telemetry turns tracing on when it is set.
+    ...(settings.otlpEndpoint === undefined ? {} : { OTEL_EXPORTER_OTLP_ENDPOINT: settings.otlpEndpoint }),
   };
   const registered = (type: string, id: string) => ({
     kind: "registered" as const,

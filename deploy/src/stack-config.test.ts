@@ -8,6 +8,7 @@ describe("stackConfigFromEnv", () => {
   it("uses Kafka's and etcd's usual ports, ./.run and ~/.cache/connect-mesh by default", () => {
     expect(stackConfigFromEnv({})).toMatchObject({
       ...DEFAULT_PORTS,
+      tracing: false,
       runDir: join(process.cwd(), ".run"),
       cacheDir: join(homedir(), ".cache", "connect-mesh"),
     });
@@ -21,6 +22,9 @@ describe("stackConfigFromEnv", () => {
       CONNECT_MESH_KAFKA_CONTROLLER_PORT: "19093",
       CONNECT_MESH_ETCD_PORT: "12379",
       CONNECT_MESH_ETCD_PEER_PORT: "12380",
+      CONNECT_MESH_TRACING: "1",
+      CONNECT_MESH_OTLP_PORT: "14318",
+      CONNECT_MESH_JAEGER_QUERY_PORT: "26686",
     });
     expect(config).toMatchObject({
       runDir: "/srv/run",
@@ -29,6 +33,9 @@ describe("stackConfigFromEnv", () => {
       kafkaControllerPort: 19093,
       etcdPort: 12379,
       etcdPeerPort: 12380,
+      tracing: true,
+      otlpPort: 14318,
+      jaegerQueryPort: 26686,
     });
   });
 

@@ -14,6 +14,12 @@ export interface StackConfig {
   readonly etcdPeerPort: number;
   /** The coordinator's REST API (Kafka Connect's 8083). */
   readonly restPort: number;
+  /** Run Jaeger and have every service export its traces there (`cmesh up --tracing`, on with --demo). */
+  readonly tracing: boolean;
+  /** Jaeger's OTLP/HTTP receiver, when tracing. */
+  readonly otlpPort: number;
+  /** Jaeger's query API and UI address, when tracing. */
+  readonly jaegerQueryPort: number;
   /** Relative file paths in connector configs resolve against this directory (default: where cmesh runs). */
   readonly baseDir: string;
   /** The cluster's name: the prefix of all its state in etcd. */
@@ -31,6 +37,8 @@ export const DEFAULT_PORTS = {
   etcdPort: 2379,
   etcdPeerPort: 2380,
   restPort: 8083,
+  otlpPort: 4318,
+  jaegerQueryPort: 16686,
 } as const;
 
 /**
@@ -39,7 +47,8 @@ export const DEFAULT_PORTS = {
  * CONNECT_MESH_KAFKA_PORT, CONNECT_MESH_KAFKA_CONTROLLER_PORT, CONNECT_MESH_ETCD_PORT,
  * CONNECT_MESH_ETCD_PEER_PORT, CONNECT_MESH_REST_PORT, CONNECT_MESH_CLUSTER (default "local") and
  * CONNECT_MESH_RUN_FROM_SOURCE ("1" to run the services' sources), CONNECT_MESH_BASE_DIR (default: the
- * current directory). `overrides` (command-line flags) win.
+ * current directory), CONNECT_MESH_TRACING ("1" to run Jaeger), CONNECT_MESH_OTLP_PORT and
+ * CONNECT_MESH_JAEGER_QUERY_PORT. `overrides` (command-line flags) win.
  */
 export function stackConfigFromEnv(
   env: NodeJS.ProcessEnv,
@@ -57,6 +66,9 @@ export function stackConfigFromEnv(
     etcdPort: portFrom(env, "CONNECT_MESH_ETCD_PORT", DEFAULT_PORTS.etcdPort),
     etcdPeerPort: portFrom(env, "CONNECT_MESH_ETCD_PEER_PORT", DEFAULT_PORTS.etcdPeerPort),
     restPort: portFrom(env, "CONNECT_MESH_REST_PORT", DEFAULT_PORTS.restPort),
+    tracing: env.CONNECT_MESH_TRACING === "1",
+    otlpPort: portFrom(env, "CONNECT_MESH_OTLP_PORT", DEFAULT_PORTS.otlpPort),
+    jaegerQueryPort: portFrom(env, "CONNECT_MESH_JAEGER_QUERY_PORT", DEFAULT_PORTS.jaegerQueryPort),
     cluster: env.CONNECT_MESH_CLUSTER || "local",
     baseDir: env.CONNECT_MESH_BASE_DIR ?? process.cwd(),
     runFromSource: env.CONNECT_MESH_RUN_FROM_SOURCE === "1",

@@ -1,6 +1,7 @@
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { RunningComponent } from "./component.js";
+import type { TracingEndpoints } from "./jaeger.js";
 import type { MeshSettings } from "./mesh-services.js";
 
 /** What `cmesh up` started, kept in `<runDir>/stack.json` so that `status` and `down` find exactly it. */
@@ -12,6 +13,8 @@ export interface StackState {
   readonly components: readonly RunningComponent[];
   /** How the mesh's services were started, so that one can be started again alone. */
   readonly mesh?: MeshSettings;
+  /** Where the trace backend listens, when the stack runs one (`cmesh up --tracing`). */
+  readonly tracing?: TracingEndpoints;
 }
 
 const stateFile = (runDir: string) => join(runDir, "stack.json");

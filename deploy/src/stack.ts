@@ -3,6 +3,8 @@ import type { Health, RunningComponent } from "./component.js";
 import { launchEtcd } from "./etcd.js";
 import { installEtcd } from "./etcd-install.js";
 import { checkHealth } from "./health.js";
+import { launchJaeger, tracingEndpoints } from "./jaeger.js";
+import { installJaeger } from "./jaeger-install.js";
 import { launchKafka } from "./kafka.js";
 import { installKafka } from "./kafka-install.js";
 import { launchMeshService, type MeshSettings, meshServices } from "./mesh-services.js";
@@ -29,9 +31,10 @@ export interface ComponentStatus {
 }
 
 /**
- * Brings the stack up: fetches and builds what is missing, checks every port first, then starts etcd,
- * Kafka, the file connector service, the coordinator and the worker, and waits until each really answers. If a stack from this run directory is already running it starts
- * nothing. If any step fails, whatever this call started is stopped again, so nothing is left half-running.
+ * Brings the stack up: fetches and builds what is missing, checks every port first, then starts Jaeger
+ * (with `tracing`), etcd, Kafka, the connector services, the coordinator and the worker, and waits until
+ * each really answers. If a stack from this run directory is already running it starts nothing. If any
+ * step fails, whatever this call started is stopped again, so nothing is left half-running.
  */
 export async function upStack(config: StackConfig, progress: Progress): Promise<UpResult> {
   await mkdir(config.runDir, { recursive: true });
@@ -46,12 +49,14 @@ export async function upStack(config: StackConfig, progress: Progress): Promise<
   await mkdir(config.cacheDir, { recursive: true });
   const kafkaInstall = await installKafka(config.cacheDir, progress);
   const etcdInstall = await installEtcd(config.cacheDir, progress);
+  const jaegerInstall = config.tracing ? await installJaeger(config.cacheDir, progress) : undefined;
   await ensurePortsFree({
     "Kafka broker": config.kafkaPort,
     "Kafka controller": config.kafkaControllerPort,
     "etcd client": config.etcdPort,
     "etcd peer": config.etcdPeerPort,
     "REST API": config.restPort,
+    ...(config.tracing ? { "OTLP receiver": config.otlpPort, "Jaeger query": config.jaegerQueryPort } : {}),
   });
 
   let state: StackState = {
@@ -68,6 +73,19 @@ export async function upStack(config: StackConfig, progress: Progress): Promise<
     await awaitReady(launched, config.readyTimeoutMs);
   };
   try {
+    if (jaegerInstall !== undefined) {
+      // First, so the services export from their first span; `down` stops it last, after their final flush.
+      const tracing = tracingEndpoints({
+        otlpHttpPort: config.otlpPort,
+        queryPort: config.jaegerQueryPort,
+        queryGrpcPort: await findFreePort(),
+      });
+      state = { ...state, tracing };
+      await launch(
+        launchJaeger(jaegerInstall, config.runDir, tracing.ports),
+        `Jaeger ${jaegerInstall.version} (OTLP on ${tracing.otlpEndpoint}, query API on ${tracing.queryUrl})`,
+      );
+    }
     await launch(
       launchEtcd(etcdInstall, config.runDir, { clientPort: config.etcdPort, peerPort: config.etcdPeerPort }),
       `etcd (${etcdInstall.origin}) on 127.0.0.1:${config.etcdPort}`,
@@ -90,6 +108,7 @@ export async function upStack(config: StackConfig, progress: Progress): Promise<
       fileConnectorPort: await findFreePort(),
       datagenPort: await findFreePort(),
       httpSinkPort: await findFreePort(),
+      ...(state.tracing === undefined ? {} : { otlpEndpoint: state.tracing.otlpEndpoint }),
     };
     state = { ...state, mesh };
     for (const service of meshServices(mesh))

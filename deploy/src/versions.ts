@@ -6,3 +6,4 @@ export const KAFKA_SCALA_VERSION = "2.13";
 export const LOG4J_VERSION = "2.24.3";
 export const SLF4J_VERSION = "2.0.17";
 export const ETCD_VERSION = "v3.6.16";
+export const JAEGER_VERSION = "v1.76.0";

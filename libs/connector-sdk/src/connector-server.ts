@@ -9,6 +9,7 @@ import {
   type SourceServiceServer,
   SourceServiceService,
 } from "@connect-mesh/proto";
+import { LoggerFactory } from "@connect-mesh/telemetry";
 import { Server, ServerCredentials } from "@grpc/grpc-js";
 import { FatalError } from "./errors.js";
 import { settlesWithin } from "./internal/abortable.js";
@@ -20,7 +21,6 @@ import { serveWrite } from "./internal/sink-session.js";
 import { serveRead } from "./internal/source-session.js";
 import type { StreamDeps } from "./internal/stream-deps.js";
 import { WorkTracker } from "./internal/work-tracker.js";
-import { type Logger, silentLogger } from "./logger.js";
 import type { ConnectorPlugin } from "./plugin.js";
 
 /** How to run a connector service. */
@@ -31,8 +31,12 @@ export interface ConnectorServerOptions {
   readonly host?: string;
   /** The port to listen on; 0 (the default) takes any free port, see `ConnectorServer.port`. */
   readonly port?: number;
-  /** The root logger; the SDK logs through children of it. Silent by default. */
-  readonly logger?: Logger;
+  /**
+   * The service's logger factory (see @connect-mesh/telemetry); the SDK logs through its named loggers
+   * `connector-sdk.server`, `connector-sdk.source-task` and `connector-sdk.sink-task`, with each task's
+   * connector, task and plugin bound and its secret config values hidden. Silent by default.
+   */
+  readonly logging?: LoggerFactory;
   /** How long a graceful stop waits for open Read and Write streams to end before cancelling them. */
   readonly gracePeriodMs?: number;
   /** How long a stopping task may take to release what it holds before the server moves on. */
@@ -73,12 +77,13 @@ const MAX_QUEUED_REQUESTS = 32;
  */
 export async function startConnectorServer(options: ConnectorServerOptions): Promise<ConnectorServer> {
   const registry = new PluginRegistry(options.plugins);
-  const logger = (options.logger ?? silentLogger).child({ component: "connector-server" });
+  const logging = options.logging ?? new LoggerFactory({ service: "connector", level: "silent" });
+  const logger = logging.logger("connector-sdk.server");
   const forceStop = new AbortController();
   const streams = new WorkTracker(logger);
   const deps: StreamDeps = {
     registry,
-    logger: options.logger ?? silentLogger,
+    logging,
     stopping: forceStop.signal,
     maxQueuedRequests: MAX_QUEUED_REQUESTS,
     taskStopTimeoutMs: options.taskStopTimeoutMs ?? 10_000,

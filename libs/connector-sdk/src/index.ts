@@ -7,6 +7,17 @@
 
 // Stopping a connector service cleanly on SIGTERM or SIGINT.
 export { stopOnSignals } from "@connect-mesh/async";
+// Telemetry, set up once in a service's main.ts: traces, logs (see @connect-mesh/telemetry).
+export {
+  isLogLevel,
+  LOG_LEVELS,
+  LoggerFactory,
+  type LogLevel,
+  startTelemetry,
+  type Telemetry,
+  type TelemetryConfig,
+  telemetryConfigFromEnv,
+} from "@connect-mesh/telemetry";
 // Config definitions, parsing and validation.
 export type {
   AnyConfigKey,

@@ -19,9 +19,20 @@ describe("parseCommand", () => {
     });
   });
 
-  it("reads --demo with up, and only with up", () => {
-    expect(parseCommand(["up", "--demo"])).toMatchObject({ name: "up", demo: true });
+  it("reads --demo with up, and only with up, and turns tracing on with it", () => {
+    expect(parseCommand(["up", "--demo"])).toEqual({ name: "up", overrides: { tracing: true }, demo: true });
     expect(() => parseCommand(["down", "--demo"])).toThrow('--demo goes with "up", not "down"');
+  });
+
+  it("reads --tracing and the trace backend's ports with up, and only with up", () => {
+    expect(parseCommand(["up", "--tracing", "--otlp-port", "14318", "--jaeger-query-port", "26686"])).toEqual(
+      {
+        name: "up",
+        overrides: { tracing: true, otlpPort: 14318, jaegerQueryPort: 26686 },
+        demo: false,
+      },
+    );
+    expect(() => parseCommand(["status", "--tracing"])).toThrow('--tracing goes with "up"');
   });
 
   it("keeps plain status as the stack's status", () => {

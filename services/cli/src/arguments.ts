@@ -36,7 +36,9 @@ export const USAGE = `usage: cmesh <command> [options]
 
 the local stack:
   up       fetch and build what is missing (first run only), then start Kafka, etcd and the mesh;
-           with --demo, also run Kafka Connect's file example (input.txt → Kafka → output.txt)
+           with --tracing, also Jaeger, with every service sending it its traces;
+           with --demo, also run Kafka Connect's file example (input.txt → Kafka → output.txt),
+           tracing on
   down     stop everything \`cmesh up\` started
   status   show what runs, where, and whether it is healthy
   conformance <host:port> [--config <plugin>=<file.json> ...]
@@ -65,6 +67,8 @@ options (also read from CONNECT_MESH_* environment variables; see docs/local-sta
   --etcd-port N          etcd's client port (default 2379)
   --etcd-peer-port N     etcd's peer port (default 2380)
   --rest-port N          the coordinator's REST API port (default 8083)
+  --otlp-port N          with --tracing: Jaeger's OTLP/HTTP receiver port (default 4318)
+  --jaeger-query-port N  with --tracing: Jaeger's query API port (default 16686)
   --url URL              the REST API the connector commands use (default $CONNECT_MESH_REST_URL,
                          else http://127.0.0.1:<rest port>)
   -h, --help             show this help
@@ -110,6 +114,9 @@ const FLAG_SCOPES: Readonly<Record<string, FlagScope>> = {
   "etcd-port": STACK_SCOPE,
   "etcd-peer-port": STACK_SCOPE,
   demo: { commands: ["up"], described: '"up"' },
+  tracing: { commands: ["up"], described: '"up"' },
+  "otlp-port": { commands: ["up"], described: '"up"' },
+  "jaeger-query-port": { commands: ["up"], described: '"up"' },
   url: { commands: CONNECTOR_COMMANDS, described: "the connector commands" },
   "include-tasks": RESTART_SCOPE,
   "only-failed": RESTART_SCOPE,
@@ -140,9 +147,13 @@ function commandFrom(
   const overrides = overridesFrom(values);
   const target: RestTarget = values.url === undefined ? { overrides } : { url: values.url, overrides };
   switch (name) {
-    case "up":
+    case "up": {
       noOperands(name, operands);
-      return { name, overrides, demo: values.demo ?? false };
+      const demo = values.demo ?? false;
+      // The demo is where a first look at a record's trace happens, so it brings the trace backend.
+      const tracing = (values.tracing ?? false) || demo;
+      return { name, overrides: tracing ? { ...overrides, tracing } : overrides, demo };
+    }
     case "down":
       noOperands(name, operands);
       return { name, overrides };
@@ -205,6 +216,9 @@ function overridesFrom(values: Flags): Partial<StackConfig> {
   if (values["etcd-peer-port"] !== undefined)
     overrides.etcdPeerPort = parsePort(values["etcd-peer-port"], "--etcd-peer-port");
   if (values["rest-port"] !== undefined) overrides.restPort = parsePort(values["rest-port"], "--rest-port");
+  if (values["otlp-port"] !== undefined) overrides.otlpPort = parsePort(values["otlp-port"], "--otlp-port");
+  if (values["jaeger-query-port"] !== undefined)
+    overrides.jaegerQueryPort = parsePort(values["jaeger-query-port"], "--jaeger-query-port");
   return overrides;
 }
 
@@ -254,6 +268,9 @@ function parseStrictly(argv: readonly string[]) {
         "rest-port": { type: "string" },
         url: { type: "string" },
         demo: { type: "boolean" },
+        tracing: { type: "boolean" },
+        "otlp-port": { type: "string" },
+        "jaeger-query-port": { type: "string" },
         "include-tasks": { type: "boolean" },
         "only-failed": { type: "boolean" },
         help: { type: "boolean", short: "h" },

@@ -16,6 +16,12 @@ export async function up(config: StackConfig, output: Output, demo: boolean): Pr
   for (const component of result.state.components) {
     output.result(`  ${component.name.padEnd(NAME_COLUMN)} ${component.address}`);
   }
+  const tracing = result.state.tracing;
+  if (tracing !== undefined) {
+    output.result(
+      `traces go to ${tracing.otlpEndpoint} (OTLP); find one at ${tracing.queryUrl}/api/traces/<trace-id>`,
+    );
+  }
   if (!demo) return 0;
   output.result("");
   return runDemo(`http://127.0.0.1:${config.restPort}`, result.state.startedFrom, output);

@@ -1,12 +1,14 @@
 import type { SinkBatch, WriteOpen, WriteRequest, WriteResponse } from "@connect-mesh/proto";
+import type { Logger } from "@connect-mesh/telemetry";
 import type { ServerDuplexStream } from "@grpc/grpc-js";
-import type { Logger } from "../logger.js";
 import type { SinkPlugin, SinkTask, SinkTaskContext } from "../plugin.js";
 import { CallChannel } from "./call-channel.js";
 import { toConnectorError } from "./connector-error.js";
 import { toCallStatus } from "./grpc-status.js";
 import { ProtocolError } from "./protocol-errors.js";
 import type { StreamDeps } from "./stream-deps.js";
+import { TASK_LOGGERS, taskLogger } from "./task-logger.js";
+import { TaskTracing } from "./task-tracing.js";
 
 type WriteChannel = CallChannel<WriteRequest, WriteResponse>;
 
@@ -33,9 +35,10 @@ export async function serveWrite(
       );
     }
     const plugin = deps.registry.sink(first.message.value.plugin);
-    await new SinkSession(channel, plugin, first.message.value, deps).run();
+    const tracing = new TaskTracing(first.message.value, call.metadata);
+    await new SinkSession(channel, plugin, first.message.value, tracing, deps).run();
   } catch (error) {
-    deps.logger.warn({ err: error }, "a Write stream ended with an error");
+    deps.logging.logger(TASK_LOGGERS.sink).warn({ err: error }, "a Write stream ended with an error");
     channel.fail(toCallStatus(error));
   }
 }
@@ -50,14 +53,10 @@ class SinkSession {
     private readonly channel: WriteChannel,
     private readonly plugin: SinkPlugin,
     open: WriteOpen,
+    private readonly tracing: TaskTracing,
     deps: StreamDeps,
   ) {
-    this.logger = deps.logger.child({
-      component: "sink-task",
-      connector: open.connectorName,
-      task: open.taskId,
-      plugin: plugin.className,
-    });
+    this.logger = taskLogger(deps, plugin, open);
     this.context = {
       connectorName: open.connectorName,
       taskId: open.taskId,
@@ -126,15 +125,18 @@ class SinkSession {
       throw new ProtocolError(`expected batch ${this.lastBatch + 1n}, got batch ${batch.sequence}`);
     }
     this.lastBatch = batch.sequence;
+    const spans = this.tracing.startSinkBatch(batch.records);
     try {
       // The contract promises at least one record; an empty batch is simply accepted.
-      if (batch.records.length > 0) await task.write(batch.records);
+      if (batch.records.length > 0) await spans.run(() => task.write(batch.records));
     } catch (error) {
       const reported = toConnectorError(error);
       if (reported.recordIndex !== undefined && reported.recordIndex >= batch.records.length) {
         // An index past the batch would send the worker's error policy to the wrong record.
         reported.recordIndex = undefined;
       }
+      spans.fail(error, reported.recordIndex);
+      spans.end();
       this.logger.warn(
         { err: error, sequence: batch.sequence, kind: reported.kind, recordIndex: reported.recordIndex },
         "a batch was not accepted; reporting to the worker",
@@ -144,6 +146,7 @@ class SinkSession {
       });
       return;
     }
+    spans.end();
     await this.channel.send({ message: { $case: "ack", value: { sequence: batch.sequence } } });
   }
 }

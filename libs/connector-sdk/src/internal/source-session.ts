@@ -1,6 +1,6 @@
 import type { Record as ConnectRecord, ReadOpen, ReadRequest, ReadResponse } from "@connect-mesh/proto";
+import type { Logger } from "@connect-mesh/telemetry";
 import type { ServerDuplexStream } from "@grpc/grpc-js";
-import type { Logger } from "../logger.js";
 import { fromValue } from "../plain-value.js";
 import type { SourcePlugin, SourceTaskContext } from "../plugin.js";
 import { abortable, settlesWithin, untilAborted } from "./abortable.js";
@@ -12,6 +12,8 @@ import { toCallStatus } from "./grpc-status.js";
 import { ProtocolError } from "./protocol-errors.js";
 import { sourceTaskContext } from "./source-task-context.js";
 import type { StreamDeps } from "./stream-deps.js";
+import { TASK_LOGGERS, taskLogger } from "./task-logger.js";
+import { TaskTracing } from "./task-tracing.js";
 
 /**
  * Serves one SourceService.Read stream, from `open` to the end. Never rejects: every outcome ends the call,
@@ -34,9 +36,10 @@ export async function serveRead(
       );
     }
     const plugin = deps.registry.source(first.message.value.plugin);
-    await new SourceSession(channel, plugin, first.message.value, deps).run();
+    const tracing = new TaskTracing(first.message.value, call.metadata);
+    await new SourceSession(channel, plugin, first.message.value, tracing, deps).run();
   } catch (error) {
-    deps.logger.warn({ err: error }, "a Read stream was refused");
+    deps.logging.logger(TASK_LOGGERS.source).warn({ err: error }, "a Read stream was refused");
     channel.fail(toCallStatus(error));
   }
 }
@@ -59,14 +62,10 @@ class SourceSession {
     private readonly channel: ReadChannel,
     private readonly plugin: SourcePlugin,
     open: ReadOpen,
+    private readonly tracing: TaskTracing,
     private readonly deps: StreamDeps,
   ) {
-    this.logger = deps.logger.child({
-      component: "source-task",
-      connector: open.connectorName,
-      task: open.taskId,
-      plugin: plugin.className,
-    });
+    this.logger = taskLogger(deps, plugin, open);
     const signal = AbortSignal.any([this.stop.signal, channel.cancelled, deps.stopping]);
     this.task = sourceTaskContext(open, signal, this.logger);
   }
@@ -137,15 +136,25 @@ class SourceSession {
         const records = result.value;
         if (records.length === 0) continue;
         this.credits.take();
+        // Before the ledger and the send: the spans put each record's trace context on it.
+        const spans = this.tracing.startSourceBatch(records);
         const sequence = this.ledger.recordSent(records);
-        const isSent = await this.channel.send({
-          message: { $case: "batch", value: { sequence, records: [...records] } },
-        });
+        let isSent: boolean;
+        try {
+          isSent = await this.channel.send({
+            message: { $case: "batch", value: { sequence, records: [...records] } },
+          });
+        } finally {
+          spans.end();
+        }
         if (!isSent) return;
       }
     } catch (error) {
       // An error caused by stopping (an aborted wait) is the normal way out, not a failure.
-      if (!signal.aborted) this.failWith(error);
+      if (!signal.aborted) {
+        this.tracing.recordReadFailure(error);
+        this.failWith(error);
+      }
     } finally {
       if (batches !== undefined) await this.closeReader(batches, pending);
     }

@@ -12,6 +12,11 @@ describe("fileServiceConfigFromEnv", () => {
       etcdEndpoints: ["http://127.0.0.1:2379"],
       cluster: "local",
       instanceId: `file-${process.pid}`,
+      telemetry: {
+        serviceName: "connector-file",
+        instanceId: `file-${process.pid}`,
+        otlpEndpoint: undefined,
+      },
     });
   });
 
@@ -25,6 +30,7 @@ describe("fileServiceConfigFromEnv", () => {
         CONNECT_MESH_ETCD_ENDPOINTS: "http://10.0.0.1:2379, http://10.0.0.2:2379",
         CONNECT_MESH_CLUSTER: "prod",
         CONNECT_MESH_INSTANCE_ID: "file-a",
+        OTEL_EXPORTER_OTLP_ENDPOINT: "http://127.0.0.1:4318",
       }),
     ).toEqual({
       host: "0.0.0.0",
@@ -34,6 +40,11 @@ describe("fileServiceConfigFromEnv", () => {
       etcdEndpoints: ["http://10.0.0.1:2379", "http://10.0.0.2:2379"],
       cluster: "prod",
       instanceId: "file-a",
+      telemetry: {
+        serviceName: "connector-file",
+        instanceId: "file-a",
+        otlpEndpoint: "http://127.0.0.1:4318",
+      },
     });
   });
 

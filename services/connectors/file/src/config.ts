@@ -1,5 +1,12 @@
 import { resolve } from "node:path";
-import { FatalError } from "@connect-mesh/connector-sdk";
+import {
+  FatalError,
+  isLogLevel,
+  LOG_LEVELS,
+  type LogLevel,
+  type TelemetryConfig,
+  telemetryConfigFromEnv,
+} from "@connect-mesh/connector-sdk";
 
 /** The file connector service's settings. */
 export interface FileServiceConfig {
@@ -9,33 +16,33 @@ export interface FileServiceConfig {
   readonly port: number;
   /** The directory a relative `file` in a connector config resolves against. */
   readonly baseDir: string;
-  /** pino's level. */
-  readonly logLevel: string;
+  /** The root logger's level. */
+  readonly logLevel: LogLevel;
   /** The mesh's etcd, where the service registers. */
   readonly etcdEndpoints: readonly string[];
   /** The cluster's name. */
   readonly cluster: string;
   /** This instance's id in the service registry. */
   readonly instanceId: string;
+  /** Where spans go, if anywhere (OTEL_EXPORTER_OTLP_ENDPOINT), and who this service is in them. */
+  readonly telemetry: TelemetryConfig;
 }
-
-const LOG_LEVELS = new Set(["trace", "debug", "info", "warn", "error", "fatal", "silent"]);
 
 /**
  * The settings from the environment; the only module that reads it:
  * CONNECT_MESH_FILE_CONNECTOR_PORT (default 0: any free port), CONNECT_MESH_FILE_CONNECTOR_HOST
  * (default 127.0.0.1), CONNECT_MESH_BASE_DIR (the directory `cmesh up` ran in; default the working
  * directory), CONNECT_MESH_LOG_LEVEL (default info), CONNECT_MESH_ETCD_ENDPOINTS (comma-separated, default
- * http://127.0.0.1:2379), CONNECT_MESH_CLUSTER (default local) and CONNECT_MESH_INSTANCE_ID (default
- * file-<pid>). A bad value throws, naming the variable.
+ * http://127.0.0.1:2379), CONNECT_MESH_CLUSTER (default local), CONNECT_MESH_INSTANCE_ID (default
+ * file-<pid>) and OpenTelemetry's OTEL_EXPORTER_OTLP_ENDPOINT (unset: no tracing). A bad value throws,
+ * naming the variable.
  */
 export function fileServiceConfigFromEnv(env: NodeJS.ProcessEnv = process.env): FileServiceConfig {
   const logLevel = nonEmpty(env.CONNECT_MESH_LOG_LEVEL) ?? "info";
-  if (!LOG_LEVELS.has(logLevel)) {
-    throw new FatalError(
-      `CONNECT_MESH_LOG_LEVEL must be one of ${[...LOG_LEVELS].join(", ")}, not "${logLevel}"`,
-    );
+  if (!isLogLevel(logLevel)) {
+    throw new FatalError(`CONNECT_MESH_LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, not "${logLevel}"`);
   }
+  const instanceId = nonEmpty(env.CONNECT_MESH_INSTANCE_ID) ?? `file-${process.pid}`;
   return {
     host: nonEmpty(env.CONNECT_MESH_FILE_CONNECTOR_HOST) ?? "127.0.0.1",
     port: portFrom(env.CONNECT_MESH_FILE_CONNECTOR_PORT),
@@ -46,7 +53,8 @@ export function fileServiceConfigFromEnv(env: NodeJS.ProcessEnv = process.env): 
       .map((endpoint) => endpoint.trim())
       .filter(Boolean),
     cluster: nonEmpty(env.CONNECT_MESH_CLUSTER) ?? "local",
-    instanceId: nonEmpty(env.CONNECT_MESH_INSTANCE_ID) ?? `file-${process.pid}`,
+    instanceId,
+    telemetry: telemetryConfigFromEnv(env, { serviceName: "connector-file", instanceId }),
   };
 }
 

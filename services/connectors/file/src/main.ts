@@ -1,35 +1,51 @@
 #!/usr/bin/env node
-import { registerInMesh, startConnectorServer, stopOnSignals } from "@connect-mesh/connector-sdk";
-import { pino } from "pino";
+import {
+  LoggerFactory,
+  registerInMesh,
+  startConnectorServer,
+  startTelemetry,
+  stopOnSignals,
+} from "@connect-mesh/connector-sdk";
 import { fileServiceConfigFromEnv } from "./config.js";
 import { fileStreamSink } from "./file-stream-sink.js";
 import { fileStreamSource } from "./file-stream-source.js";
 
 // The file connector service: wiring only. The connectors live in file-stream-source.ts and file-stream-sink.ts.
 const config = fileServiceConfigFromEnv();
-const logger = pino({ level: config.logLevel, base: { service: "connector-file" } });
+// First, so every span from here on is exported (when OTEL_EXPORTER_OTLP_ENDPOINT is set).
+const telemetry = startTelemetry(config.telemetry);
+const logging = new LoggerFactory({
+  service: "connector-file",
+  instanceId: config.instanceId,
+  level: config.logLevel,
+});
+const logger = logging.logger("connector-file");
 
 const server = await startConnectorServer({
   plugins: [fileStreamSource({ baseDir: config.baseDir }), fileStreamSink({ baseDir: config.baseDir })],
   host: config.host,
   port: config.port,
-  logger,
+  logging,
 });
-logger.info({ address: server.address, baseDir: config.baseDir }, "file connector service ready");
+logger.info(
+  { address: server.address, baseDir: config.baseDir, tracing: telemetry.isTracing },
+  "file connector service ready",
+);
 
 const registration = await registerInMesh(server, {
   etcdEndpoints: config.etcdEndpoints,
   cluster: config.cluster,
   instanceId: config.instanceId,
-  logger,
+  logger: logging.logger("connector-sdk.registration"),
 });
 
-/** Stop in order: no new work, let open task streams end, then close. */
+/** Stop in order: no new work, let open task streams end, then close, then flush the last spans. */
 async function shutdown(signal: string): Promise<void> {
   logger.info({ signal }, "stopping");
   // Leave the registry first, so workers stop picking this instance before it stops answering.
   await registration.deregister();
   await server.stop({ graceful: true });
+  await telemetry.shutdown();
 }
 
 stopOnSignals(shutdown, (error) => logger.error({ err: error }, "unclean stop"));

@@ -1,0 +1,136 @@
+import type { Record as ConnectRecord } from "@connect-mesh/proto";
+import {
+  type Context,
+  extractGrpcMetadata,
+  fromRecordTrace,
+  type HopSpan,
+  InvalidSamplingRatioError,
+  isTracing,
+  type MetadataCarrier,
+  runWithContext,
+  SAMPLING_RATIO_KEY,
+  SpanKind,
+  SpanNames,
+  TaskTracer,
+  toRecordTrace,
+} from "@connect-mesh/telemetry";
+import { ConfigError } from "../errors.js";
+
+/** What a stream's `open` says about its task. */
+interface OpenedTask {
+  readonly connectorName: string;
+  readonly taskId: number;
+  readonly config: Readonly<Record<string, string>>;
+}
+
+/**
+ * One task's tracing on the connector-service side of the contract: a span per record (the first hop of
+ * its trace on a source, the last on a sink) and a span per batch linked to them, as children of the
+ * context the worker put on the stream's call metadata, if any. With tracing off it does nothing and
+ * leaves the records' own trace contexts as they are.
+ */
+export class TaskTracing {
+  private readonly tracer: TaskTracer;
+  private readonly callContext: Context;
+
+  constructor(open: OpenedTask, callMetadata: MetadataCarrier) {
+    this.tracer = tracerOf(open);
+    this.callContext = extractGrpcMetadata(callMetadata);
+  }
+
+  /**
+   * Starts the spans of a batch the source plugin read, and puts each record's trace context on it
+   * (`Record.trace`), where the worker continues it. A record the plugin gave a trace context of its own
+   * (from a traced outside system) continues that trace; any other starts its own, sampled at the
+   * connector's `trace.sampling.ratio`.
+   */
+  startSourceBatch(records: readonly ConnectRecord[]): BatchSpans {
+    if (!isTracing()) return UNTRACED;
+    const recordSpans = records.map((record) => {
+      const span = this.tracer.recordHop(
+        SpanNames.sourceReadRecord,
+        "source-read",
+        fromRecordTrace(record.trace),
+        { topic: record.topic, partition: record.kafkaPartition },
+        SpanKind.PRODUCER,
+      );
+      record.trace = toRecordTrace(span.context);
+      return span;
+    });
+    return this.withBatchSpan(SpanNames.sourceReadBatch, "source-read", recordSpans);
+  }
+
+  /** Starts the spans of a batch the worker sent to the sink plugin, each record's continuing its trace. */
+  startSinkBatch(records: readonly ConnectRecord[]): BatchSpans {
+    if (!isTracing()) return UNTRACED;
+    const recordSpans = records.map((record) =>
+      this.tracer.recordHop(
+        SpanNames.sinkWriteRecord,
+        "sink-write",
+        fromRecordTrace(record.trace),
+        record.kafkaPosition ?? { topic: record.topic },
+        SpanKind.CONSUMER,
+      ),
+    );
+    return this.withBatchSpan(SpanNames.sinkWriteBatch, "sink-write", recordSpans);
+  }
+
+  /** Records a source read that failed before it gave a batch: always traced, as every failure is. */
+  recordReadFailure(error: unknown): void {
+    const span = this.tracer.batchHop(SpanNames.sourceReadBatch, "source-read", this.callContext, []);
+    span.fail(error);
+    span.end();
+  }
+
+  private withBatchSpan(name: string, hop: "source-read" | "sink-write", records: HopSpan[]): BatchSpans {
+    const contexts = records.map((span) => span.context);
+    return new TracedBatch(this.tracer.batchHop(name, hop, this.callContext, contexts), records);
+  }
+}
+
+/** The spans of one batch, ended together once the batch is sent (source) or answered (sink). */
+export interface BatchSpans {
+  /** Runs the plugin's work on the batch with the batch span active, so its log lines carry the trace. */
+  run<T>(work: () => T): T;
+  /**
+   * The batch failed. With `recordIndex`, that record failed: its span is recorded (sampled or not). The
+   * others did not fail themselves, but those already recorded show the batch's error.
+   */
+  fail(error: unknown, recordIndex?: number): void;
+  end(): void;
+}
+
+class TracedBatch implements BatchSpans {
+  constructor(
+    private readonly batch: HopSpan,
+    private readonly records: readonly HopSpan[],
+  ) {}
+
+  run<T>(work: () => T): T {
+    return runWithContext(this.batch.context, work);
+  }
+
+  fail(error: unknown, recordIndex?: number): void {
+    this.batch.fail(error);
+    this.records.forEach((span, index) => {
+      if (index === recordIndex || span.isRecording) span.fail(error);
+    });
+  }
+
+  end(): void {
+    for (const span of this.records) span.end();
+    this.batch.end();
+  }
+}
+
+const UNTRACED: BatchSpans = { run: (work) => work(), fail: () => undefined, end: () => undefined };
+
+/** The task's tracer; a bad sampling ratio refuses the stream as a config error, naming the key. */
+function tracerOf(open: OpenedTask): TaskTracer {
+  try {
+    return TaskTracer.fromConfig({ connector: open.connectorName, task: open.taskId }, open.config);
+  } catch (error) {
+    if (!(error instanceof InvalidSamplingRatioError)) throw error;
+    throw new ConfigError("the task config", [{ key: SAMPLING_RATIO_KEY, message: error.message }]);
+  }
+}

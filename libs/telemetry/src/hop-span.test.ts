@@ -1,0 +1,156 @@
+import { ROOT_CONTEXT, SpanStatusCode, TraceFlags, trace } from "@opentelemetry/api";
+import { InMemorySpanExporter, type ReadableSpan } from "@opentelemetry/sdk-trace";
+import { afterEach, describe, expect, it } from "vitest";
+import { SAMPLED_ON_ERROR_ATTRIBUTE, startBatchSpan, startRecordSpan } from "./hop-span.js";
+import { startTelemetry, type Telemetry } from "./start-telemetry.js";
+import { fromRecordTrace, toRecordTrace } from "./trace-carriers.js";
+
+const config = { serviceName: "test", instanceId: "test-1", otlpEndpoint: undefined };
+let telemetry: Telemetry | undefined;
+
+afterEach(async () => {
+  await telemetry?.shutdown();
+  telemetry = undefined;
+});
+
+/** Starts telemetry exporting into memory; `finished()` flushes and returns what was exported. */
+function tracing() {
+  const exporter = new InMemorySpanExporter();
+  telemetry = startTelemetry(config, { exporter });
+  const running = telemetry;
+  return {
+    finished: async (): Promise<ReadableSpan[]> => {
+      await running.forceFlush();
+      return exporter.getFinishedSpans();
+    },
+  };
+}
+
+describe("startRecordSpan", () => {
+  it("starts a record's trace sampled at ratio 1 and continues it in the next hop", async () => {
+    const { finished } = tracing();
+    const read = startRecordSpan("source read record", { samplingRatio: 1 });
+    const produce = startRecordSpan("produce", { parent: read.context, samplingRatio: 0 });
+    expect(read.isRecording).toBe(true);
+    expect(produce.isRecording).toBe(true);
+    produce.end();
+    read.end();
+    const [first, second] = await finished();
+    expect(first?.spanContext().traceId).toBe(read.traceId);
+    expect(second?.spanContext().traceId).toBe(read.traceId);
+    expect(first?.parentSpanContext?.spanId).toBe(second?.spanContext().spanId);
+  });
+
+  it("drops a record's trace at ratio 0 but still gives it a trace id to carry", async () => {
+    const { finished } = tracing();
+    const read = startRecordSpan("source read record", { samplingRatio: 0 });
+    read.end();
+    expect(read.isRecording).toBe(false);
+    expect(read.traceId).toMatch(/^[0-9a-f]{32}$/);
+    expect(toRecordTrace(read.context)?.traceparent).toMatch(/-00$/);
+    expect(await finished()).toEqual([]);
+  });
+
+  it("follows the record's upstream decision, not its own ratio, when it continues a trace", async () => {
+    const { finished } = tracing();
+    const upstream = fromRecordTrace({
+      traceparent: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+      tracestate: "",
+    });
+    const consume = startRecordSpan("consume", { parent: upstream, samplingRatio: 0 });
+    consume.end();
+    const [span] = await finished();
+    expect(span?.spanContext().traceId).toBe("4bf92f3577b34da6a3ce929d0e0e4736");
+    expect(span?.parentSpanContext?.spanId).toBe("00f067aa0ba902b7");
+  });
+
+  it("traces a failed record that was not sampled, in its own trace, with the error", async () => {
+    const { finished } = tracing();
+    const read = startRecordSpan("source read record", { samplingRatio: 0 });
+    const convert = startRecordSpan("convert", {
+      parent: read.context,
+      samplingRatio: 0,
+      attributes: { "connect-mesh.hop": "convert" },
+    });
+    convert.fail(new SyntaxError("not JSON"));
+    convert.end();
+    read.end();
+    const spans = await finished();
+    expect(spans).toHaveLength(1);
+    const [failed] = spans;
+    expect(failed?.name).toBe("convert");
+    expect(failed?.spanContext().traceId).toBe(read.traceId);
+    expect(failed?.status).toEqual({ code: SpanStatusCode.ERROR, message: "not JSON" });
+    expect(failed?.attributes).toMatchObject({
+      "connect-mesh.hop": "convert",
+      "error.type": "SyntaxError",
+      [SAMPLED_ON_ERROR_ATTRIBUTE]: true,
+    });
+    expect(failed?.events.map((event) => event.name)).toEqual(["exception"]);
+    // What follows the failure (the DLQ produce) continues a sampled context.
+    expect(trace.getSpanContext(convert.context)?.traceFlags).toBe(TraceFlags.SAMPLED);
+  });
+
+  it("marks a sampled span failed in place, without a second span", async () => {
+    const { finished } = tracing();
+    const write = startRecordSpan("sink write record", { samplingRatio: 1 });
+    write.fail("disk full");
+    write.end();
+    const spans = await finished();
+    expect(spans).toHaveLength(1);
+    expect(spans[0]?.status.message).toBe("disk full");
+    expect(spans[0]?.attributes[SAMPLED_ON_ERROR_ATTRIBUTE]).toBeUndefined();
+  });
+});
+
+describe("startBatchSpan", () => {
+  it("links the sampled record spans it carries, and only those", async () => {
+    const { finished } = tracing();
+    const sampled = startRecordSpan("source read record", { samplingRatio: 1 });
+    const dropped = startRecordSpan("source read record", { samplingRatio: 0 });
+    const batch = startBatchSpan("source read", { records: [sampled.context, dropped.context] });
+    batch.end();
+    const spans = await finished();
+    expect(spans.map((span) => span.name)).toEqual(["source read"]);
+    expect(spans[0]?.links.map((link) => link.context.traceId)).toEqual([sampled.traceId]);
+  });
+
+  it("is not recorded when none of its records is, unless it fails", async () => {
+    const { finished } = tracing();
+    const dropped = startRecordSpan("sink write record", { samplingRatio: 0 });
+    const quiet = startBatchSpan("sink write", { records: [dropped.context] });
+    quiet.end();
+    const failing = startBatchSpan("sink write", { records: [dropped.context] });
+    failing.fail(new Error("connection refused"));
+    failing.end();
+    const spans = await finished();
+    expect(spans).toHaveLength(1);
+    expect(spans[0]?.status.message).toBe("connection refused");
+  });
+});
+
+describe("with tracing off", () => {
+  it("records nothing and passes the upstream context on unchanged", () => {
+    telemetry = startTelemetry(config);
+    expect(telemetry.isTracing).toBe(false);
+    const upstream = fromRecordTrace({
+      traceparent: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+      tracestate: "",
+    });
+    const hop = startRecordSpan("produce", { parent: upstream, samplingRatio: 1 });
+    hop.fail(new Error("ignored"));
+    hop.end();
+    expect(hop.isRecording).toBe(false);
+    expect(hop.context).toBe(upstream);
+    expect(startRecordSpan("produce", { samplingRatio: 1 }).context).toBe(ROOT_CONTEXT);
+  });
+});
+
+describe("startTelemetry", () => {
+  it("refuses a second start while one runs, and allows one after shutdown", async () => {
+    const first = startTelemetry(config);
+    expect(() => startTelemetry(config)).toThrow(/already running/);
+    await first.shutdown();
+    telemetry = startTelemetry(config);
+  });
+});

@@ -1,0 +1,181 @@
+import {
+  type Attributes,
+  type Context,
+  context as contextApi,
+  isSpanContextValid,
+  type Link,
+  ROOT_CONTEXT,
+  type Span,
+  SpanKind,
+  SpanStatusCode,
+  TraceFlags,
+  trace,
+} from "@opentelemetry/api";
+import { activeTracer } from "./internal/active-tracer.js";
+import { withForcedSampling, withSamplingRatio } from "./record-sampler.js";
+
+/** Marks a span that was recorded only because its record failed (its earlier hops were not sampled). */
+export const SAMPLED_ON_ERROR_ATTRIBUTE = "connect-mesh.sampled_on_error";
+
+/** How to start the span of one record's hop. */
+export interface RecordSpanOptions {
+  /**
+   * Where the record's trace comes from (`fromRecordTrace`, `extractKafkaHeaders`, or the previous hop's
+   * `span.context`). Without a valid trace in it, this span starts the record's trace.
+   */
+  readonly parent?: Context;
+  /** The connector's `trace.sampling.ratio`; it decides only when this span starts the trace. */
+  readonly samplingRatio: number;
+  readonly kind?: SpanKind;
+  readonly attributes?: Attributes;
+}
+
+/** How to start the span of a batch's hop. */
+export interface BatchSpanOptions {
+  /** The call's context (`extractGrpcMetadata`), if it carries one. */
+  readonly parent?: Context;
+  /** The contexts of the record spans the batch carries: sampled ones become links. */
+  readonly records: readonly Context[];
+  readonly kind?: SpanKind;
+  readonly attributes?: Attributes;
+}
+
+/**
+ * The span of one hop (a record's or a batch's), with the failure rule on top: `fail` always ends up in a
+ * recorded span. With tracing off it records nothing and its `context` is what it was given, so a process
+ * without tracing passes its upstream's trace on unchanged.
+ */
+export class HopSpan {
+  private attributes: Attributes | undefined;
+  private readonly startTime: number;
+
+  /** @internal Use `startRecordSpan` or `startBatchSpan`. */
+  constructor(
+    private readonly name: string,
+    private readonly kind: SpanKind,
+    private span: Span | undefined,
+    private spanContext: Context,
+    attributes: Attributes | undefined,
+  ) {
+    // A recorded span keeps its own start and attributes; an unsampled one needs them only if it fails.
+    const isDropped = span !== undefined && !span.isRecording();
+    this.attributes = isDropped ? attributes : undefined;
+    this.startTime = isDropped ? Date.now() : 0;
+  }
+
+  /** The context to continue the record's trace from: the next hop's parent, what carriers inject. */
+  get context(): Context {
+    return this.spanContext;
+  }
+
+  /** Whether this hop is recorded (sampled, or forced by a failure). */
+  get isRecording(): boolean {
+    return this.span?.isRecording() ?? false;
+  }
+
+  /** The W3C trace id, or undefined with tracing off: what a DLQ copy or a log line can name. */
+  get traceId(): string | undefined {
+    const spanContext = this.span?.spanContext();
+    return spanContext !== undefined && isSpanContextValid(spanContext) ? spanContext.traceId : undefined;
+  }
+
+  setAttributes(attributes: Attributes): void {
+    if (this.span === undefined) return;
+    if (this.span.isRecording()) this.span.setAttributes(attributes);
+    else this.attributes = { ...this.attributes, ...attributes };
+  }
+
+  /**
+   * Marks the hop failed with `error`. A failed record is always traced: when this hop was not sampled, a
+   * new span with the same name, start and attributes is recorded as a forced-sampled child of the dropped
+   * one, so it shares the record's trace id (the id its DLQ copy carries) and `context` continues from it,
+   * sampled, for the hops that follow (the DLQ produce). The hops before it stay unrecorded: keeping every
+   * record's spans until its fate is known would be tail sampling, a collector's job, not a worker's.
+   */
+  fail(error: unknown): void {
+    const tracer = activeTracer();
+    if (this.span === undefined || tracer === undefined) return;
+    if (!this.span.isRecording()) {
+      const forced = tracer.startSpan(
+        this.name,
+        {
+          kind: this.kind,
+          startTime: this.startTime,
+          attributes: { ...this.attributes, [SAMPLED_ON_ERROR_ATTRIBUTE]: true },
+        },
+        withForcedSampling(this.spanContext),
+      );
+      this.span = forced;
+      this.spanContext = trace.setSpan(this.spanContext, forced);
+    }
+    const exception = error instanceof Error ? error : new Error(String(error));
+    this.span.recordException(exception);
+    this.span.setAttribute("error.type", exception.name);
+    this.span.setStatus({ code: SpanStatusCode.ERROR, message: exception.message });
+  }
+
+  /** Ends the hop; call it once, after `fail` if it failed. */
+  end(): void {
+    this.span?.end();
+  }
+}
+
+/**
+ * Starts the span of one record's hop: a child of `parent` when that carries a trace (sampled or not, as
+ * the trace's first hop decided), else the first span of a new trace for this record, sampled at
+ * `samplingRatio`. Each record is its own trace, so sampling is decided per record.
+ */
+export function startRecordSpan(name: string, options: RecordSpanOptions): HopSpan {
+  const parent = options.parent ?? ROOT_CONTEXT;
+  const kind = options.kind ?? SpanKind.INTERNAL;
+  const tracer = activeTracer();
+  if (tracer === undefined) return untracedSpan(name, kind, parent);
+  const startIn = hasTrace(parent) ? parent : withSamplingRatio(parent, options.samplingRatio);
+  const span = tracer.startSpan(name, { kind, attributes: options.attributes }, startIn);
+  return new HopSpan(name, kind, span, trace.setSpan(parent, span), options.attributes);
+}
+
+/**
+ * Starts the span of a batch's hop, linked to the sampled record spans it carries. It is recorded when any
+ * of them is (or its parent is): a batch with no traced record costs nothing in the trace backend, and its
+ * `fail` still records it.
+ */
+export function startBatchSpan(name: string, options: BatchSpanOptions): HopSpan {
+  const parent = options.parent ?? ROOT_CONTEXT;
+  const kind = options.kind ?? SpanKind.INTERNAL;
+  const tracer = activeTracer();
+  if (tracer === undefined) return untracedSpan(name, kind, parent);
+  const links: Link[] = [];
+  for (const record of options.records) {
+    const linked = trace.getSpanContext(record);
+    if (linked !== undefined && isSpanContextValid(linked) && linked.traceFlags & TraceFlags.SAMPLED)
+      links.push({ context: linked });
+  }
+  const startIn =
+    links.length > 0 ? withForcedSampling(parent) : hasTrace(parent) ? parent : withSamplingRatio(parent, 0);
+  const span = tracer.startSpan(name, { kind, attributes: options.attributes, links }, startIn);
+  return new HopSpan(name, kind, span, trace.setSpan(parent, span), options.attributes);
+}
+
+/** @internal A span for tracing off: it records nothing, and its context is the parent's, passed on. */
+export function untracedSpan(name: string, kind: SpanKind, parent: Context | undefined): HopSpan {
+  return new HopSpan(name, kind, undefined, parent ?? ROOT_CONTEXT, undefined);
+}
+
+/**
+ * Whether spans are being recorded in this process. Per-record code can skip building span attributes when
+ * it is not; the span helpers are no-ops then anyway.
+ */
+export function isTracing(): boolean {
+  return activeTracer() !== undefined;
+}
+
+/** Runs `work` with `context` active, so the log lines it writes carry its trace and span ids. */
+export function runWithContext<T>(context: Context, work: () => T): T {
+  return contextApi.with(context, work);
+}
+
+function hasTrace(context: Context): boolean {
+  const spanContext = trace.getSpanContext(context);
+  return spanContext !== undefined && isSpanContextValid(spanContext);
+}

@@ -1,0 +1,64 @@
+import { ROOT_CONTEXT, trace } from "@opentelemetry/api";
+import { InMemorySpanExporter } from "@opentelemetry/sdk-trace";
+import { afterEach, describe, expect, it } from "vitest";
+import { InvalidSamplingRatioError } from "./sampling-ratio.js";
+import { startTelemetry, type Telemetry } from "./start-telemetry.js";
+import { TaskTracer } from "./task-tracer.js";
+import { fromRecordTrace } from "./trace-carriers.js";
+
+const TASK = { connector: "orders-sink", task: 3 };
+let telemetry: Telemetry | undefined;
+
+afterEach(async () => {
+  await telemetry?.shutdown();
+  telemetry = undefined;
+});
+
+describe("TaskTracer", () => {
+  it("reads the connector's sampling ratio, and refuses a bad one", () => {
+    expect(TaskTracer.fromConfig(TASK, { "trace.sampling.ratio": "0.25" }).samplingRatio).toBe(0.25);
+    expect(() => TaskTracer.fromConfig(TASK, { "trace.sampling.ratio": "2" })).toThrow(
+      InvalidSamplingRatioError,
+    );
+  });
+
+  it("starts a record's hop with the task's attributes and links a batch hop to it", async () => {
+    const exporter = new InMemorySpanExporter();
+    telemetry = startTelemetry(
+      { serviceName: "w", instanceId: "w-1", otlpEndpoint: undefined },
+      { exporter },
+    );
+    const tracer = new TaskTracer(TASK, 1);
+    const consume = tracer.recordHop("consume", "consume", undefined, {
+      topic: "orders",
+      partition: 1,
+      offset: 9n,
+    });
+    const batch = tracer.batchHop("sink write", "sink-write", undefined, [consume.context]);
+    consume.end();
+    batch.end();
+    await telemetry.forceFlush();
+    const [recordSpan, batchSpan] = exporter.getFinishedSpans();
+    expect(recordSpan?.attributes).toEqual({
+      "connect-mesh.connector": "orders-sink",
+      "connect-mesh.task": 3,
+      "connect-mesh.hop": "consume",
+      "messaging.system": "kafka",
+      "messaging.destination.name": "orders",
+      "messaging.destination.partition.id": "1",
+      "messaging.kafka.offset": 9,
+    });
+    expect(batchSpan?.links[0]?.context.spanId).toBe(recordSpan?.spanContext().spanId);
+  });
+
+  it("passes the parent's context on, recording nothing, with tracing off", () => {
+    const parent = fromRecordTrace({
+      traceparent: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+      tracestate: "",
+    });
+    const tracer = new TaskTracer(TASK, 1);
+    expect(tracer.recordHop("convert", "convert", parent).context).toBe(parent);
+    expect(tracer.batchHop("sink write", "sink-write", undefined, [parent]).context).toBe(ROOT_CONTEXT);
+    expect(trace.getSpanContext(tracer.recordHop("convert", "convert", undefined).context)).toBeUndefined();
+  });
+});

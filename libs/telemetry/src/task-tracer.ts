@@ -1,0 +1,58 @@
+import { type Context, SpanKind } from "@opentelemetry/api";
+import { type HopSpan, isTracing, startBatchSpan, startRecordSpan, untracedSpan } from "./hop-span.js";
+import { samplingRatioFrom } from "./sampling-ratio.js";
+import {
+  batchSpanAttributes,
+  type Hop,
+  type KafkaRecordPosition,
+  recordSpanAttributes,
+  type TaskIdentity,
+} from "./span-attributes.js";
+
+/**
+ * One task's hops, with its connector, task and sampling ratio bound: the short way for a worker or a
+ * connector service to start spans. With tracing off it builds no attributes and returns spans that
+ * record nothing and pass the parent's context on.
+ */
+export class TaskTracer {
+  constructor(
+    readonly task: TaskIdentity,
+    /** The connector's `trace.sampling.ratio`. */
+    readonly samplingRatio: number,
+  ) {}
+
+  /** A task's tracer with the ratio read from its config; throws InvalidSamplingRatioError on a bad one. */
+  static fromConfig(task: TaskIdentity, config: Readonly<Record<string, string | undefined>>): TaskTracer {
+    return new TaskTracer(task, samplingRatioFrom(config));
+  }
+
+  /**
+   * Starts one record's `hop`, named `name` (see SpanNames), continuing the record's trace from `parent`
+   * (the previous hop's `context`, or what `fromRecordTrace` or `extractKafkaHeaders` gave), or starting it.
+   */
+  recordHop(
+    name: string,
+    hop: Hop,
+    parent: Context | undefined,
+    position?: KafkaRecordPosition,
+    kind: SpanKind = SpanKind.INTERNAL,
+  ): HopSpan {
+    if (!isTracing()) return untracedSpan(name, kind, parent);
+    return startRecordSpan(name, {
+      parent,
+      samplingRatio: this.samplingRatio,
+      kind,
+      attributes: recordSpanAttributes(this.task, hop, position),
+    });
+  }
+
+  /** Starts a batch's `hop`, linked to the hops of the records it carries (their `context`s). */
+  batchHop(name: string, hop: Hop, parent: Context | undefined, records: readonly Context[]): HopSpan {
+    if (!isTracing()) return untracedSpan(name, SpanKind.INTERNAL, parent);
+    return startBatchSpan(name, {
+      parent,
+      records,
+      attributes: batchSpanAttributes(this.task, hop, records.length),
+    });
+  }
+}

@@ -1,0 +1,97 @@
+import { type Context, ROOT_CONTEXT, type TextMapGetter, type TextMapSetter } from "@opentelemetry/api";
+import { W3CTraceContextPropagator } from "@opentelemetry/core";
+
+/**
+ * The W3C trace context where it travels: per record in the contract's `Record.trace` and in Kafka
+ * headers, per call in gRPC metadata. The propagator is used directly rather than through the global
+ * one, so a process with tracing off still passes on the context it was given (see `startRecordSpan`).
+ */
+const propagator = new W3CTraceContextPropagator();
+
+/** The contract's `TraceContext` (record.proto): the two W3C headers as strings, empty when absent. */
+export interface RecordTrace {
+  traceparent: string;
+  tracestate: string;
+}
+
+/** Kafka record headers as kafkajs types them (`IHeaders`), without depending on kafkajs here. */
+export type KafkaHeaders = { [key: string]: Buffer | string | (Buffer | string)[] | undefined };
+
+/** The part of grpc-js's `Metadata` this needs; a `Metadata` instance fits as it is. */
+export interface MetadataCarrier {
+  get(key: string): (string | Buffer)[];
+  set(key: string, value: string): void;
+}
+
+/** The trace context to put on a record (`Record.trace`), or undefined when `context` carries none. */
+export function toRecordTrace(context: Context): RecordTrace | undefined {
+  const fields: Partial<RecordTrace> = {};
+  propagator.inject(context, fields, setField);
+  return fields.traceparent === undefined
+    ? undefined
+    : { traceparent: fields.traceparent, tracestate: fields.tracestate ?? "" };
+}
+
+/** The context a record's trace continues from; the root context when the record carries none. */
+export function fromRecordTrace(recordTrace: RecordTrace | undefined): Context {
+  if (recordTrace === undefined || recordTrace.traceparent === "") return ROOT_CONTEXT;
+  return propagator.extract(ROOT_CONTEXT, recordTrace, fieldGetter);
+}
+
+/**
+ * Sets `traceparent` (and `tracestate`, when there is one) on a Kafka record's headers; leaves them alone
+ * when `context` carries no trace.
+ */
+export function injectKafkaHeaders(context: Context, headers: KafkaHeaders): void {
+  propagator.inject(context, headers, setField);
+}
+
+/** The context a consumed Kafka record's trace continues from; the root context without `traceparent`. */
+export function extractKafkaHeaders(headers: KafkaHeaders | undefined): Context {
+  if (headers === undefined) return ROOT_CONTEXT;
+  return propagator.extract(ROOT_CONTEXT, headers, kafkaHeaderGetter);
+}
+
+/** Puts `context`'s trace on a gRPC call's metadata (sent once, when the call starts). */
+export function injectGrpcMetadata(context: Context, metadata: MetadataCarrier): void {
+  propagator.inject(context, metadata, metadataSetter);
+}
+
+/** The context a gRPC call's metadata carries; the root context when it carries none. */
+export function extractGrpcMetadata(metadata: MetadataCarrier): Context {
+  return propagator.extract(ROOT_CONTEXT, metadata, metadataGetter);
+}
+
+const setField: TextMapSetter<Record<string, unknown>> = {
+  set: (carrier, key, value) => {
+    carrier[key] = value;
+  },
+};
+
+const fieldGetter: TextMapGetter<RecordTrace> = {
+  get: (carrier, key) =>
+    key === "traceparent" || key === "tracestate" ? carrier[key] || undefined : undefined,
+  keys: () => ["traceparent", "tracestate"],
+};
+
+const kafkaHeaderGetter: TextMapGetter<KafkaHeaders> = {
+  get: (headers, key) => {
+    const value = headers[key];
+    // A header repeated on a record: the first one counts, as a W3C receiver takes the first traceparent.
+    const first = Array.isArray(value) ? value[0] : value;
+    return first === undefined ? undefined : first.toString();
+  },
+  keys: (headers) => Object.keys(headers),
+};
+
+const metadataSetter: TextMapSetter<MetadataCarrier> = {
+  set: (metadata, key, value) => metadata.set(key, value),
+};
+
+const metadataGetter: TextMapGetter<MetadataCarrier> = {
+  get: (metadata, key) => {
+    const first = metadata.get(key)[0];
+    return first === undefined ? undefined : first.toString();
+  },
+  keys: () => ["traceparent", "tracestate"],
+};
