@@ -1,9 +1,9 @@
-import { DataError, LogicalDecimal } from "@connect-mesh/data";
+import { DataError, LogicalDecimal, LogicalTime } from "@connect-mesh/data";
 import { type MapEntry, type Schema, SchemaType, type Value } from "@connect-mesh/proto";
 import type { JsonConverterSettings } from "../json-converter-config.js";
 import { decodeBase64 } from "./base64.js";
 import { plainDecimalText } from "./decimal-text.js";
-import { fitsIntType } from "./int-ranges.js";
+import { checkTimeOfDay, fitsIntType } from "./int-ranges.js";
 import { describeJson, isIntegralText, type JsonNode } from "./json-node.js";
 import { explicitNull, isNullValue } from "./null-value.js";
 import { requiredPart } from "./schema-part.js";
@@ -41,8 +41,11 @@ export function valueFromJson(
     case SchemaType.SCHEMA_TYPE_INT8:
     case SchemaType.SCHEMA_TYPE_INT16:
     case SchemaType.SCHEMA_TYPE_INT32:
-    case SchemaType.SCHEMA_TYPE_INT64:
-      return intFromJson(schema.type, node, path);
+    case SchemaType.SCHEMA_TYPE_INT64: {
+      const n = intFromJson(schema.type, node, path);
+      if (schema.name === LogicalTime.name) checkTimeOfDay(n, describePath(path));
+      return { kind: { $case: "intValue", value: n } };
+    }
     case SchemaType.SCHEMA_TYPE_FLOAT32:
     case SchemaType.SCHEMA_TYPE_FLOAT64: {
       const n = floatFromJson(node, schema, path);
@@ -91,7 +94,7 @@ function nullFromJson(
   );
 }
 
-function intFromJson(type: SchemaType, node: JsonNode, path: ValuePath): Value {
+function intFromJson(type: SchemaType, node: JsonNode, path: ValuePath): bigint {
   const name = connectTypeName(type);
   if (node.kind !== "number" || !isIntegralText(node.text)) {
     throw new DataError(
@@ -101,7 +104,7 @@ function intFromJson(type: SchemaType, node: JsonNode, path: ValuePath): Value {
   const n = BigInt(node.text);
   if (!fitsIntType(n, type))
     throw new DataError(`${describePath(path)} is ${node.text}, which does not fit an ${name}`);
-  return { kind: { $case: "intValue", value: n } };
+  return n;
 }
 
 function floatFromJson(node: JsonNode, schema: Schema, path: ValuePath): number {

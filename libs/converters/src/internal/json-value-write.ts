@@ -1,8 +1,8 @@
-import { DataError, LogicalDecimal } from "@connect-mesh/data";
+import { DataError, LogicalDecimal, LogicalTime } from "@connect-mesh/data";
 import { type Schema, SchemaType, type Value } from "@connect-mesh/proto";
 import type { JsonConverterSettings } from "../json-converter-config.js";
 import { encodeBase64 } from "./base64.js";
-import { fitsIntType } from "./int-ranges.js";
+import { checkTimeOfDay, fitsIntType } from "./int-ranges.js";
 import { javaBigDecimalText, javaDoubleText, javaFloatText } from "./java-number-text.js";
 import { JSON_NULL, type JsonNode, jsonNumber, jsonObject, jsonString } from "./json-node.js";
 import { isNullValue } from "./null-value.js";
@@ -39,6 +39,7 @@ export function valueToJson(
           `${describePath(path)} is ${kind.value}, which does not fit its ${connectTypeName(schema.type)} schema`,
         );
       }
+      if (schema.name === LogicalTime.name) checkTimeOfDay(kind.value, describePath(path));
       return jsonNumber(kind.value.toString());
     }
     case SchemaType.SCHEMA_TYPE_FLOAT32:
