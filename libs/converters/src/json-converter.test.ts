@@ -1,29 +1,12 @@
 import { DataError, LogicalDate, LogicalDecimal, LogicalTime, LogicalTimestamp } from "@connect-mesh/data";
-import { NullValue, Schema, SchemaType, type Value } from "@connect-mesh/proto";
+import { Schema, SchemaType, type Value } from "@connect-mesh/proto";
 import { describe, expect, it } from "vitest";
+import { array, bool, bytes, float, int, map, NULL, schemaOf, str, struct } from "../test/data-values.js";
 import type { ConverterConfig, SchemaAndValue } from "./converter.js";
 import { JsonConverter } from "./json-converter.js";
 
 const T = SchemaType;
-const int = (n: bigint | number): Value => ({ kind: { $case: "intValue", value: BigInt(n) } });
-const float = (n: number): Value => ({ kind: { $case: "floatValue", value: n } });
-const bool = (b: boolean): Value => ({ kind: { $case: "boolValue", value: b } });
-const str = (s: string): Value => ({ kind: { $case: "stringValue", value: s } });
-const bytes = (...b: number[]): Value => ({ kind: { $case: "bytesValue", value: Buffer.from(b) } });
-const array = (...elements: Value[]): Value => ({ kind: { $case: "arrayValue", value: { elements } } });
-const map = (...entries: [Value, Value][]): Value => ({
-  kind: { $case: "mapValue", value: { entries: entries.map(([key, value]) => ({ key, value })) } },
-});
-const struct = (fields: Record<string, Value>): Value => ({
-  kind: {
-    $case: "structValue",
-    value: { fields: Object.entries(fields).map(([name, value]) => ({ name, value })) },
-  },
-});
-const NULL: Value = { kind: { $case: "nullValue", value: NullValue.NULL_VALUE } };
 
-const schemaOf = (type: SchemaType, extra: Parameters<typeof Schema.fromPartial>[0] = {}): Schema =>
-  Schema.fromPartial({ type, ...extra });
 const person = schemaOf(T.SCHEMA_TYPE_STRUCT, {
   name: "Person",
   fields: [
@@ -779,5 +762,26 @@ describe("JsonConverter schemas.cache.size", () => {
     const first = converter.toConnectData("t", bytesA).schema;
     expect(converter.toConnectData("t", bytesA).schema).not.toBe(first);
     expect(Object.isFrozen(first)).toBe(false);
+  });
+});
+
+describe("JsonConverter as a header converter", () => {
+  it("writes and reads a header value as it does a record value", () => {
+    const bytesOut = withSchemas.fromConnectHeader("t", "h", schemaOf(T.SCHEMA_TYPE_INT32), int(42));
+    expect(text(bytesOut)).toBe('{"schema":{"type":"int32","optional":false},"payload":42}');
+    expect(withSchemas.toConnectHeader("t", "h", bytesOut)).toEqual({
+      schema: schemaOf(T.SCHEMA_TYPE_INT32),
+      value: int(42),
+    });
+    expect(withSchemas.fromConnectHeader("t", "h", undefined, NULL)).toBeNull();
+  });
+
+  it("names the header in its errors", () => {
+    expect(() =>
+      withSchemas.fromConnectHeader("orders", "id", schemaOf(T.SCHEMA_TYPE_INT8), int(300)),
+    ).toThrow(/JsonConverter could not write header "id" for topic "orders" as JSON/);
+    expect(() => withSchemas.toConnectHeader("orders", "id", json("1"))).toThrow(
+      /JsonConverter could not read header "id" of a record from topic "orders" as JSON/,
+    );
   });
 });

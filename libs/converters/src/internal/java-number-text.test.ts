@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { javaBigDecimalText, javaDoubleText, javaFloatText } from "./java-number-text.js";
+import {
+  javaBigDecimalText,
+  javaBigDecimalTextOf,
+  javaDoubleText,
+  javaFloatText,
+} from "./java-number-text.js";
 
 describe("javaDoubleText", () => {
   // Each expected text is Java's Double.toString of the same double (JDK 19+).
@@ -72,5 +77,18 @@ describe("javaBigDecimalText", () => {
     ["0.0000000", 7, "0E-7"],
   ])("prints %s at scale %i as BigDecimal does: %s", (plain, scale, expected) => {
     expect(javaBigDecimalText(plain, scale)).toBe(expected);
+  });
+});
+
+describe("javaBigDecimalTextOf", () => {
+  // Each expected text is Java's BigDecimal.toString of the same unscaled value and scale.
+  it.each([
+    [15n, -399, "1.5E+400"],
+    [1n, -2, "1E+2"],
+    [-123n, -1, "-1.23E+3"],
+    [9223372036854775808n, 0, "9223372036854775808"],
+    [-5n, 3, "-0.005"],
+  ])("prints %s at scale %i as BigDecimal does: %s", (unscaled, scale, expected) => {
+    expect(javaBigDecimalTextOf(unscaled, scale)).toBe(expected);
   });
 });
