@@ -785,3 +785,47 @@ describe("JsonConverter as a header converter", () => {
     );
   });
 });
+
+describe("JsonConverter Decimal scales", () => {
+  const noScale = schemaOf(T.SCHEMA_TYPE_BYTES, { name: LogicalDecimal.name });
+  const negativeScale = schemaOf(T.SCHEMA_TYPE_BYTES, {
+    name: LogicalDecimal.name,
+    version: 1,
+    parameters: { scale: "-3" },
+  });
+  const fifteenThousand = LogicalDecimal.toValue("15", 0);
+
+  it("refuses a Decimal schema without a scale both ways, as Connect's Decimal does", () => {
+    const message = /the Decimal schema of the value needs a whole-number "scale" parameter, not none/;
+    expect(() => withSchemas.fromConnectData("t", noScale, bytes(1))).toThrow(message);
+    expect(() =>
+      withSchemas.toConnectData(
+        "t",
+        json('{"schema":{"type":"bytes","name":"org.apache.kafka.connect.data.Decimal"},"payload":"AQ=="}'),
+      ),
+    ).toThrow(message);
+  });
+
+  it("writes a Decimal of negative scale as base64, or as BigDecimal prints it", () => {
+    expect(text(withoutSchemas.fromConnectData("t", negativeScale, fifteenThousand))).toBe('"Dw=="');
+    const numeric = new JsonConverter({ "schemas.enable": "false", "decimal.format": "NUMERIC" });
+    expect(text(numeric.fromConnectData("t", negativeScale, fifteenThousand))).toBe("1.5E+4");
+  });
+
+  it("reads a Decimal of negative scale from base64, but not from a number", () => {
+    const schemaJson = JSON.stringify({
+      type: "bytes",
+      optional: false,
+      name: LogicalDecimal.name,
+      version: 1,
+      parameters: { scale: "-3" },
+    });
+    expect(withSchemas.toConnectData("t", json(`{"schema":${schemaJson},"payload":"Dw=="}`))).toEqual({
+      schema: negativeScale,
+      value: fifteenThousand,
+    });
+    expect(() => withSchemas.toConnectData("t", json(`{"schema":${schemaJson},"payload":15000}`))).toThrow(
+      /negative scale -3, which can only be read as base64/,
+    );
+  });
+});

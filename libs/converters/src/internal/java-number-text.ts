@@ -33,14 +33,6 @@ export function javaFloatText(value: number): string {
 }
 
 /**
- * Java's BigDecimal.toString of a plain decimal string with `scale` digits after the point, which is what
- * Jackson writes for a NUMERIC Decimal (see javaBigDecimalTextOf).
- */
-export function javaBigDecimalText(plain: string, scale: number): string {
-  return javaBigDecimalTextOf(BigInt(plain.replace(".", "")), scale);
-}
-
-/**
  * Java's BigDecimal.toString of unscaled × 10^-scale: plain when the scale is not negative and the adjusted
  * exponent is -6 or more (so 0.000001, but 1E-7), otherwise scientific with a signed exponent (1.5E+400).
  */

@@ -1,5 +1,6 @@
-import { DataError, LogicalDecimal } from "@connect-mesh/data";
+import { LogicalDecimal } from "@connect-mesh/data";
 import { type Schema, SchemaType, type Value } from "@connect-mesh/proto";
+import { decimalScale } from "./decimal-scale.js";
 import { javaBigDecimalTextOf, javaDoubleText, javaFloatText } from "./java-number-text.js";
 
 type PrimitiveKind = Extract<NonNullable<Value["kind"]>, { $case: "boolValue" | "intValue" | "floatValue" }>;
@@ -24,12 +25,7 @@ export function javaPrimitiveText(schema: Schema | undefined, kind: PrimitiveKin
  * @throws DataError for a Decimal schema without a whole-number "scale" parameter.
  */
 export function javaDecimalText(schema: Schema, bytes: Buffer): string {
-  const scale = Number(schema.parameters.scale);
-  if (!Number.isInteger(scale)) {
-    throw new DataError(
-      `a Decimal schema needs a whole-number "scale" parameter, not "${schema.parameters.scale}"`,
-    );
-  }
+  const scale = decimalScale(schema, "a Decimal schema");
   const unscaled = BigInt(
     LogicalDecimal.fromValue({ kind: { $case: "bytesValue", value: bytes } }, UNSCALED),
   );
