@@ -51,3 +51,21 @@ describe("ByteArrayConverter.toConnectData", () => {
     expect(converter.toConnectData("t", bytes)).toEqual({ schema: OPTIONAL_BYTES, value });
   });
 });
+
+describe("ByteArrayConverter as a header converter", () => {
+  it("passes header bytes through both ways", () => {
+    expect(
+      converter.fromConnectHeader("t", "h", undefined, { kind: { $case: "bytesValue", value: raw } }),
+    ).toBe(raw);
+    expect(converter.toConnectHeader("t", "h", raw)).toEqual({
+      schema: OPTIONAL_BYTES,
+      value: { kind: { $case: "bytesValue", value: raw } },
+    });
+  });
+
+  it("names the header when its value is not bytes", () => {
+    expect(() =>
+      converter.fromConnectHeader("t", "trace", undefined, { kind: { $case: "stringValue", value: "x" } }),
+    ).toThrow(/cannot write a stringValue for header "trace" on topic "t"/);
+  });
+});

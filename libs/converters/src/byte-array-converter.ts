@@ -1,6 +1,6 @@
 import { DataError } from "@connect-mesh/data";
 import { Schema, SchemaType, type Value } from "@connect-mesh/proto";
-import type { Converter, SchemaAndValue } from "./converter.js";
+import type { Converter, HeaderConverter, SchemaAndValue } from "./converter.js";
 import { isNullValue } from "./internal/null-value.js";
 import { connectTypeName } from "./internal/schema-type-names.js";
 
@@ -11,23 +11,10 @@ import { connectTypeName } from "./internal/schema-type-names.js";
  * schema, and only a bytes or null value; anything else is an error, as in Connect. Reading always gives
  * an optional BYTES schema, with a null value for null bytes.
  */
-export class ByteArrayConverter implements Converter {
+export class ByteArrayConverter implements Converter, HeaderConverter {
   /** The bytes of the value, or null for a null value. */
   fromConnectData(topic: string, schema: Schema | undefined, value: Value | undefined): Buffer | null {
-    if (schema !== undefined && schema.type !== SchemaType.SCHEMA_TYPE_BYTES) {
-      throw new DataError(
-        `ByteArrayConverter cannot write a ${connectTypeName(schema.type)} schema for topic "${topic}"; ` +
-          "it only takes BYTES, so use JsonConverter or StringConverter for other types",
-      );
-    }
-    if (isNullValue(value)) return null;
-    const kind = value?.kind;
-    if (kind?.$case !== "bytesValue") {
-      throw new DataError(
-        `ByteArrayConverter cannot write a ${kind?.$case} for topic "${topic}"; it only takes bytesValue`,
-      );
-    }
-    return kind.value;
+    return bytesOf(schema, value, `for topic "${topic}"`);
   }
 
   /** The bytes as they are, with an optional BYTES schema. */
@@ -36,4 +23,36 @@ export class ByteArrayConverter implements Converter {
     if (bytes === null) return { schema, value: undefined };
     return { schema, value: { kind: { $case: "bytesValue", value: bytes } } };
   }
+
+  /** A header value passes as a record value does, as Connect's ByteArrayConverter does. */
+  fromConnectHeader(
+    topic: string,
+    headerKey: string,
+    schema: Schema | undefined,
+    value: Value | undefined,
+  ): Buffer | null {
+    return bytesOf(schema, value, `for header "${headerKey}" on topic "${topic}"`);
+  }
+
+  /** A header value passes as a record value does. */
+  toConnectHeader(topic: string, _headerKey: string, bytes: Buffer | null): SchemaAndValue {
+    return this.toConnectData(topic, bytes);
+  }
+}
+
+function bytesOf(schema: Schema | undefined, value: Value | undefined, where: string): Buffer | null {
+  if (schema !== undefined && schema.type !== SchemaType.SCHEMA_TYPE_BYTES) {
+    throw new DataError(
+      `ByteArrayConverter cannot write a ${connectTypeName(schema.type)} schema ${where}; ` +
+        "it only takes BYTES, so use JsonConverter or StringConverter for other types",
+    );
+  }
+  if (isNullValue(value)) return null;
+  const kind = value?.kind;
+  if (kind?.$case !== "bytesValue") {
+    throw new DataError(
+      `ByteArrayConverter cannot write a ${kind?.$case} ${where}; it only takes bytesValue`,
+    );
+  }
+  return kind.value;
 }

@@ -9,6 +9,8 @@ const connectorConfig = {
   "value.converter.schemas.enable": "false",
   "value.converter.decimal.format": "NUMERIC",
   "value.converters.other": "not a sub-key",
+  "header.converter": "org.apache.kafka.connect.json.JsonConverter",
+  "header.converter.schemas.enable": "false",
 };
 
 describe("converterConfigFrom", () => {
@@ -16,7 +18,8 @@ describe("converterConfigFrom", () => {
     ["value.converter", { "schemas.enable": "false", "decimal.format": "NUMERIC" }],
     ["value.converter.", { "schemas.enable": "false", "decimal.format": "NUMERIC" }],
     ["key.converter", { "converter.encoding": "UTF-16" }],
-    ["header.converter", {}],
+    ["header.converter", { "schemas.enable": "false" }],
+    ["errors.deadletterqueue", {}],
   ])("takes the %s sub-keys without their prefix", (prefix, expected) => {
     expect(converterConfigFrom(connectorConfig, prefix)).toEqual(expected);
   });

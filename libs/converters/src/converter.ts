@@ -1,8 +1,12 @@
 import type { Schema, Value } from "@connect-mesh/proto";
 
 /**
- * A record key or value with the schema that describes it (Connect's SchemaAndValue). An undefined `value`
- * is null; an undefined `schema` means the value is schemaless.
+ * A record key, value or header value with the schema that describes it (Connect's SchemaAndValue). An
+ * undefined `value` is null; an undefined `schema` means the value is schemaless.
+ *
+ * A schema that a converter returns may be shared with other records (JsonConverter remembers the schemas
+ * it has read) and is then frozen: build a new schema rather than editing one in place, as Connect's
+ * schemas are immutable too.
  */
 export interface SchemaAndValue {
   readonly schema: Schema | undefined;
@@ -10,7 +14,8 @@ export interface SchemaAndValue {
 }
 
 /**
- * A converter's own config: Connect's dotted keys without the `key.converter.` / `value.converter.` prefix
+ * A converter's own config: Connect's dotted keys without the `key.converter.` / `value.converter.` /
+ * `header.converter.` prefix
  * (e.g. "schemas.enable"), values as the strings they are in connector JSON. Unknown keys are ignored, as
  * Connect ignores them.
  */
@@ -37,4 +42,23 @@ export interface Converter {
 
   /** Deserializes bytes read from `topic`; null bytes (a tombstone) give a null value. */
   toConnectData(topic: string, bytes: Buffer | null): SchemaAndValue;
+}
+
+/**
+ * Turns record header values into the bytes stored in Kafka and back
+ * (org.apache.kafka.connect.storage.HeaderConverter). Each header is converted on its own, with its key.
+ *
+ * Like a Converter it is configured once, when created, and every conversion error is a `DataError`.
+ */
+export interface HeaderConverter {
+  /** Serializes one header's value; null (a header with no value) for a null value. */
+  fromConnectHeader(
+    topic: string,
+    headerKey: string,
+    schema: Schema | undefined,
+    value: Value | undefined,
+  ): Buffer | null;
+
+  /** Deserializes one header's value; null bytes give a null value with no schema. */
+  toConnectHeader(topic: string, headerKey: string, bytes: Buffer | null): SchemaAndValue;
 }

@@ -1,5 +1,5 @@
 import type { ConverterConfig } from "./converter.js";
-import { readBoolean, readChoice } from "./internal/config-values.js";
+import { readBoolean, readChoice, readInt } from "./internal/config-values.js";
 
 /** How JsonConverter writes Decimal values (Connect's `decimal.format`, KIP-481). */
 export type DecimalFormat = "BASE64" | "NUMERIC";
@@ -15,11 +15,16 @@ export interface JsonConverterSettings {
    * read as that default. When false, the null is kept.
    */
   readonly replaceNullWithDefault: boolean;
+  /**
+   * `schemas.cache.size` (default 1000): how many schemas each direction remembers already converted (a
+   * record's schema to the envelope's JSON schema, and the envelope's JSON schema back to a schema), so that a
+   * stream of records sharing a schema converts it once. Zero or less turns the caches off, as in Connect.
+   */
+  readonly schemasCacheSize: number;
 }
 
 /**
- * Parses JsonConverter's config. `schemas.cache.size` is accepted and ignored: schemas are converted per
- * record here, so there is no cache to size. Other keys are ignored, as in Connect.
+ * Parses JsonConverter's config. Other keys are ignored, as in Connect.
  *
  * @throws ConverterConfigError naming the key whose value is invalid.
  */
@@ -28,5 +33,6 @@ export function parseJsonConverterConfig(config: ConverterConfig): JsonConverter
     schemasEnable: readBoolean(config, "schemas.enable", true),
     decimalFormat: readChoice(config, "decimal.format", ["BASE64", "NUMERIC"], "BASE64"),
     replaceNullWithDefault: readBoolean(config, "replace.null.with.default", true),
+    schemasCacheSize: readInt(config, "schemas.cache.size", 1000),
   };
 }

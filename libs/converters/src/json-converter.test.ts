@@ -1,28 +1,12 @@
 import { DataError, LogicalDate, LogicalDecimal, LogicalTime, LogicalTimestamp } from "@connect-mesh/data";
-import { NullValue, Schema, SchemaType, type Value } from "@connect-mesh/proto";
+import { Schema, SchemaType, type Value } from "@connect-mesh/proto";
 import { describe, expect, it } from "vitest";
+import { array, bool, bytes, float, int, map, NULL, schemaOf, str, struct } from "../test/data-values.js";
+import type { ConverterConfig, SchemaAndValue } from "./converter.js";
 import { JsonConverter } from "./json-converter.js";
 
 const T = SchemaType;
-const int = (n: bigint | number): Value => ({ kind: { $case: "intValue", value: BigInt(n) } });
-const float = (n: number): Value => ({ kind: { $case: "floatValue", value: n } });
-const bool = (b: boolean): Value => ({ kind: { $case: "boolValue", value: b } });
-const str = (s: string): Value => ({ kind: { $case: "stringValue", value: s } });
-const bytes = (...b: number[]): Value => ({ kind: { $case: "bytesValue", value: Buffer.from(b) } });
-const array = (...elements: Value[]): Value => ({ kind: { $case: "arrayValue", value: { elements } } });
-const map = (...entries: [Value, Value][]): Value => ({
-  kind: { $case: "mapValue", value: { entries: entries.map(([key, value]) => ({ key, value })) } },
-});
-const struct = (fields: Record<string, Value>): Value => ({
-  kind: {
-    $case: "structValue",
-    value: { fields: Object.entries(fields).map(([name, value]) => ({ name, value })) },
-  },
-});
-const NULL: Value = { kind: { $case: "nullValue", value: NullValue.NULL_VALUE } };
 
-const schemaOf = (type: SchemaType, extra: Parameters<typeof Schema.fromPartial>[0] = {}): Schema =>
-  Schema.fromPartial({ type, ...extra });
 const person = schemaOf(T.SCHEMA_TYPE_STRUCT, {
   name: "Person",
   fields: [
@@ -549,5 +533,299 @@ describe("JsonConverter round trips", () => {
     const read = withoutSchemas.toConnectData("t", bytesOut).value;
     // Bytes have no JSON type of their own: schemaless, they come back as their base64 text.
     expect(read).toEqual(value.kind?.$case === "bytesValue" ? str("AQID") : value);
+  });
+});
+
+describe("JsonConverter logical types", () => {
+  const DECIMAL_SCHEMA_JSON =
+    '{"type":"bytes","optional":false,"name":"org.apache.kafka.connect.data.Decimal","version":1,"parameters":{"scale":"2"}}';
+  const DATE_SCHEMA_JSON =
+    '{"type":"int32","optional":false,"name":"org.apache.kafka.connect.data.Date","version":1}';
+  const TIME_SCHEMA_JSON =
+    '{"type":"int32","optional":false,"name":"org.apache.kafka.connect.data.Time","version":1}';
+  const TIMESTAMP_SCHEMA_JSON =
+    '{"type":"int64","optional":false,"name":"org.apache.kafka.connect.data.Timestamp","version":1}';
+  const decimal = LogicalDecimal.toValue("-1.56", 2);
+  const date = LogicalDate.toValue(new Date("1969-12-31T00:00:00Z"));
+  const time = LogicalTime.toValue(new Date("1970-01-01T23:59:59.999Z"));
+  const timestamp = LogicalTimestamp.toValue(new Date("1969-07-20T20:17:40.000Z"));
+
+  // Each row: the config, the schema, the value, Connect's bytes, and what reading those bytes gives.
+  it.each<[string, ConverterConfig, Schema, Value, string, SchemaAndValue]>([
+    [
+      "a BASE64 Decimal with schemas",
+      {},
+      LogicalDecimal.schema(2),
+      decimal,
+      `{"schema":${DECIMAL_SCHEMA_JSON},"payload":"/2Q="}`,
+      { schema: LogicalDecimal.schema(2), value: decimal },
+    ],
+    [
+      "a NUMERIC Decimal with schemas",
+      { "decimal.format": "NUMERIC" },
+      LogicalDecimal.schema(2),
+      decimal,
+      `{"schema":${DECIMAL_SCHEMA_JSON},"payload":-1.56}`,
+      { schema: LogicalDecimal.schema(2), value: decimal },
+    ],
+    [
+      "a BASE64 Decimal without schemas, which reads back as its base64 text",
+      { "schemas.enable": "false" },
+      LogicalDecimal.schema(2),
+      decimal,
+      '"/2Q="',
+      { schema: undefined, value: str("/2Q=") },
+    ],
+    [
+      "a NUMERIC Decimal without schemas, which reads back as a double",
+      { "schemas.enable": "false", "decimal.format": "NUMERIC" },
+      LogicalDecimal.schema(2),
+      decimal,
+      "-1.56",
+      { schema: undefined, value: float(-1.56) },
+    ],
+    [
+      "a Date before 1970 with schemas",
+      {},
+      LogicalDate.schema(),
+      date,
+      `{"schema":${DATE_SCHEMA_JSON},"payload":-1}`,
+      { schema: LogicalDate.schema(), value: date },
+    ],
+    [
+      "a Date without schemas, which reads back as an int64",
+      { "schemas.enable": "false" },
+      LogicalDate.schema(),
+      date,
+      "-1",
+      { schema: undefined, value: int(-1) },
+    ],
+    [
+      "the last millisecond of the day as a Time with schemas",
+      {},
+      LogicalTime.schema(),
+      time,
+      `{"schema":${TIME_SCHEMA_JSON},"payload":86399999}`,
+      { schema: LogicalTime.schema(), value: time },
+    ],
+    [
+      "a Time without schemas",
+      { "schemas.enable": "false" },
+      LogicalTime.schema(),
+      time,
+      "86399999",
+      { schema: undefined, value: int(86_399_999) },
+    ],
+    [
+      "a Timestamp before 1970 with schemas",
+      {},
+      LogicalTimestamp.schema(),
+      timestamp,
+      `{"schema":${TIMESTAMP_SCHEMA_JSON},"payload":-14182940000}`,
+      { schema: LogicalTimestamp.schema(), value: timestamp },
+    ],
+    [
+      "a Timestamp without schemas",
+      { "schemas.enable": "false" },
+      LogicalTimestamp.schema(),
+      timestamp,
+      "-14182940000",
+      { schema: undefined, value: int(-14_182_940_000) },
+    ],
+  ])("writes %s as Connect does, and reads it back", (_what, config, schema, value, connectJson, read) => {
+    const converter = new JsonConverter(config);
+    expect(text(converter.fromConnectData("t", schema, value))).toBe(connectJson);
+    expect(converter.toConnectData("t", json(connectJson))).toEqual(read);
+  });
+
+  const withDefault = (schema: Schema, defaultValue: Value): Schema => ({
+    ...schema,
+    optional: true,
+    defaultValue,
+  });
+
+  it.each<[string, Schema, string, string]>([
+    [
+      "a BASE64 Decimal",
+      withDefault(LogicalDecimal.schema(2), LogicalDecimal.toValue("0.00", 2)),
+      "{}",
+      '{"type":"bytes","optional":true,"name":"org.apache.kafka.connect.data.Decimal","version":1,"parameters":{"scale":"2"},"default":"AA=="}',
+    ],
+    [
+      "a NUMERIC Decimal",
+      withDefault(LogicalDecimal.schema(2), LogicalDecimal.toValue("0.00", 2)),
+      '{"decimal.format":"NUMERIC"}',
+      '{"type":"bytes","optional":true,"name":"org.apache.kafka.connect.data.Decimal","version":1,"parameters":{"scale":"2"},"default":0.00}',
+    ],
+    [
+      "a Date",
+      withDefault(LogicalDate.schema(), LogicalDate.toValue(new Date("1970-01-02T00:00:00Z"))),
+      "{}",
+      '{"type":"int32","optional":true,"name":"org.apache.kafka.connect.data.Date","version":1,"default":1}',
+    ],
+    [
+      "a Time",
+      withDefault(LogicalTime.schema(), LogicalTime.toValue(new Date("1970-01-01T00:00:01Z"))),
+      "{}",
+      '{"type":"int32","optional":true,"name":"org.apache.kafka.connect.data.Time","version":1,"default":1000}',
+    ],
+    [
+      "a Timestamp",
+      withDefault(LogicalTimestamp.schema(), LogicalTimestamp.toValue(new Date(0))),
+      "{}",
+      '{"type":"int64","optional":true,"name":"org.apache.kafka.connect.data.Timestamp","version":1,"default":0}',
+    ],
+  ])(
+    "replaces a null %s with its default both ways, unless replace.null.with.default is false",
+    (_what, schema, configJson, schemaJson) => {
+      const config = JSON.parse(configJson) as Record<string, string>;
+      const replacing = new JsonConverter(config);
+      const keeping = new JsonConverter({ ...config, "replace.null.with.default": "false" });
+      const defaultJson = schemaJson.slice(schemaJson.indexOf('"default":') + '"default":'.length, -1);
+
+      expect(text(replacing.fromConnectData("t", schema, NULL))).toBe(
+        `{"schema":${schemaJson},"payload":${defaultJson}}`,
+      );
+      expect(text(keeping.fromConnectData("t", schema, NULL))).toBe(
+        `{"schema":${schemaJson},"payload":null}`,
+      );
+      const nullPayload = json(`{"schema":${schemaJson},"payload":null}`);
+      expect(replacing.toConnectData("t", nullPayload).value).toEqual(schema.defaultValue);
+      expect(keeping.toConnectData("t", nullPayload).value).toBeUndefined();
+    },
+  );
+
+  it.each([
+    ["below zero", -1n],
+    ["past a whole day", 86_400_001n],
+  ])("refuses a Time %s both ways, as Connect's Time does", (_what, ms) => {
+    const envelope = `{"schema":${TIME_SCHEMA_JSON},"payload":${ms}}`;
+    const message = `the value is a Time of ${ms} ms, but a Time is 0 to 86400000 ms after midnight`;
+    expect(() => withSchemas.toConnectData("t", json(envelope))).toThrow(message);
+    expect(() => withSchemas.fromConnectData("t", LogicalTime.schema(), int(ms))).toThrow(message);
+  });
+
+  it("accepts a Time of exactly one day, as Connect's check does", () => {
+    const envelope = `{"schema":${TIME_SCHEMA_JSON},"payload":86400000}`;
+    expect(withSchemas.toConnectData("t", json(envelope)).value).toEqual(int(86_400_000));
+  });
+});
+
+describe("JsonConverter schemas.cache.size", () => {
+  const schemaA = schemaOf(T.SCHEMA_TYPE_STRUCT, {
+    name: "A",
+    fields: [
+      { name: "n", index: 0, schema: { type: T.SCHEMA_TYPE_INT32, optional: true, defaultValue: int(1) } },
+    ],
+  });
+  const schemaB = { ...schemaA, name: "B" };
+  const schemaC = { ...schemaA, name: "C" };
+  const envelopeOf = (converter: JsonConverter, schema: Schema) =>
+    converter.fromConnectData("t", schema, struct({ n: NULL }));
+
+  it("writes and reads the same bytes and values as with no cache at all", () => {
+    const cached = new JsonConverter({ "schemas.cache.size": "2" });
+    const uncached = new JsonConverter({ "schemas.cache.size": "0" });
+    for (const schema of [schemaA, schemaB, schemaA, schemaC, schemaA, schemaB]) {
+      const copy = Schema.decode(Schema.encode(schema).finish());
+      const bytesOut = envelopeOf(cached, copy);
+      expect(bytesOut).toEqual(envelopeOf(uncached, copy));
+      expect(cached.toConnectData("t", bytesOut)).toEqual(uncached.toConnectData("t", bytesOut));
+    }
+  });
+
+  it("reads a repeated schema once and shares it, frozen, between the records", () => {
+    const converter = new JsonConverter();
+    const bytesA = envelopeOf(converter, schemaA);
+    const first = converter.toConnectData("t", bytesA).schema;
+    const second = converter.toConnectData("t", Buffer.from(bytesA ?? "")).schema;
+    expect(second).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(Object.isFrozen(first?.fields[0]?.schema)).toBe(true);
+  });
+
+  it("forgets the least recently used schema beyond its size", () => {
+    const converter = new JsonConverter({ "schemas.cache.size": "2" });
+    const read = (schema: Schema) => converter.toConnectData("t", envelopeOf(converter, schema)).schema;
+    const a = read(schemaA);
+    const b = read(schemaB);
+    expect(read(schemaA)).toBe(a);
+    read(schemaC);
+    // B was the least recently used, so C took its place while A stayed.
+    expect(read(schemaA)).toBe(a);
+    expect(read(schemaB)).not.toBe(b);
+  });
+
+  it("shares nothing when the size is 0", () => {
+    const converter = new JsonConverter({ "schemas.cache.size": "0" });
+    const bytesA = envelopeOf(converter, schemaA);
+    const first = converter.toConnectData("t", bytesA).schema;
+    expect(converter.toConnectData("t", bytesA).schema).not.toBe(first);
+    expect(Object.isFrozen(first)).toBe(false);
+  });
+});
+
+describe("JsonConverter as a header converter", () => {
+  it("writes and reads a header value as it does a record value", () => {
+    const bytesOut = withSchemas.fromConnectHeader("t", "h", schemaOf(T.SCHEMA_TYPE_INT32), int(42));
+    expect(text(bytesOut)).toBe('{"schema":{"type":"int32","optional":false},"payload":42}');
+    expect(withSchemas.toConnectHeader("t", "h", bytesOut)).toEqual({
+      schema: schemaOf(T.SCHEMA_TYPE_INT32),
+      value: int(42),
+    });
+    expect(withSchemas.fromConnectHeader("t", "h", undefined, NULL)).toBeNull();
+  });
+
+  it("names the header in its errors", () => {
+    expect(() =>
+      withSchemas.fromConnectHeader("orders", "id", schemaOf(T.SCHEMA_TYPE_INT8), int(300)),
+    ).toThrow(/JsonConverter could not write header "id" for topic "orders" as JSON/);
+    expect(() => withSchemas.toConnectHeader("orders", "id", json("1"))).toThrow(
+      /JsonConverter could not read header "id" of a record from topic "orders" as JSON/,
+    );
+  });
+});
+
+describe("JsonConverter Decimal scales", () => {
+  const noScale = schemaOf(T.SCHEMA_TYPE_BYTES, { name: LogicalDecimal.name });
+  const negativeScale = schemaOf(T.SCHEMA_TYPE_BYTES, {
+    name: LogicalDecimal.name,
+    version: 1,
+    parameters: { scale: "-3" },
+  });
+  const fifteenThousand = LogicalDecimal.toValue("15", 0);
+
+  it("refuses a Decimal schema without a scale both ways, as Connect's Decimal does", () => {
+    const message = /the Decimal schema of the value needs a whole-number "scale" parameter, not none/;
+    expect(() => withSchemas.fromConnectData("t", noScale, bytes(1))).toThrow(message);
+    expect(() =>
+      withSchemas.toConnectData(
+        "t",
+        json('{"schema":{"type":"bytes","name":"org.apache.kafka.connect.data.Decimal"},"payload":"AQ=="}'),
+      ),
+    ).toThrow(message);
+  });
+
+  it("writes a Decimal of negative scale as base64, or as BigDecimal prints it", () => {
+    expect(text(withoutSchemas.fromConnectData("t", negativeScale, fifteenThousand))).toBe('"Dw=="');
+    const numeric = new JsonConverter({ "schemas.enable": "false", "decimal.format": "NUMERIC" });
+    expect(text(numeric.fromConnectData("t", negativeScale, fifteenThousand))).toBe("1.5E+4");
+  });
+
+  it("reads a Decimal of negative scale from base64, but not from a number", () => {
+    const schemaJson = JSON.stringify({
+      type: "bytes",
+      optional: false,
+      name: LogicalDecimal.name,
+      version: 1,
+      parameters: { scale: "-3" },
+    });
+    expect(withSchemas.toConnectData("t", json(`{"schema":${schemaJson},"payload":"Dw=="}`))).toEqual({
+      schema: negativeScale,
+      value: fifteenThousand,
+    });
+    expect(() => withSchemas.toConnectData("t", json(`{"schema":${schemaJson},"payload":15000}`))).toThrow(
+      /negative scale -3, which can only be read as base64/,
+    );
   });
 });

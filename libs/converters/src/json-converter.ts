@@ -1,10 +1,14 @@
 import { DataError } from "@connect-mesh/data";
 import type { Schema, Value } from "@connect-mesh/proto";
-import type { Converter, ConverterConfig, ConverterOptions, SchemaAndValue } from "./converter.js";
-import { JSON_NULL, type JsonNode, jsonObject } from "./internal/json-node.js";
+import type {
+  Converter,
+  ConverterConfig,
+  ConverterOptions,
+  HeaderConverter,
+  SchemaAndValue,
+} from "./converter.js";
 import { parseJsonDocument } from "./internal/json-parse.js";
-import { schemaFromJson } from "./internal/json-schema-read.js";
-import { schemaToJson } from "./internal/json-schema-write.js";
+import { JsonSchemaCache } from "./internal/json-schema-cache.js";
 import { valueFromJson } from "./internal/json-value-read.js";
 import { valueToJson } from "./internal/json-value-write.js";
 import { writeJson } from "./internal/json-write.js";
@@ -36,35 +40,27 @@ const UTF8 = new TextDecoder("utf-8", { fatal: true });
  * Numbers keep their precision: INT64 values go through bigint, never through a JavaScript number, and
  * floats are printed as Java prints them (1.0 stays 1.0).
  */
-export class JsonConverter implements Converter {
+export class JsonConverter implements Converter, HeaderConverter {
   /** The parsed config. */
   readonly settings: JsonConverterSettings;
   private readonly role: "key" | "value";
+  private readonly schemas: JsonSchemaCache;
 
   /**
-   * @param config - Connect's keys: `schemas.enable`, `decimal.format`, `replace.null.with.default`.
+   * @param config - Connect's keys: `schemas.enable`, `decimal.format`, `replace.null.with.default`,
+   *   `schemas.cache.size`.
+   * @param options - whether it converts keys or values; a header converter converts values.
    * @throws ConverterConfigError for an invalid value.
    */
   constructor(config: ConverterConfig = {}, options: ConverterOptions = { isKey: false }) {
     this.settings = parseJsonConverterConfig(config);
     this.role = options.isKey ? "key" : "value";
+    this.schemas = new JsonSchemaCache(this.settings);
   }
 
   /** Serializes to UTF-8 JSON; null (no bytes) only for a null value without a schema. */
   fromConnectData(topic: string, schema: Schema | undefined, value: Value | undefined): Buffer | null {
-    if (schema === undefined && isNullValue(value)) return null;
-    try {
-      const payload = valueToJson(schema, value, this.settings, ROOT_PATH);
-      const document: JsonNode = this.settings.schemasEnable
-        ? jsonObject([
-            ["schema", schema === undefined ? JSON_NULL : schemaToJson(schema, this.settings, ROOT_PATH)],
-            ["payload", payload],
-          ])
-        : payload;
-      return Buffer.from(writeJson(document), "utf8");
-    } catch (e) {
-      throw this.inContext(e, `could not write the ${this.role} for topic "${topic}" as JSON`);
-    }
+    return this.write(schema, value, `the ${this.role} for topic "${topic}"`);
   }
 
   /**
@@ -72,9 +68,42 @@ export class JsonConverter implements Converter {
    * are off (Jackson reads them as a missing node) and an error when they are on (there is no envelope).
    */
   toConnectData(topic: string, bytes: Buffer | null): SchemaAndValue {
+    return this.read(bytes, `the ${this.role} of a record from topic "${topic}"`);
+  }
+
+  /** A header value is written as a record value is, as Connect's JsonConverter does. */
+  fromConnectHeader(
+    topic: string,
+    headerKey: string,
+    schema: Schema | undefined,
+    value: Value | undefined,
+  ): Buffer | null {
+    return this.write(schema, value, `header "${headerKey}" for topic "${topic}"`);
+  }
+
+  /** A header value is read as a record value is, as Connect's JsonConverter does. */
+  toConnectHeader(topic: string, headerKey: string, bytes: Buffer | null): SchemaAndValue {
+    return this.read(bytes, `header "${headerKey}" of a record from topic "${topic}"`);
+  }
+
+  private write(schema: Schema | undefined, value: Value | undefined, what: string): Buffer | null {
+    if (schema === undefined && isNullValue(value)) return null;
+    try {
+      const payload = writeJson(valueToJson(schema, value, this.settings, ROOT_PATH));
+      if (!this.settings.schemasEnable) return Buffer.from(payload, "utf8");
+      // The envelope is assembled as text so that a remembered schema is not written out again.
+      const schemaText = schema === undefined ? "null" : this.schemas.jsonText(schema);
+      return Buffer.from(`{"schema":${schemaText},"payload":${payload}}`, "utf8");
+    } catch (e) {
+      throw this.inContext(e, `could not write ${what} as JSON`);
+    }
+  }
+
+  private read(bytes: Buffer | null, what: string): SchemaAndValue {
     if (bytes === null) return { schema: undefined, value: undefined };
     try {
-      const document = parseJsonDocument(decodeUtf8(bytes));
+      const text = decodeUtf8(bytes);
+      const document = parseJsonDocument(text);
       if (!this.settings.schemasEnable) {
         return { schema: undefined, value: valueFromJson(undefined, document, this.settings, ROOT_PATH) };
       }
@@ -83,15 +112,14 @@ export class JsonConverter implements Converter {
       if (document?.kind !== "object" || document.members.size !== 2 || !schemaNode || !payloadNode) {
         throw new DataError(NOT_AN_ENVELOPE);
       }
-      const schema =
-        schemaNode.kind === "null" ? undefined : schemaFromJson(schemaNode, this.settings, ROOT_PATH);
+      const schema = schemaNode.kind === "null" ? undefined : this.schemas.schemaOf(schemaNode, text);
       return { schema, value: valueFromJson(schema, payloadNode, this.settings, ROOT_PATH) };
     } catch (e) {
-      throw this.inContext(e, `could not read the ${this.role} of a record from topic "${topic}" as JSON`);
+      throw this.inContext(e, `could not read ${what} as JSON`);
     }
   }
 
-  /** Adds the topic and role to a conversion error once, at the converter's edge; other errors pass. */
+  /** Adds what was being converted to a conversion error once, at the converter's edge; other errors pass. */
   private inContext(e: unknown, what: string): unknown {
     return e instanceof DataError ? new DataError(`JsonConverter ${what}: ${e.message}`, { cause: e }) : e;
   }

@@ -150,3 +150,32 @@ describe("new StringConverter", () => {
     expect(() => new StringConverter({ "converter.encoding": "Shift_JIS" })).toThrow(ConverterConfigError);
   });
 });
+
+describe("StringConverter as a header converter", () => {
+  it("writes a header value as it writes a record value, and reads it back as an optional STRING", () => {
+    const bytes = utf8.fromConnectHeader(
+      "t",
+      "h",
+      Schema.fromPartial({ type: T.SCHEMA_TYPE_INT32 }),
+      int(42),
+    );
+    expect(bytes?.toString("utf8")).toBe("42");
+    expect(utf8.toConnectHeader("t", "h", bytes)).toEqual({ schema: OPTIONAL_STRING, value: str("42") });
+    expect(utf8.fromConnectHeader("t", "h", OPTIONAL_STRING, NULL)).toBeNull();
+    expect(utf8.toConnectHeader("t", "h", null)).toEqual({ schema: OPTIONAL_STRING, value: undefined });
+  });
+
+  it("prints bytes as base64, where Connect would print an identity hash like [B@1b6d3586", () => {
+    const raw: Value = { kind: { $case: "bytesValue", value: Buffer.from("foo") } };
+    expect(utf8.fromConnectHeader("t", "h", undefined, raw)?.toString("utf8")).toBe("Zm9v");
+  });
+
+  it("names the header when its value cannot be printed", () => {
+    const badScale = Schema.fromPartial({ type: T.SCHEMA_TYPE_BYTES, name: LogicalDecimal.name });
+    const print = () =>
+      utf8.fromConnectHeader("prices", "amount", badScale, {
+        kind: { $case: "bytesValue", value: Buffer.from([1]) },
+      });
+    expect(print).toThrow(/StringConverter could not print header "amount" for topic "prices"/);
+  });
+});

@@ -1,6 +1,12 @@
 import { DataError } from "@connect-mesh/data";
 import { Schema, SchemaType, type Value } from "@connect-mesh/proto";
-import type { Converter, ConverterConfig, ConverterOptions, SchemaAndValue } from "./converter.js";
+import type {
+  Converter,
+  ConverterConfig,
+  ConverterOptions,
+  HeaderConverter,
+  SchemaAndValue,
+} from "./converter.js";
 import { type Charset, charsetFor } from "./internal/charset.js";
 import { javaText } from "./internal/java-text.js";
 import { isNullValue } from "./internal/null-value.js";
@@ -15,7 +21,7 @@ import { isNullValue } from "./internal/null-value.js";
  * base64 instead. Reading always gives an optional STRING schema, with a null value for null bytes. The schema is
  * not written, so a non-string value does not come back as it went in.
  */
-export class StringConverter implements Converter {
+export class StringConverter implements Converter, HeaderConverter {
   /** The canonical name of the configured character set, e.g. "UTF-8". */
   readonly encoding: string;
   private readonly charset: Charset;
@@ -33,18 +39,7 @@ export class StringConverter implements Converter {
 
   /** Prints the value and encodes the text; null for a null value. */
   fromConnectData(topic: string, schema: Schema | undefined, value: Value | undefined): Buffer | null {
-    if (isNullValue(value)) return null;
-    try {
-      return this.charset.encode(javaText(schema, value));
-    } catch (e) {
-      if (!(e instanceof DataError)) throw e;
-      throw new DataError(
-        `StringConverter could not print the ${this.role} for topic "${topic}": ${e.message}`,
-        {
-          cause: e,
-        },
-      );
-    }
+    return this.print(schema, value, `the ${this.role} for topic "${topic}"`);
   }
 
   /** Decodes the bytes as text with an optional STRING schema. */
@@ -52,5 +47,30 @@ export class StringConverter implements Converter {
     const schema = Schema.fromPartial({ type: SchemaType.SCHEMA_TYPE_STRING, optional: true });
     if (bytes === null) return { schema, value: undefined };
     return { schema, value: { kind: { $case: "stringValue", value: this.charset.decode(bytes) } } };
+  }
+
+  /** A header value is printed as a record value is, as Connect's StringConverter does. */
+  fromConnectHeader(
+    topic: string,
+    headerKey: string,
+    schema: Schema | undefined,
+    value: Value | undefined,
+  ): Buffer | null {
+    return this.print(schema, value, `header "${headerKey}" for topic "${topic}"`);
+  }
+
+  /** A header value is decoded as a record value is, as Connect's StringConverter does. */
+  toConnectHeader(topic: string, _headerKey: string, bytes: Buffer | null): SchemaAndValue {
+    return this.toConnectData(topic, bytes);
+  }
+
+  private print(schema: Schema | undefined, value: Value | undefined, what: string): Buffer | null {
+    if (isNullValue(value)) return null;
+    try {
+      return this.charset.encode(javaText(schema, value));
+    } catch (e) {
+      if (!(e instanceof DataError)) throw e;
+      throw new DataError(`StringConverter could not print ${what}: ${e.message}`, { cause: e });
+    }
   }
 }

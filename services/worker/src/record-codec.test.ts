@@ -1,22 +1,44 @@
-import { Record as MeshRecord, SchemaType } from "@connect-mesh/proto";
+import { LogicalTimestamp } from "@connect-mesh/data";
+import {
+  type Header,
+  type KafkaPosition,
+  Record as MeshRecord,
+  NullValue,
+  Schema,
+  SchemaType,
+} from "@connect-mesh/proto";
+import type { IHeaders, KafkaMessage } from "kafkajs";
 import { describe, expect, it } from "vitest";
 import { fromKafkaMessage, toKafkaMessage } from "./record-codec.js";
 import { taskConvertersFrom } from "./task-converters.js";
 
+const T = SchemaType;
 const line = MeshRecord.fromPartial({
   topic: "file-topic",
   value: { kind: { $case: "stringValue", value: "hello" } },
-  valueSchema: { type: SchemaType.SCHEMA_TYPE_STRING },
+  valueSchema: { type: T.SCHEMA_TYPE_STRING },
   headers: [{ key: "origin", value: { kind: { $case: "stringValue", value: "test" } } }],
   timestampMs: 1_795_614_719_058n,
 });
+const consumed = (overrides: { value?: Buffer; headers?: IHeaders }): KafkaMessage => ({
+  key: null,
+  value: null,
+  headers: {},
+  timestamp: "1795614719058",
+  offset: "42",
+  attributes: 0,
+  ...overrides,
+});
+const headersOf = (headers: IHeaders): Header[] =>
+  fromKafkaMessage("file-topic", 0, consumed({ headers }), taskConvertersFrom({})).headers;
+const schemaOf = (type: SchemaType, optional = false): Schema => Schema.fromPartial({ type, optional });
 
 describe("toKafkaMessage", () => {
   it("writes the value in Connect's JSON envelope by default, as the quickstart's worker does", () => {
     const message = toKafkaMessage(line, taskConvertersFrom({}));
     expect(message.value?.toString()).toBe('{"schema":{"type":"string","optional":false},"payload":"hello"}');
     expect(message.key).toBeNull();
-    expect(message.headers).toEqual({ origin: "test" });
+    expect(message.headers).toEqual({ origin: Buffer.from("test") });
     expect(message.timestamp).toBe("1795614719058");
   });
 
@@ -25,6 +47,73 @@ describe("toKafkaMessage", () => {
       "value.converter": "org.apache.kafka.connect.storage.StringConverter",
     });
     expect(toKafkaMessage(line, converters).value?.toString()).toBe("hello");
+  });
+
+  it("gives each converter its own prefixed settings", () => {
+    const converters = taskConvertersFrom({
+      "key.converter": "StringConverter",
+      "key.converter.converter.encoding": "UTF-16BE",
+      "value.converter.schemas.enable": "false",
+    });
+    const message = toKafkaMessage(
+      {
+        ...line,
+        key: { kind: { $case: "stringValue", value: "k" } },
+        keySchema: schemaOf(T.SCHEMA_TYPE_STRING),
+      },
+      converters,
+    );
+    expect(message.key).toEqual(Buffer.from([0x00, 0x6b]));
+    expect(message.value?.toString()).toBe('"hello"');
+  });
+
+  it("writes headers through SimpleHeaderConverter by default, as Connect's worker does", () => {
+    const record = MeshRecord.fromPartial({
+      ...line,
+      headers: [
+        {
+          key: "count",
+          value: { kind: { $case: "intValue", value: 42n } },
+          schema: { type: T.SCHEMA_TYPE_INT32 },
+        },
+        {
+          key: "at",
+          value: { kind: { $case: "intValue", value: 1_566_570_894_346n } },
+          schema: LogicalTimestamp.schema(),
+        },
+        {
+          key: "tags",
+          value: {
+            kind: {
+              $case: "arrayValue",
+              value: { elements: [{ kind: { $case: "stringValue", value: "a" } }] },
+            },
+          },
+        },
+        { key: "count", value: { kind: { $case: "intValue", value: 7n } } },
+      ],
+    });
+    expect(toKafkaMessage(record, taskConvertersFrom({})).headers).toEqual({
+      count: [Buffer.from("42"), Buffer.from("7")],
+      at: Buffer.from("2019-08-23T14:34:54.346Z"),
+      tags: Buffer.from('["a"]'),
+    });
+  });
+
+  it("leaves out a header whose value is null, which kafkajs cannot send", () => {
+    const record = MeshRecord.fromPartial({
+      ...line,
+      headers: [{ key: "gone", value: { kind: { $case: "nullValue", value: NullValue.NULL_VALUE } } }],
+    });
+    expect(toKafkaMessage(record, taskConvertersFrom({})).headers).toEqual({});
+  });
+
+  it("writes headers through the header.converter the task config names, with its settings", () => {
+    const converters = taskConvertersFrom({
+      "header.converter": "org.apache.kafka.connect.json.JsonConverter",
+      "header.converter.schemas.enable": "false",
+    });
+    expect(toKafkaMessage(line, converters).headers).toEqual({ origin: Buffer.from('"test"') });
   });
 });
 
@@ -35,25 +124,76 @@ describe("fromKafkaMessage", () => {
     const record = fromKafkaMessage(
       "file-topic",
       3,
-      {
-        key: null,
-        value: written.value as Buffer,
-        headers: { origin: Buffer.from("test") },
-        timestamp: "1795614719058",
-        offset: "42",
-        attributes: 0,
-      },
+      consumed({ value: written.value as Buffer, headers: written.headers as IHeaders }),
       converters,
     );
     expect(record.value).toEqual(line.value);
-    expect(record.valueSchema?.type).toBe(SchemaType.SCHEMA_TYPE_STRING);
-    expect(record.kafkaPosition).toEqual({ topic: "file-topic", partition: 3, offset: 42n });
+    expect(record.valueSchema?.type).toBe(T.SCHEMA_TYPE_STRING);
+    expect(record.kafkaPosition).toEqual<KafkaPosition>({ topic: "file-topic", partition: 3, offset: 42n });
     expect(record.headers).toEqual([
       {
         key: "origin",
-        value: { kind: { $case: "bytesValue", value: Buffer.from("test") } },
-        schema: undefined,
+        value: { kind: { $case: "stringValue", value: "test" } },
+        schema: schemaOf(T.SCHEMA_TYPE_STRING),
       },
     ]);
+  });
+
+  it("infers each header's type and schema with SimpleHeaderConverter, repeated keys included", () => {
+    expect(
+      headersOf({ n: [Buffer.from("42"), Buffer.from("true")], day: Buffer.from("2019-08-23") }),
+    ).toEqual([
+      { key: "n", value: { kind: { $case: "intValue", value: 42n } }, schema: schemaOf(T.SCHEMA_TYPE_INT8) },
+      {
+        key: "n",
+        value: { kind: { $case: "boolValue", value: true } },
+        schema: schemaOf(T.SCHEMA_TYPE_BOOLEAN),
+      },
+      {
+        key: "day",
+        value: { kind: { $case: "intValue", value: 18_131n } },
+        schema: Schema.fromPartial({
+          type: T.SCHEMA_TYPE_INT32,
+          name: "org.apache.kafka.connect.data.Date",
+          version: 1,
+        }),
+      },
+    ]);
+  });
+
+  it("reads a header without a value as one with no value and no schema", () => {
+    // kafkajs gives null for a header without a value, which its typings leave out.
+    expect(headersOf({ gone: null as unknown as undefined })).toEqual([
+      { key: "gone", value: undefined, schema: undefined },
+    ]);
+  });
+
+  it("reads headers through the header.converter the task config names", () => {
+    const converters = taskConvertersFrom({ "header.converter": "StringConverter" });
+    const record = fromKafkaMessage("t", 0, consumed({ headers: { n: Buffer.from("42") } }), converters);
+    expect(record.headers).toEqual([
+      {
+        key: "n",
+        value: { kind: { $case: "stringValue", value: "42" } },
+        schema: schemaOf(T.SCHEMA_TYPE_STRING, true),
+      },
+    ]);
+  });
+});
+
+describe("taskConvertersFrom", () => {
+  it("refuses a header.converter it does not know, naming the known ones", () => {
+    expect(() => taskConvertersFrom({ "header.converter": "io.example.AvroHeaderConverter" })).toThrow(
+      /"io.example.AvroHeaderConverter" is not a known header converter class; use one of: org.apache.kafka.connect.storage.SimpleHeaderConverter/,
+    );
+  });
+
+  it("refuses invalid settings for the header converter", () => {
+    expect(() =>
+      taskConvertersFrom({
+        "header.converter": "JsonConverter",
+        "header.converter.schemas.cache.size": "lots",
+      }),
+    ).toThrow(/schemas.cache.size="lots" is not a whole number/);
   });
 });

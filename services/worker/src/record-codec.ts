@@ -1,27 +1,36 @@
-import type { Record as MeshRecord, Value } from "@connect-mesh/proto";
+import type { Header, Record as MeshRecord } from "@connect-mesh/proto";
 import type { IHeaders, KafkaMessage, Message } from "kafkajs";
 import type { TaskConverters } from "./task-converters.js";
 
 /**
- * A source record as a Kafka message: key and value through the task's converters; headers as their
- * string or bytes form (the header converter arrives with the transforms work).
+ * A source record as a Kafka message: key and value through the task's key and value converters, each
+ * header's value through its header converter (SimpleHeaderConverter unless `header.converter` says
+ * otherwise), as Connect's WorkerSourceTask converts them.
+ *
+ * Two limits of kafkajs show here. It cannot send a header without a value (it fails to size it), so a
+ * header whose value converts to null is left out, where Connect would send the key with no value. And it
+ * takes headers as an object of key to values, so headers with the same key stay in their order but are
+ * sent together, at the first one's place.
  */
 export function toKafkaMessage(record: MeshRecord, converters: TaskConverters): Message {
-  const headers: IHeaders = {};
+  const headers: Record<string, Buffer[]> = {};
   for (const header of record.headers) {
-    const bytes = headerBytes(header.value);
-    if (bytes !== undefined) headers[header.key] = bytes;
+    const bytes = converters.header.fromConnectHeader(record.topic, header.key, header.schema, header.value);
+    if (bytes === null) continue;
+    const values = headers[header.key] ?? [];
+    values.push(bytes);
+    headers[header.key] = values;
   }
   return {
     key: converters.key.fromConnectData(record.topic, record.keySchema, record.key),
     value: converters.value.fromConnectData(record.topic, record.valueSchema, record.value),
-    headers,
+    headers: singleValuesUnwrapped(headers),
     partition: record.kafkaPartition,
     timestamp: record.timestampMs === undefined ? undefined : String(record.timestampMs),
   };
 }
 
-/** A consumed Kafka message as a sink record, with where it came from. */
+/** A consumed Kafka message as a sink record, with where it came from and its headers converted back. */
 export function fromKafkaMessage(
   topic: string,
   partition: number,
@@ -35,14 +44,7 @@ export function fromKafkaMessage(
     keySchema: key.schema,
     value: value.value,
     valueSchema: value.schema,
-    headers: Object.entries(message.headers ?? {}).flatMap(([headerKey, headerValue]) =>
-      (Array.isArray(headerValue) ? headerValue : [headerValue]).map((v) => ({
-        key: headerKey,
-        value:
-          v === undefined ? undefined : { kind: { $case: "bytesValue" as const, value: Buffer.from(v) } },
-        schema: undefined,
-      })),
-    ),
+    headers: headersFrom(topic, message.headers, converters),
     timestampMs: BigInt(message.timestamp),
     topic,
     kafkaPartition: partition,
@@ -53,15 +55,24 @@ export function fromKafkaMessage(
   };
 }
 
-function headerBytes(value: Value | undefined): Buffer | string | undefined {
-  switch (value?.kind?.$case) {
-    case "stringValue":
-      return value.kind.value;
-    case "bytesValue":
-      return value.kind.value;
-    default:
-      return value?.kind === undefined
-        ? undefined
-        : JSON.stringify(value.kind.value, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
-  }
+/** A single value as itself and several as an array, the shape kafkajs gives consumed headers too. */
+function singleValuesUnwrapped(headers: Record<string, Buffer[]>): IHeaders {
+  return Object.fromEntries(
+    Object.entries(headers).map(([key, values]) => [key, values.length === 1 ? values[0] : values]),
+  );
+}
+
+/**
+ * Each header value through the header converter, as Connect's WorkerSinkTask converts them. kafkajs
+ * gives a repeated key as an array of its values, and a header without a value as null, whatever its
+ * typings say.
+ */
+function headersFrom(topic: string, headers: IHeaders | undefined, converters: TaskConverters): Header[] {
+  return Object.entries(headers ?? {}).flatMap(([headerKey, raw]) =>
+    (Array.isArray(raw) ? raw : [raw]).map((v: Buffer | string | null | undefined) => {
+      const bytes = v === null || v === undefined ? null : Buffer.isBuffer(v) ? v : Buffer.from(v, "utf8");
+      const { schema, value } = converters.header.toConnectHeader(topic, headerKey, bytes);
+      return { key: headerKey, value, schema };
+    }),
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { javaBigDecimalText, javaDoubleText, javaFloatText } from "./java-number-text.js";
+import { javaBigDecimalTextOf, javaDoubleText, javaFloatText } from "./java-number-text.js";
 
 describe("javaDoubleText", () => {
   // Each expected text is Java's Double.toString of the same double (JDK 19+).
@@ -58,19 +58,24 @@ describe("javaFloatText", () => {
   });
 });
 
-describe("javaBigDecimalText", () => {
-  // Each expected text is Java's new BigDecimal(plain).toString().
+describe("javaBigDecimalTextOf", () => {
+  // Each expected text is Java's BigDecimal.toString of the same unscaled value and scale.
   it.each([
-    ["1.56", 2, "1.56"],
-    ["-1.50", 2, "-1.50"],
-    ["0.00", 2, "0.00"],
-    ["123", 0, "123"],
-    ["0.000001", 6, "0.000001"],
-    ["0.0000001", 7, "1E-7"],
-    ["0.00000012", 8, "1.2E-7"],
-    ["-0.0000000123", 10, "-1.23E-8"],
-    ["0.0000000", 7, "0E-7"],
-  ])("prints %s at scale %i as BigDecimal does: %s", (plain, scale, expected) => {
-    expect(javaBigDecimalText(plain, scale)).toBe(expected);
+    [156n, 2, "1.56"],
+    [-150n, 2, "-1.50"],
+    [0n, 2, "0.00"],
+    [123n, 0, "123"],
+    [1n, 6, "0.000001"],
+    [1n, 7, "1E-7"],
+    [12n, 8, "1.2E-7"],
+    [-123n, 10, "-1.23E-8"],
+    [0n, 7, "0E-7"],
+    [15n, -399, "1.5E+400"],
+    [1n, -2, "1E+2"],
+    [-123n, -1, "-1.23E+3"],
+    [9223372036854775808n, 0, "9223372036854775808"],
+    [-5n, 3, "-0.005"],
+  ])("prints %s at scale %i as BigDecimal does: %s", (unscaled, scale, expected) => {
+    expect(javaBigDecimalTextOf(unscaled, scale)).toBe(expected);
   });
 });

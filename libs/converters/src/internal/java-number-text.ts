@@ -33,20 +33,21 @@ export function javaFloatText(value: number): string {
 }
 
 /**
- * Java's BigDecimal.toString of a plain decimal string with `scale` digits after the point, which is what
- * Jackson writes for a NUMERIC Decimal: plain unless the adjusted exponent is below -6 (so 1E-7, not
- * 0.0000001). The scale is never negative here, since Connect's Decimal schemas have scale >= 0.
+ * Java's BigDecimal.toString of unscaled × 10^-scale: plain when the scale is not negative and the adjusted
+ * exponent is -6 or more (so 0.000001, but 1E-7), otherwise scientific with a signed exponent (1.5E+400).
  */
-export function javaBigDecimalText(plain: string, scale: number): string {
-  const isNegative = plain.startsWith("-");
-  const unscaled = plain
-    .replace(/^[+-]/, "")
-    .replace(".", "")
-    .replace(/^0+(?=\d)/, "");
-  const adjustedExponent = unscaled.length - 1 - scale;
-  if (adjustedExponent >= -6) return plain;
-  const fraction = unscaled.length > 1 ? `.${unscaled.slice(1)}` : "";
-  return `${isNegative ? "-" : ""}${unscaled.slice(0, 1)}${fraction}E${adjustedExponent}`;
+export function javaBigDecimalTextOf(unscaled: bigint, scale: number): string {
+  const sign = unscaled < 0n ? "-" : "";
+  const digits = (unscaled < 0n ? -unscaled : unscaled).toString();
+  if (scale === 0) return `${sign}${digits}`;
+  const adjustedExponent = digits.length - 1 - scale;
+  if (scale > 0 && adjustedExponent >= -6) {
+    const padded = digits.padStart(scale + 1, "0");
+    return `${sign}${padded.slice(0, -scale)}.${padded.slice(-scale)}`;
+  }
+  const fraction = digits.length > 1 ? `.${digits.slice(1)}` : "";
+  const exponent = adjustedExponent > 0 ? `+${adjustedExponent}` : String(adjustedExponent);
+  return `${sign}${digits.slice(0, 1)}${fraction}E${exponent}`;
 }
 
 function isOneDigit(exponential: string): boolean {

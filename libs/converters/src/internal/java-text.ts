@@ -1,7 +1,7 @@
 import { LogicalDate, LogicalDecimal, LogicalTime, LogicalTimestamp } from "@connect-mesh/data";
-import { type Schema, SchemaType, type Value } from "@connect-mesh/proto";
+import type { Schema, Value } from "@connect-mesh/proto";
 import { encodeBase64 } from "./base64.js";
-import { javaBigDecimalText, javaDoubleText, javaFloatText } from "./java-number-text.js";
+import { javaDecimalText, javaPrimitiveText } from "./java-scalar-text.js";
 
 /** The temporal logical types, each with its decoding (a Date counts days, the others milliseconds). */
 const TEMPORAL: ReadonlyMap<string, (value: Value) => Date> = new Map([
@@ -24,21 +24,15 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 export function javaText(schema: Schema | undefined, value: Value | undefined): string {
   const kind = value?.kind;
   if (kind === undefined || kind.$case === "nullValue") return "null";
-  if (schema?.name === LogicalDecimal.name && kind.$case === "bytesValue") {
-    const plain = LogicalDecimal.fromValue({ kind }, schema);
-    return javaBigDecimalText(plain, plain.split(".")[1]?.length ?? 0);
-  }
+  if (schema?.name === LogicalDecimal.name && kind.$case === "bytesValue")
+    return javaDecimalText(schema, kind.value);
   const temporal = schema === undefined ? undefined : TEMPORAL.get(schema.name);
   if (temporal !== undefined && kind.$case === "intValue") return javaDateText(temporal({ kind }));
   switch (kind.$case) {
     case "boolValue":
-      return String(kind.value);
     case "intValue":
-      return kind.value.toString();
     case "floatValue":
-      return schema?.type === SchemaType.SCHEMA_TYPE_FLOAT32
-        ? javaFloatText(kind.value)
-        : javaDoubleText(kind.value);
+      return javaPrimitiveText(schema, kind);
     case "stringValue":
       return kind.value;
     case "bytesValue":

@@ -11,7 +11,18 @@ export type JsonNode =
   | { readonly kind: "number"; readonly text: string }
   | { readonly kind: "string"; readonly value: string }
   | { readonly kind: "array"; readonly items: readonly JsonNode[] }
-  | { readonly kind: "object"; readonly members: ReadonlyMap<string, JsonNode> };
+  | {
+      readonly kind: "object";
+      readonly members: ReadonlyMap<string, JsonNode>;
+      /** Where a parsed object's text starts and ends (exclusive) in the document; unset on built nodes. */
+      readonly span?: TextSpan;
+    };
+
+/** Offsets into a parsed document: the first character and one past the last. */
+export interface TextSpan {
+  readonly start: number;
+  readonly end: number;
+}
 
 /** JSON's null. */
 export const JSON_NULL: JsonNode = { kind: "null" };

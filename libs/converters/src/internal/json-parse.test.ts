@@ -63,3 +63,15 @@ describe("parseJsonDocument", () => {
     expect(() => parseJsonDocument(text)).toThrow(message);
   });
 });
+
+describe("parseJsonDocument spans", () => {
+  it("records where each object's text starts and ends, so its source can key a cache", () => {
+    const text = ' {"schema":{"type":"int8"} ,"payload":{}}';
+    const node = parseJsonDocument(text) as Extract<JsonNode, { kind: "object" }>;
+    const schema = node.members.get("schema") as Extract<JsonNode, { kind: "object" }>;
+    const payload = node.members.get("payload") as Extract<JsonNode, { kind: "object" }>;
+    expect(node.span).toEqual({ start: 1, end: text.length });
+    expect(schema.span && text.slice(schema.span.start, schema.span.end)).toBe('{"type":"int8"}');
+    expect(payload.span && text.slice(payload.span.start, payload.span.end)).toBe("{}");
+  });
+});

@@ -155,13 +155,14 @@ class Parser {
 
   private parseObject(depth: number): JsonNode {
     this.checkDepth(depth);
+    const start = this.pos;
     this.pos++;
     // Duplicate names: the last one wins but keeps the first one's position, as in Jackson's ObjectNode.
     const members = new Map<string, JsonNode>();
     this.skipWhitespace();
     if (this.text.charCodeAt(this.pos) === Char.CloseBrace) {
       this.pos++;
-      return { kind: "object", members };
+      return { kind: "object", members, span: { start, end: this.pos } };
     }
     for (;;) {
       this.skipWhitespace();
@@ -175,7 +176,7 @@ class Parser {
       this.skipWhitespace();
       const c = this.text.charCodeAt(this.pos);
       this.pos++;
-      if (c === Char.CloseBrace) return { kind: "object", members };
+      if (c === Char.CloseBrace) return { kind: "object", members, span: { start, end: this.pos } };
       if (c !== Char.Comma) {
         this.pos--;
         return this.fail("',' or '}' in the object");

@@ -1,9 +1,10 @@
-import { DataError, LogicalDecimal } from "@connect-mesh/data";
+import { DataError, LogicalDecimal, LogicalTime } from "@connect-mesh/data";
 import { type MapEntry, type Schema, SchemaType, type Value } from "@connect-mesh/proto";
 import type { JsonConverterSettings } from "../json-converter-config.js";
 import { decodeBase64 } from "./base64.js";
+import { decimalScale } from "./decimal-scale.js";
 import { plainDecimalText } from "./decimal-text.js";
-import { fitsIntType } from "./int-ranges.js";
+import { checkTimeOfDay, fitsIntType } from "./int-ranges.js";
 import { describeJson, isIntegralText, type JsonNode } from "./json-node.js";
 import { explicitNull, isNullValue } from "./null-value.js";
 import { requiredPart } from "./schema-part.js";
@@ -41,8 +42,11 @@ export function valueFromJson(
     case SchemaType.SCHEMA_TYPE_INT8:
     case SchemaType.SCHEMA_TYPE_INT16:
     case SchemaType.SCHEMA_TYPE_INT32:
-    case SchemaType.SCHEMA_TYPE_INT64:
-      return intFromJson(schema.type, node, path);
+    case SchemaType.SCHEMA_TYPE_INT64: {
+      const n = intFromJson(schema.type, node, path);
+      if (schema.name === LogicalTime.name) checkTimeOfDay(n, describePath(path));
+      return { kind: { $case: "intValue", value: n } };
+    }
     case SchemaType.SCHEMA_TYPE_FLOAT32:
     case SchemaType.SCHEMA_TYPE_FLOAT64: {
       const n = floatFromJson(node, schema, path);
@@ -91,7 +95,7 @@ function nullFromJson(
   );
 }
 
-function intFromJson(type: SchemaType, node: JsonNode, path: ValuePath): Value {
+function intFromJson(type: SchemaType, node: JsonNode, path: ValuePath): bigint {
   const name = connectTypeName(type);
   if (node.kind !== "number" || !isIntegralText(node.text)) {
     throw new DataError(
@@ -101,7 +105,7 @@ function intFromJson(type: SchemaType, node: JsonNode, path: ValuePath): Value {
   const n = BigInt(node.text);
   if (!fitsIntType(n, type))
     throw new DataError(`${describePath(path)} is ${node.text}, which does not fit an ${name}`);
-  return { kind: { $case: "intValue", value: n } };
+  return n;
 }
 
 function floatFromJson(node: JsonNode, schema: Schema, path: ValuePath): number {
@@ -113,9 +117,11 @@ function floatFromJson(node: JsonNode, schema: Schema, path: ValuePath): number 
 
 /**
  * A Decimal may arrive in either format, whatever `decimal.format` says (it only governs writing), as in
- * Connect: a base64 string of the unscaled bytes, or a number, which must fit the schema's scale.
+ * Connect: a base64 string of the unscaled bytes, or a number, which must fit the schema's scale. The
+ * schema's scale must be valid either way, as Connect's Decimal.toLogical requires.
  */
 function decimalFromJson(schema: Schema, node: JsonNode, path: ValuePath): Value {
+  const scale = decimalScale(schema, `the Decimal schema of ${describePath(path)}`);
   if (node.kind === "string") {
     const bytes = decodeBase64(node.value, describePath(path));
     if (bytes.length === 0) throw new DataError(`${describePath(path)} is a Decimal with no bytes`);
@@ -126,18 +132,17 @@ function decimalFromJson(schema: Schema, node: JsonNode, path: ValuePath): Value
       `${describePath(path)} should be a Decimal (a number or base64), not ${describeJson(node)}`,
     );
   }
-  const scale = Number(schema.parameters.scale);
-  if (!Number.isInteger(scale) || scale < 0) {
-    throw new DataError(`the Decimal schema of ${describePath(path)} needs a "scale" parameter of 0 or more`);
+  if (scale < 0) {
+    throw new DataError(
+      `${describePath(path)} is a Decimal number of negative scale ${scale}, which can only be read as base64`,
+    );
   }
   try {
     return LogicalDecimal.toValue(plainDecimalText(node.text, scale), scale);
   } catch (e) {
     throw new DataError(
       `${describePath(path)} is not a valid Decimal: ${e instanceof Error ? e.message : String(e)}`,
-      {
-        cause: e,
-      },
+      { cause: e },
     );
   }
 }

@@ -1,9 +1,11 @@
-import { DataError, LogicalDecimal } from "@connect-mesh/data";
+import { DataError, LogicalDecimal, LogicalTime } from "@connect-mesh/data";
 import { type Schema, SchemaType, type Value } from "@connect-mesh/proto";
 import type { JsonConverterSettings } from "../json-converter-config.js";
 import { encodeBase64 } from "./base64.js";
-import { fitsIntType } from "./int-ranges.js";
-import { javaBigDecimalText, javaDoubleText, javaFloatText } from "./java-number-text.js";
+import { decimalScale } from "./decimal-scale.js";
+import { checkTimeOfDay, fitsIntType } from "./int-ranges.js";
+import { javaDoubleText, javaFloatText } from "./java-number-text.js";
+import { javaDecimalText } from "./java-scalar-text.js";
 import { JSON_NULL, type JsonNode, jsonNumber, jsonObject, jsonString } from "./json-node.js";
 import { isNullValue } from "./null-value.js";
 import { requiredPart } from "./schema-part.js";
@@ -39,6 +41,7 @@ export function valueToJson(
           `${describePath(path)} is ${kind.value}, which does not fit its ${connectTypeName(schema.type)} schema`,
         );
       }
+      if (schema.name === LogicalTime.name) checkTimeOfDay(kind.value, describePath(path));
       return jsonNumber(kind.value.toString());
     }
     case SchemaType.SCHEMA_TYPE_FLOAT32:
@@ -98,10 +101,11 @@ function decimalToJson(
   path: ValuePath,
 ): JsonNode {
   if (kind.$case !== "bytesValue") throw mismatch(schema, kind, "bytesValue", path);
+  // Connect's Decimal.fromLogical needs a valid scale even to write the bytes as they are.
+  decimalScale(schema, `the Decimal schema of ${describePath(path)}`);
   if (settings.decimalFormat === "BASE64") return jsonString(encodeBase64(kind.value));
-  const plain = LogicalDecimal.fromValue({ kind }, schema);
-  const scale = plain.split(".")[1]?.length ?? 0;
-  return jsonNumber(javaBigDecimalText(plain, scale));
+  // Jackson writes a BigDecimal as its toString, which is JSON number syntax (1.5E+400 included).
+  return jsonNumber(javaDecimalText(schema, kind.value));
 }
 
 function arrayToJson(schema: Schema, kind: Kind, settings: JsonConverterSettings, path: ValuePath): JsonNode {

@@ -1,4 +1,9 @@
-import { connectTypeName, javaBigDecimalText, javaDoubleText, javaFloatText } from "@connect-mesh/converters";
+import {
+  connectTypeName,
+  javaBigDecimalTextOf,
+  javaDoubleText,
+  javaFloatText,
+} from "@connect-mesh/converters";
 import { DataError, LogicalDate, LogicalDecimal, LogicalTime, LogicalTimestamp } from "@connect-mesh/data";
 import { type Schema, SchemaType, type Value } from "@connect-mesh/proto";
 import { javaDateText } from "../internal/java-date-text.js";
@@ -35,7 +40,7 @@ const INPUT_TYPES = "[INT8, INT16, INT32, INT64, FLOAT32, FLOAT64, BOOLEAN, STRI
 type JavaObject =
   | { readonly t: "integer"; readonly v: bigint }
   | { readonly t: "float"; readonly v: number; readonly single: boolean }
-  | { readonly t: "decimal"; readonly v: JavaBigDecimal; readonly text: string }
+  | { readonly t: "decimal"; readonly v: JavaBigDecimal }
   | { readonly t: "boolean"; readonly v: boolean }
   | { readonly t: "string"; readonly v: string }
   | { readonly t: "bytes"; readonly v: Buffer }
@@ -95,7 +100,7 @@ function toJavaObject(schema: Schema | undefined, value: Value, target: SchemaTy
     const text = LogicalDecimal.fromValue(value, schema);
     const decimal = parseBigDecimal(text);
     if (decimal === undefined) throw new DataError(`"${text}" is not a decimal`);
-    return { t: "decimal", v: decimal, text };
+    return { t: "decimal", v: decimal };
   }
   switch (kind.$case) {
     case "intValue":
@@ -237,7 +242,7 @@ function toText(object: JavaObject): string {
     case "float":
       return object.single ? javaFloatText(object.v) : javaDoubleText(object.v);
     case "decimal":
-      return javaBigDecimalText(object.text, object.v.scale);
+      return javaBigDecimalTextOf(object.v.unscaled, object.v.scale);
     case "boolean":
       return String(object.v);
     case "string":

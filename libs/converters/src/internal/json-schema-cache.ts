@@ -1,0 +1,67 @@
+import { Schema } from "@connect-mesh/proto";
+import type { JsonConverterSettings } from "../json-converter-config.js";
+import { deepFreeze } from "./deep-freeze.js";
+import type { JsonNode } from "./json-node.js";
+import { schemaFromJson } from "./json-schema-read.js";
+import { schemaToJson } from "./json-schema-write.js";
+import { writeJson } from "./json-write.js";
+import { LruCache } from "./lru-cache.js";
+import { ROOT_PATH } from "./value-path.js";
+
+/**
+ * JsonConverter's schema conversions, remembered both ways as Connect remembers them
+ * (`schemas.cache.size` entries each): a stream of records that share a schema converts it once.
+ *
+ * Writing is keyed by the schema's protobuf encoding, which every field of the schema goes into, so two
+ * schemas share an entry only when they would be written alike. Reading is keyed by the JSON schema's source
+ * text, so only byte-identical schemas share an entry; Connect compares parsed JSON, which also matches
+ * schemas that differ in spacing or member order, but such producers are rare and a miss is only slower.
+ * A schema that fails to convert is not remembered, so it fails the same way every time.
+ */
+export class JsonSchemaCache {
+  private readonly written: LruCache<string, string>;
+  private readonly read: LruCache<string, Schema>;
+
+  constructor(private readonly settings: JsonConverterSettings) {
+    this.written = new LruCache(settings.schemasCacheSize);
+    this.read = new LruCache(settings.schemasCacheSize);
+  }
+
+  /** How many schemas each direction holds now. */
+  get sizes(): { readonly written: number; readonly read: number } {
+    return { written: this.written.size, read: this.read.size };
+  }
+
+  /** The schema in Connect's JSON schema format, as the text of the envelope's "schema" member. */
+  jsonText(schema: Schema): string {
+    if (this.written.capacity <= 0) return this.convertToJsonText(schema);
+    const encoded = Schema.encode(schema).finish();
+    const key = Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength).toString("latin1");
+    const cached = this.written.get(key);
+    if (cached !== undefined) return cached;
+    const text = this.convertToJsonText(schema);
+    this.written.set(key, text);
+    return text;
+  }
+
+  /**
+   * The schema a JSON schema node describes. `document` is the text the node was parsed from. A remembered
+   * schema is shared by every record that carries it, so it is frozen, as Connect's schemas are immutable.
+   *
+   * @throws DataError for a JSON schema that Connect would refuse.
+   */
+  schemaOf(node: JsonNode, document: string): Schema {
+    const span = node.kind === "object" ? node.span : undefined;
+    if (span === undefined || this.read.capacity <= 0) return schemaFromJson(node, this.settings, ROOT_PATH);
+    const key = document.slice(span.start, span.end);
+    const cached = this.read.get(key);
+    if (cached !== undefined) return cached;
+    const schema = deepFreeze(schemaFromJson(node, this.settings, ROOT_PATH));
+    this.read.set(key, schema);
+    return schema;
+  }
+
+  private convertToJsonText(schema: Schema): string {
+    return writeJson(schemaToJson(schema, this.settings, ROOT_PATH));
+  }
+}
