@@ -1,5 +1,6 @@
 import type { Header, Record as MeshRecord } from "@connect-mesh/proto";
 import type { IHeaders, KafkaMessage, Message } from "kafkajs";
+import { convertIn } from "./errors/conversion-error.js";
 import type { TaskConverters } from "./task-converters.js";
 
 /**
@@ -11,19 +12,28 @@ import type { TaskConverters } from "./task-converters.js";
  * header whose value converts to null is left out, where Connect would send the key with no value. And it
  * takes headers as an object of key to values, so headers with the same key stay in their order but are
  * sent together, at the first one's place.
+ *
+ * A converter that fails throws a ConversionError naming its stage (KEY_CONVERTER, VALUE_CONVERTER or
+ * HEADER_CONVERTER) and class, for the error policy and the dead-letter headers.
  */
 export function toKafkaMessage(record: MeshRecord, converters: TaskConverters): Message {
   const headers: Record<string, Buffer[]> = {};
   for (const header of record.headers) {
-    const bytes = converters.header.fromConnectHeader(record.topic, header.key, header.schema, header.value);
+    const bytes = convertIn("HEADER_CONVERTER", converters.header, () =>
+      converters.header.fromConnectHeader(record.topic, header.key, header.schema, header.value),
+    );
     if (bytes === null) continue;
     const values = headers[header.key] ?? [];
     values.push(bytes);
     headers[header.key] = values;
   }
   return {
-    key: converters.key.fromConnectData(record.topic, record.keySchema, record.key),
-    value: converters.value.fromConnectData(record.topic, record.valueSchema, record.value),
+    key: convertIn("KEY_CONVERTER", converters.key, () =>
+      converters.key.fromConnectData(record.topic, record.keySchema, record.key),
+    ),
+    value: convertIn("VALUE_CONVERTER", converters.value, () =>
+      converters.value.fromConnectData(record.topic, record.valueSchema, record.value),
+    ),
     headers: singleValuesUnwrapped(headers),
     partition: record.kafkaPartition,
     timestamp: record.timestampMs === undefined ? undefined : String(record.timestampMs),
@@ -37,8 +47,12 @@ export function fromKafkaMessage(
   message: KafkaMessage,
   converters: TaskConverters,
 ): MeshRecord {
-  const key = converters.key.toConnectData(topic, message.key);
-  const value = converters.value.toConnectData(topic, message.value);
+  const key = convertIn("KEY_CONVERTER", converters.key, () =>
+    converters.key.toConnectData(topic, message.key),
+  );
+  const value = convertIn("VALUE_CONVERTER", converters.value, () =>
+    converters.value.toConnectData(topic, message.value),
+  );
   return {
     key: key.value,
     keySchema: key.schema,
@@ -71,7 +85,9 @@ function headersFrom(topic: string, headers: IHeaders | undefined, converters: T
   return Object.entries(headers ?? {}).flatMap(([headerKey, raw]) =>
     (Array.isArray(raw) ? raw : [raw]).map((v: Buffer | string | null | undefined) => {
       const bytes = v === null || v === undefined ? null : Buffer.isBuffer(v) ? v : Buffer.from(v, "utf8");
-      const { schema, value } = converters.header.toConnectHeader(topic, headerKey, bytes);
+      const { schema, value } = convertIn("HEADER_CONVERTER", converters.header, () =>
+        converters.header.toConnectHeader(topic, headerKey, bytes),
+      );
       return { key: headerKey, value, schema };
     }),
   );

@@ -1,0 +1,84 @@
+import { TaskTracer } from "@connect-mesh/telemetry";
+import type { KafkaMessage } from "kafkajs";
+import { describe, expect, it } from "vitest";
+import { SinkRecordPipeline } from "./sink-record-pipeline.js";
+import { taskConvertersFrom } from "./task-converters.js";
+import { transformStagesFrom } from "./transform-stages.js";
+
+const TRACEPARENT = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+const SCHEMALESS = {
+  "value.converter": "org.apache.kafka.connect.json.JsonConverter",
+  "value.converter.schemas.enable": "false",
+};
+const message = (value: string, headers: KafkaMessage["headers"] = {}): KafkaMessage => ({
+  key: null,
+  value: Buffer.from(value),
+  headers,
+  timestamp: "1795614719058",
+  offset: "17",
+  attributes: 0,
+});
+const pipelineFor = (config: Record<string, string>) =>
+  new SinkRecordPipeline(
+    transformStagesFrom(config),
+    taskConvertersFrom(config),
+    new TaskTracer({ connector: "c", task: 0 }, 1),
+  );
+
+describe("SinkRecordPipeline.process", () => {
+  it("converts, then transforms, and hands the record on with its trace", () => {
+    const outcome = pipelineFor({
+      ...SCHEMALESS,
+      transforms: "mask,route",
+      "transforms.mask.type": "MaskField$Value",
+      "transforms.mask.fields": "ssn",
+      "transforms.route.type": "RegexRouter",
+      "transforms.route.regex": "(.*)",
+      "transforms.route.replacement": "$1-masked",
+    }).process({
+      topic: "people",
+      partition: 2,
+      message: message('{"name":"Ada","ssn":"123-45-6789"}', { traceparent: Buffer.from(TRACEPARENT) }),
+    });
+    expect(outcome.kind).toBe("write");
+    if (outcome.kind !== "write") return;
+    expect(outcome.record.topic).toBe("people-masked");
+    expect(outcome.record.kafkaPosition).toEqual({ topic: "people", partition: 2, offset: 17n });
+    const ssn =
+      outcome.record.value?.kind?.$case === "mapValue"
+        ? outcome.record.value.kind.value.entries[1]
+        : undefined;
+    expect(ssn?.value).toEqual({ kind: { $case: "stringValue", value: "" } });
+    expect(outcome.record.trace).toEqual({ traceparent: TRACEPARENT, tracestate: "" });
+  });
+
+  it("blames the value converter for malformed JSON and keeps the original bytes", () => {
+    const headers = { origin: Buffer.from("test") };
+    const outcome = pipelineFor(SCHEMALESS).process({
+      topic: "people",
+      partition: 0,
+      message: message("{not json", headers),
+    });
+    expect(outcome.kind).toBe("failed");
+    if (outcome.kind !== "failed") return;
+    expect(outcome.failure).toMatchObject({
+      stage: "VALUE_CONVERTER",
+      className: "org.apache.kafka.connect.json.JsonConverter",
+      origin: { kind: "kafka", topic: "people", partition: 0, offset: "17" },
+      content: { key: null, value: Buffer.from("{not json"), headers },
+    });
+  });
+
+  it("blames the transform that throws", () => {
+    const outcome = pipelineFor({
+      ...SCHEMALESS,
+      transforms: "mask",
+      "transforms.mask.type": "MaskField$Value",
+      "transforms.mask.fields": "ssn",
+    }).process({ topic: "people", partition: 0, message: message("null") });
+    expect(outcome).toMatchObject({
+      kind: "failed",
+      failure: { stage: "TRANSFORMATION", className: "org.apache.kafka.connect.transforms.MaskField$Value" },
+    });
+  });
+});

@@ -1,0 +1,108 @@
+import type { Record as MeshRecord } from "@connect-mesh/proto";
+import {
+  type Context,
+  extractKafkaHeaders,
+  type HopSpan,
+  SpanKind,
+  SpanNames,
+  type TaskTracer,
+  toRecordTrace,
+} from "@connect-mesh/telemetry";
+import type { KafkaMessage } from "kafkajs";
+import { ConversionError } from "./errors/conversion-error.js";
+import type { RecordFailure } from "./errors/record-failure.js";
+import { fromKafkaMessage } from "./record-codec.js";
+import type { TaskConverters } from "./task-converters.js";
+import { applyTransforms, type TransformStage } from "./transform-stages.js";
+
+/** A consumed Kafka message: where it was read, and the message itself. */
+export interface ConsumedMessage {
+  readonly topic: string;
+  readonly partition: number;
+  readonly message: KafkaMessage;
+}
+
+/** What became of one consumed message. */
+export type SinkRecordOutcome =
+  /** Ready for the connector: `record.trace` continues from `context`, the record's last hop here. */
+  | { readonly kind: "write"; readonly record: MeshRecord; readonly context: Context }
+  | { readonly kind: "dropped" }
+  | { readonly kind: "failed"; readonly failure: RecordFailure };
+
+/**
+ * A consumed Kafka message's way to the sink connector, in Connect's order: the key, value and header
+ * converters, then the task's transforms. Each hop is a span continuing the trace the producer put in the
+ * message's headers; the record handed on carries its trace in `Record.trace`, for the sink service's
+ * `sink write record` span. A failure names its stage and class, and keeps the message's original bytes
+ * for the dead-letter queue, as Connect does.
+ */
+export class SinkRecordPipeline {
+  constructor(
+    private readonly transforms: readonly TransformStage[],
+    private readonly converters: TaskConverters,
+    private readonly tracer: TaskTracer,
+  ) {}
+
+  process(consumed: ConsumedMessage): SinkRecordOutcome {
+    const { topic, partition, message } = consumed;
+    const consume = this.tracer.recordHop(
+      SpanNames.consume,
+      "consume",
+      extractKafkaHeaders(message.headers),
+      { topic, partition, offset: message.offset },
+      SpanKind.CONSUMER,
+    );
+    consume.end();
+    const convert = this.tracer.recordHop(SpanNames.convert, "convert", consume.context);
+    let record: MeshRecord;
+    try {
+      record = fromKafkaMessage(topic, partition, message, this.converters);
+    } catch (error) {
+      if (!(error instanceof ConversionError)) throw error;
+      return failed(consumed, error.stage, error.className, error, convert);
+    }
+    convert.end();
+    const transformed = applyTransforms(this.transforms, record, convert.context, this.tracer);
+    if (transformed.kind === "dropped") return transformed;
+    if (transformed.kind === "failed")
+      return failed(consumed, "TRANSFORMATION", transformed.className, transformed.error, transformed.span);
+    const { context } = transformed;
+    record = transformed.record;
+    record.trace = toRecordTrace(context);
+    return { kind: "write", record, context };
+  }
+}
+
+/**
+ * A failure of `consumed` in `stage`; the hop's span is marked failed (so it is recorded even when the
+ * record was not sampled) and the dead-letter hop continues from it.
+ */
+function failed(
+  consumed: ConsumedMessage,
+  stage: RecordFailure["stage"],
+  className: string,
+  error: unknown,
+  span: HopSpan,
+): { readonly kind: "failed"; readonly failure: RecordFailure } {
+  span.fail(error);
+  span.end();
+  return { kind: "failed", failure: sinkFailure(consumed, stage, className, error, span.context) };
+}
+
+/** A consumed message's failure: its Kafka position, and its original bytes for the dead-letter copy. */
+export function sinkFailure(
+  { topic, partition, message }: ConsumedMessage,
+  stage: RecordFailure["stage"],
+  className: string,
+  error: unknown,
+  trace: Context | undefined,
+): RecordFailure {
+  return {
+    stage,
+    className,
+    error,
+    origin: { kind: "kafka", topic, partition, offset: message.offset },
+    content: { key: message.key, value: message.value, headers: message.headers ?? {} },
+    trace,
+  };
+}
