@@ -77,4 +77,39 @@ describe("validateConnectorConfig", () => {
     await expect(attempt).rejects.toBeInstanceOf(RestError);
     await expect(attempt).rejects.toMatchObject({ statusCode: 400, message: expect.stringMatching(message) });
   });
+
+  it.each([
+    [
+      { "transforms.mask.type": "NoSuchTransform" },
+      /transforms\.mask\.type.*NoSuchTransform|NoSuchTransform.*transforms\.mask\.type/,
+    ],
+    [{ "transforms.mask.type": "MaskField$Value" }, /transforms\.mask\.fields/],
+    [
+      {
+        "transforms.mask.type": "RegexRouter",
+        "transforms.mask.regex": "(",
+        "transforms.mask.replacement": "x",
+      },
+      /transforms\.mask\.regex/,
+    ],
+    [{ "transforms.mask.type": "Cast$Value", "transforms.mask.spec": "f:int99" }, /transforms\.mask\.spec/],
+  ])("refuses a bad transform %j, naming the alias and key", async (keys, message) => {
+    const verdict = await validateConnectorConfig(
+      { "connector.class": "FileStreamSource", transforms: "mask", ...keys },
+      catalog,
+      servicesAnswering([]),
+    );
+    expect(verdict.errors).toEqual([expect.stringMatching(message)]);
+  });
+
+  it("refuses a bad errors.* value under its key", async () => {
+    const verdict = await validateConnectorConfig(
+      { "connector.class": "FileStreamSource", "errors.tolerance": "some" },
+      catalog,
+      servicesAnswering([]),
+    );
+    expect(verdict.runtimeErrors.get("errors.tolerance")).toEqual([
+      "Invalid value some for configuration errors.tolerance: String must be one of (case insensitive): NONE, ALL",
+    ]);
+  });
 });

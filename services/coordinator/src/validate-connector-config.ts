@@ -1,5 +1,7 @@
 import type { ConnectorConfig, PluginCatalog } from "@connect-mesh/cluster-state";
+import { validateErrorHandlingConfig } from "@connect-mesh/error-handling";
 import type { ValidateResponse } from "@connect-mesh/proto";
+import { validateTransformConfig } from "@connect-mesh/transforms";
 import type { ConnectorServices } from "./connector-services.js";
 import { RestError } from "./rest/rest-error.js";
 
@@ -73,11 +75,17 @@ export function invalidConfigError(verdict: ConfigVerdict): RestError {
   );
 }
 
-/** The keys the runtime owns, checked as Connect's ConnectorConfig and SinkConnectorConfig do. */
+/**
+ * The keys the runtime owns, checked as Connect's ConnectorConfig and SinkConnectorConfig do: also every
+ * transform and predicate (unknown class, missing key, bad regex or cast spec, each under its full key,
+ * e.g. `transforms.mask.fields`) and the `errors.*` keys, so a config the worker could not run is never stored.
+ */
 function* runtimeKeyErrors(
   config: ConnectorConfig,
   kind: "source" | "sink",
 ): Generator<{ key: string; message: string }> {
+  yield* validateTransformConfig(config);
+  yield* validateErrorHandlingConfig(config);
   for (const key of ["tasks.max", "task.restart.backoff.initial.ms", "task.restart.backoff.max.ms"]) {
     const value = config[key];
     if (value !== undefined && !/^\s*[1-9]\d*\s*$/.test(value)) {

@@ -2,6 +2,7 @@ import { WakeUp } from "@connect-mesh/async";
 import { type Assignment, type ClusterState, PluginCatalog, taskKeyOf } from "@connect-mesh/cluster-state";
 import type { Lease, ServiceRegistry } from "@connect-mesh/coordination";
 import type { SourceOffsetStore } from "@connect-mesh/source-offsets";
+import type { ConnectMetrics } from "@connect-mesh/telemetry";
 import type { Admin, Kafka } from "kafkajs";
 import type { Logger } from "pino";
 import type { ActiveTopics } from "./active-topics.js";
@@ -22,6 +23,7 @@ export interface WorkerResources {
   readonly registry: ServiceRegistry;
   readonly activeTopics: ActiveTopics;
   readonly logger: Logger;
+  readonly metrics: ConnectMetrics;
 }
 
 /** A task this worker should run, and what makes one run of it different from another. */
@@ -40,6 +42,7 @@ interface RunningTask {
   /** The task config, restart count and generation it runs with; a different one means start again. */
   readonly identity: string;
   readonly logger: Logger;
+  readonly task: { readonly connector: string; readonly task: number };
 }
 
 /**
@@ -176,7 +179,13 @@ export class AssignmentManager {
       },
       kind,
     );
-    this.running.set(key, { runner, status, identity: task.identity, logger });
+    this.running.set(key, {
+      runner,
+      status,
+      identity: task.identity,
+      logger,
+      task: { connector: task.connector, task: task.task },
+    });
   }
 
   private async stopTask(key: string): Promise<void> {
@@ -185,6 +194,8 @@ export class AssignmentManager {
     this.running.delete(key);
     await running.runner.stop();
     await running.status.clear();
+    // The task may start on another worker next: its series there are the ones to report.
+    this.resources.metrics.removeTask(running.task);
     running.logger.info("stopped task");
   }
 }

@@ -9,12 +9,16 @@ import { ActiveTopics } from "./active-topics.js";
 import { AssignmentManager } from "./assignment-manager.js";
 import { workerSettingsFrom } from "./config.js";
 import { ConnectorLocator } from "./connector-locator.js";
+import { createWorkerMetrics } from "./worker-metrics.js";
 
 const VERSION = "0.1.0";
 
 const settings = workerSettingsFrom(process.env);
 const logger = pino({ level: settings.logLevel, base: { service: "worker", worker: settings.workerId } });
 const stopping = new AbortController();
+// One per process. The /metrics server (startMetricsServer({ registry: metrics.registry, port })) and the
+// OpenTelemetry start-up (startTelemetry) belong here too; they are not started yet.
+const metrics = createWorkerMetrics();
 
 const store = new EtcdCoordinationStore(settings.etcdEndpoints);
 const state = new ClusterState(store, settings.cluster);
@@ -58,6 +62,7 @@ const manager = new AssignmentManager({
   registry,
   activeTopics: new ActiveTopics(state, settings.topicTrackingEnabled, logger),
   logger,
+  metrics: metrics.connect,
 });
 // Losing the lease means the leader has given our tasks away: stop them rather than run them twice.
 const running = manager.run(AbortSignal.any([stopping.signal, lease.lost]));

@@ -1,16 +1,24 @@
 import { sleep } from "@connect-mesh/async";
-import {
-  ErrorKind,
-  type Record as MeshRecord,
-  SinkServiceClient,
-  type WriteResponse,
-} from "@connect-mesh/proto";
+import { ErrorKind, SinkServiceClient, type WriteResponse } from "@connect-mesh/proto";
+import { type SinkTaskMetrics, TaskTracer } from "@connect-mesh/telemetry";
 import type { Consumer, EachBatchPayload } from "kafkajs";
 import { Backoff } from "./backoff.js";
 import { connectClient } from "./connect-client.js";
-import { fromKafkaMessage } from "./record-codec.js";
+import { ConnectorReportedError } from "./errors/connector-reported-error.js";
+import type { ErrorPolicy } from "./errors/error-policy.js";
+import { openTaskErrorPolicy } from "./errors/task-error-policy.js";
+import {
+  type ConsumedMessage,
+  type SinkRecordOutcome,
+  SinkRecordPipeline,
+  sinkFailure,
+} from "./sink-record-pipeline.js";
 import { FatalTaskError, type TaskContext } from "./task-context.js";
 import { taskConvertersFrom } from "./task-converters.js";
+import { transformStagesFrom } from "./transform-stages.js";
+
+/** A record ready for the connector, with the message it came from (for the DLQ) and its trace. */
+type Writable = Extract<SinkRecordOutcome, { kind: "write" }> & { readonly consumed: ConsumedMessage };
 
 /**
  * The most records sent, flushed and committed as one unit. kafkajs hands over whatever one fetch returned
@@ -27,9 +35,29 @@ const MAX_RECORDS_PER_BATCH = 2_000;
  * (at-least-once). Returns when `stopping` aborts, after the batch in hand is committed; throws on failure.
  */
 export async function runSinkStream(context: TaskContext, stopping: AbortSignal): Promise<void> {
+  const { connector, task, config } = context;
+  const tracer = TaskTracer.fromConfig({ connector, task }, config);
+  const metrics = context.metrics.sinkTask({ connector, task });
+  const errors = await openTaskErrorPolicy(context, metrics, tracer);
+  try {
+    const pipeline = new SinkRecordPipeline(transformStagesFrom(config), taskConvertersFrom(config), tracer);
+    await consumeAndWrite(context, stopping, { pipeline, policy: errors.policy, metrics });
+  } finally {
+    await errors.close();
+  }
+}
+
+async function consumeAndWrite(
+  context: TaskContext,
+  stopping: AbortSignal,
+  {
+    pipeline,
+    policy,
+    metrics,
+  }: { pipeline: SinkRecordPipeline; policy: ErrorPolicy; metrics: SinkTaskMetrics },
+): Promise<void> {
   const { connector, task, config, logger } = context;
   const { className, address } = await context.locator.locate(config["connector.class"] ?? "");
-  const converters = taskConvertersFrom(config);
   const client = await connectClient(SinkServiceClient, address);
   const call = client.write();
   const responses = (call as AsyncIterable<WriteResponse>)[Symbol.asyncIterator]();
@@ -39,6 +67,8 @@ export async function runSinkStream(context: TaskContext, stopping: AbortSignal)
     sessionTimeout: 10_000,
   });
   let sequence = 0n;
+  /** The consumer's lag per partition, as of each partition's last committed batch. */
+  const lags = new Map<string, number>();
   let isDraining = false;
   let inFlight: Promise<void> = Promise.resolve();
   let failure: unknown;
@@ -58,29 +88,57 @@ export async function runSinkStream(context: TaskContext, stopping: AbortSignal)
   };
 
   /**
-   * Sends records until the service has accepted all of them. A RETRIABLE error names the first record
-   * it did not take; the rest go again as a new batch after a capped, jittered backoff (as sink.proto
-   * says), so an outside system that is down for a while loses nothing and repeats nothing.
+   * Sends records until the service has accepted or refused each of them. A RETRIABLE error names the
+   * first record it did not take; the rest go again as a new batch after a capped, jittered backoff (as
+   * sink.proto says), so an outside system that is down for a while loses nothing and repeats nothing. A
+   * FATAL error that names one record (record_index) is that record's failure (stage TASK_PUT): the error
+   * policy parks it or stops the task, and the records after it are sent again. A FATAL error for the whole
+   * batch stops the task.
    */
-  const sendUntilAccepted = async (records: MeshRecord[]): Promise<void> => {
-    const backoff = new Backoff();
+  const sendUntilAccepted = async (records: readonly Writable[]): Promise<void> => {
+    const { retryDelayMaxMs } = policy.settings;
+    const backoff = new Backoff(500, Math.max(500, retryDelayMaxMs));
     let pending = records;
+    let isRetrying = false;
     while (pending.length > 0) {
       sequence += 1n;
-      call.write({ message: { $case: "batch", value: { sequence, records: pending } } });
+      const startedAt = performance.now();
+      call.write({
+        message: { $case: "batch", value: { sequence, records: pending.map((w) => w.record) } },
+      });
       const answer = await nextResponse();
+      metrics.observePutBatch(performance.now() - startedAt);
       if (answer.$case === "ack") {
+        metrics.countSent(pending.length);
         // Clear the retry note from the status once the outside system takes records again.
-        if (pending !== records) await context.status.report("RUNNING");
+        if (isRetrying) await context.status.report("RUNNING");
         return;
       }
       if (answer.$case !== "error")
         throw new Error(`expected an answer to batch ${sequence}, got ${answer.$case}`);
       const error = answer.value.error;
       const text = `the connector could not write batch ${sequence}: ${error?.message ?? "no reason given"}`;
-      if (error?.kind !== ErrorKind.ERROR_KIND_RETRIABLE)
-        throw new FatalTaskError(text, { cause: error?.stackTrace || undefined });
-      pending = pending.slice(Math.min(error.recordIndex ?? 0, pending.length));
+      const index = error?.recordIndex;
+      if (error?.kind !== ErrorKind.ERROR_KIND_RETRIABLE) {
+        const refused = index === undefined ? undefined : pending[index];
+        if (error === undefined || index === undefined || refused === undefined)
+          throw new FatalTaskError(text, { cause: error?.stackTrace || undefined });
+        metrics.countSent(index);
+        policy.report(
+          sinkFailure(
+            refused.consumed,
+            "TASK_PUT",
+            className,
+            new ConnectorReportedError(error),
+            refused.context,
+          ),
+        );
+        pending = pending.slice(index + 1);
+        continue;
+      }
+      metrics.countSent(Math.min(index ?? 0, pending.length));
+      pending = pending.slice(Math.min(index ?? 0, pending.length));
+      isRetrying = true;
       const delayMs = backoff.nextDelayMs();
       logger.warn(
         { retryInMs: delayMs, remaining: pending.length, reason: error.message },
@@ -109,16 +167,38 @@ export async function runSinkStream(context: TaskContext, stopping: AbortSignal)
         const messages = batch.messages.slice(start, start + MAX_RECORDS_PER_BATCH);
         const last = messages[messages.length - 1];
         if (!last) return;
-        const records = messages.map((m) => fromKafkaMessage(batch.topic, batch.partition, m, converters));
-        await sendUntilAccepted(records);
-        call.write({ message: { $case: "flush", value: { throughSequence: sequence } } });
-        const flushed = await nextResponse();
-        if (flushed.$case !== "flushed")
-          throw new Error(`expected a flush of batch ${sequence}, got ${flushed.$case}`);
+        metrics.countRead(messages.length);
+        const writable: Writable[] = [];
+        for (const message of messages) {
+          const consumed = { topic: batch.topic, partition: batch.partition, message };
+          let outcome = pipeline.process(consumed);
+          if (outcome.kind === "failed")
+            outcome = await policy.retry(outcome, () => pipeline.process(consumed), failureOf, stopping);
+          if (outcome.kind === "failed") policy.report(outcome.failure);
+          else if (outcome.kind === "write") writable.push({ ...outcome, consumed });
+        }
+        if (writable.length > 0) {
+          await sendUntilAccepted(writable);
+          call.write({ message: { $case: "flush", value: { throughSequence: sequence } } });
+          const flushed = await nextResponse();
+          if (flushed.$case !== "flushed")
+            throw new Error(`expected a flush of batch ${sequence}, got ${flushed.$case}`);
+        }
+        // The offsets below cover the skipped records: their dead-letter copies must be in Kafka first.
+        await policy.flush();
         await context.confirmStillAssigned();
-        await consumer.commitOffsets([
-          { topic: batch.topic, partition: batch.partition, offset: String(BigInt(last.offset) + 1n) },
-        ]);
+        try {
+          await consumer.commitOffsets([
+            { topic: batch.topic, partition: batch.partition, offset: String(BigInt(last.offset) + 1n) },
+          ]);
+          metrics.observeOffsetCommit(true);
+        } catch (error) {
+          metrics.observeOffsetCommit(false);
+          throw error;
+        }
+        const lag = Number(BigInt(batch.highWatermark) - BigInt(last.offset) - 1n);
+        lags.set(`${batch.topic}/${batch.partition}`, Math.max(0, lag));
+        metrics.setConsumerLag(lags.values());
         resolveOffset(last.offset);
         await heartbeat();
       }
@@ -168,6 +248,10 @@ export async function runSinkStream(context: TaskContext, stopping: AbortSignal)
     client.close();
   }
   if (failure !== undefined && !stopping.aborted) throw failure;
+}
+
+function failureOf(outcome: SinkRecordOutcome) {
+  return outcome.kind === "failed" ? outcome.failure : undefined;
 }
 
 /** Connect's `topics` (a comma-separated list) or `topics.regex`. */

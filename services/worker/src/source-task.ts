@@ -5,11 +5,15 @@ import {
   type SourceOffset,
   SourceServiceClient,
 } from "@connect-mesh/proto";
-import { Partitioners, type Producer } from "kafkajs";
+import { type SourceTaskMetrics, TaskTracer } from "@connect-mesh/telemetry";
+import { type Message, Partitioners, type Producer } from "kafkajs";
 import { connectClient } from "./connect-client.js";
-import { toKafkaMessage } from "./record-codec.js";
+import type { ErrorPolicy } from "./errors/error-policy.js";
+import { openTaskErrorPolicy } from "./errors/task-error-policy.js";
+import { type SourceRecordOutcome, SourceRecordPipeline } from "./source-record-pipeline.js";
 import { FatalTaskError, type TaskContext } from "./task-context.js";
 import { taskConvertersFrom } from "./task-converters.js";
+import { transformStagesFrom } from "./transform-stages.js";
 
 /**
  * Batches the connector may have in flight. Two keep the pipeline full: the service reads batch N+1
@@ -18,7 +22,8 @@ import { taskConvertersFrom } from "./task-converters.js";
 const CREDITS = 2;
 
 /**
- * Runs one source task through one Read stream: converts each batch, produces it to Kafka (idempotent,
+ * Runs one source task through one Read stream: runs each batch's records through the task's transforms and
+ * converters (a failing record is handled as `errors.*` says), produces them to Kafka (idempotent,
  * acks=all), stores its offsets only once Kafka has the records and only while this worker still holds the
  * task, then acks the batch to the connector and grants one more. Returns when `stopping` aborts (after finishing the batch in hand) or throws on failure;
  * the caller decides about retrying.
@@ -28,9 +33,27 @@ export async function runSourceStream(
   producer: Producer,
   stopping: AbortSignal,
 ): Promise<void> {
+  const { connector, task, config } = context;
+  const tracer = TaskTracer.fromConfig({ connector, task }, config);
+  const metrics = context.metrics.sourceTask({ connector, task });
+  const errors = await openTaskErrorPolicy(context, metrics, tracer);
+  try {
+    const pipeline = new SourceRecordPipeline(
+      transformStagesFrom(config),
+      taskConvertersFrom(config),
+      tracer,
+    );
+    await readAndWrite({ context, producer, pipeline, policy: errors.policy, metrics, stopping });
+  } finally {
+    await errors.close();
+  }
+}
+
+/** The Read stream's loop: batches in, written to Kafka, acked, one more credit each. */
+async function readAndWrite(writer: BatchWriter): Promise<void> {
+  const { context, stopping } = writer;
   const { connector, task, config, logger } = context;
   const { className, address } = await context.locator.locate(config["connector.class"] ?? "");
-  const converters = taskConvertersFrom(config);
   const startOffsets = await context.offsets.read(connector, context.admin);
   const client = await connectClient(SourceServiceClient, address);
   const call = client.read();
@@ -57,7 +80,7 @@ export async function runSourceStream(
         throw new FatalTaskError(error.message, { cause: message.value.stackTrace || undefined });
       }
       if (message?.$case !== "batch") continue;
-      await writeBatch(context, producer, message.value, converters);
+      await writeBatch(writer, message.value);
       if (stopping.aborted) break;
       call.write({ message: { $case: "ack", value: { throughSequence: message.value.sequence } } });
       call.write({ message: { $case: "credit", value: { batches: 1 } } });
@@ -69,30 +92,71 @@ export async function runSourceStream(
   }
 }
 
-async function writeBatch(
-  context: TaskContext,
-  producer: Producer,
-  batch: SourceBatch,
-  converters: ReturnType<typeof taskConvertersFrom>,
-): Promise<void> {
-  const byTopic = new Map<string, ReturnType<typeof toKafkaMessage>[]>();
+/** What writing a batch needs, built once per stream. */
+interface BatchWriter {
+  readonly context: TaskContext;
+  readonly producer: Producer;
+  readonly pipeline: SourceRecordPipeline;
+  readonly policy: ErrorPolicy;
+  readonly metrics: SourceTaskMetrics;
+  readonly stopping: AbortSignal;
+}
+
+/**
+ * Runs a batch through the pipeline, parks or fails on the records that fail (errors.tolerance), sends the
+ * rest, and stores the batch's offsets. The offsets cover skipped and dropped records too, so they are
+ * stored only after their dead-letter copies are acked.
+ */
+async function writeBatch(writer: BatchWriter, batch: SourceBatch): Promise<void> {
+  const { context, producer, pipeline, policy, metrics, stopping } = writer;
+  metrics.countPolled(batch.records.length);
+  const byTopic = new Map<string, Message[]>();
+  const sent: Extract<SourceRecordOutcome, { kind: "produce" }>[] = [];
   const latestOffsets = new Map<string, SourceOffset>();
   for (const record of batch.records) {
-    const messages = byTopic.get(record.topic) ?? [];
-    messages.push(toKafkaMessage(record, converters));
-    byTopic.set(record.topic, messages);
+    let outcome = pipeline.process(record);
+    if (outcome.kind === "failed")
+      outcome = await policy.retry(outcome, () => pipeline.process(record), failureOf, stopping);
+    if (outcome.kind === "failed") policy.report(outcome.failure);
+    else if (outcome.kind === "produce") {
+      const messages = byTopic.get(outcome.topic) ?? [];
+      messages.push(outcome.message);
+      byTopic.set(outcome.topic, messages);
+      sent.push(outcome);
+    }
     if (record.sourcePartition !== undefined) {
       const key = context.offsets.keyOf(context.connector, record.sourcePartition).toString();
       latestOffsets.set(key, { partition: record.sourcePartition, offset: record.sourceOffset });
     }
   }
-  await producer.sendBatch({
-    acks: -1,
-    topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-  });
+  await policy.flush();
+  if (sent.length > 0) {
+    try {
+      await producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+      });
+    } catch (error) {
+      for (const { span } of sent) span.fail(error);
+      throw error;
+    } finally {
+      for (const { span } of sent) span.end();
+    }
+    metrics.countWritten(sent.length);
+  }
   for (const topic of byTopic.keys()) await context.activeTopics.record(context.connector, topic);
   await context.confirmStillAssigned();
-  await context.offsets.write(context.connector, [...latestOffsets.values()], producer);
+  try {
+    await context.offsets.write(context.connector, [...latestOffsets.values()], producer);
+    metrics.observeOffsetCommit(true);
+  } catch (error) {
+    metrics.observeOffsetCommit(false);
+    throw error;
+  }
+}
+
+function failureOf(outcome: SourceRecordOutcome) {
+  return outcome.kind === "failed" ? outcome.failure : undefined;
 }
 
 /** The producer a source task writes with: idempotent and acks=all, so retries never duplicate or reorder. */

@@ -1,4 +1,5 @@
 import type { SourceOffsetStore } from "@connect-mesh/source-offsets";
+import type { ConnectMetrics } from "@connect-mesh/telemetry";
 import type { Admin, Kafka } from "kafkajs";
 import type { Logger } from "pino";
 import type { ActiveTopics } from "./active-topics.js";
@@ -18,6 +19,8 @@ export interface TaskContext {
   readonly status: TaskStatusReporter;
   readonly activeTopics: ActiveTopics;
   readonly logger: Logger;
+  /** The worker's task metrics (Connect's names); the task takes its own view at start. */
+  readonly metrics: ConnectMetrics;
   /**
    * Resolves while this run of the task may commit (see `ClusterState.mayCommitFor`), and throws
    * `TaskFencedError` once it may not. Called before every offset commit, so a worker the task has moved

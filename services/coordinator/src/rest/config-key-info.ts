@@ -1,4 +1,6 @@
+import { ERROR_CONFIG_KEYS } from "@connect-mesh/error-handling";
 import { type ConfigDefinition, ConfigImportance, ConfigType } from "@connect-mesh/proto";
+import { findTransformPlugin } from "@connect-mesh/transforms";
 
 /** Connect's ConfigKeyInfo, as `GET /connector-plugins/{plugin}/config` and the validate endpoint show it. */
 export interface ConfigKeyInfo {
@@ -114,9 +116,16 @@ export function runtimeConfigKeys(kind: "source" | "sink"): ConfigKeyInfo[] {
       7,
     ),
   ];
-  if (kind === "source") return common;
+  const errorHandling = ERROR_CONFIG_KEYS.map(
+    (k, i): ConfigKeyInfo => ({
+      ...key(k.name, k.type, false, k.defaultValue, k.documentation, i + 1),
+      group: "Error Handling",
+    }),
+  );
+  if (kind === "source") return [...common, ...errorHandling];
   return [
     ...common,
+    ...errorHandling,
     key("topics", "LIST", false, "", "List of topics to consume; this or topics.regex is required.", 8),
     key(
       "topics.regex",
@@ -127,4 +136,81 @@ export function runtimeConfigKeys(kind: "source" | "sink"): ConfigKeyInfo[] {
       9,
     ),
   ];
+}
+
+/**
+ * The keys a config's own `transforms` and `predicates` bring, as Connect's validate lists them: the lists,
+ * then per alias its `type` (and for a transform `predicate` and `negate`) and its class's keys under
+ * the alias's prefix, in a group `Transforms: <alias>` or `Predicates: <alias>`.
+ */
+export function transformConfigKeys(config: Readonly<Record<string, string>>): ConfigKeyInfo[] {
+  const aliases = (list: string | undefined) =>
+    (list ?? "")
+      .split(",")
+      .map((a) => a.trim())
+      .filter(Boolean);
+  const entry = (name: string, type: string, documentation: string, group: string, order: number) => ({
+    name,
+    type,
+    required: false,
+    default_value: null,
+    importance: "HIGH",
+    documentation,
+    group,
+    order,
+    width: "LONG",
+    display_name: name,
+    dependents: [],
+  });
+  const keys: ConfigKeyInfo[] = [
+    entry(
+      "transforms",
+      "LIST",
+      "Aliases for the transformations to apply to records, in order.",
+      "Transforms",
+      1,
+    ),
+    entry("predicates", "LIST", "Aliases for the predicates used by transformations.", "Predicates", 1),
+  ];
+  for (const [list, prefix, groupName] of [
+    ["transforms", "transforms", "Transforms"],
+    ["predicates", "predicates", "Predicates"],
+  ] as const) {
+    for (const alias of aliases(config[list])) {
+      const group = `${groupName}: ${alias}`;
+      const base = `${prefix}.${alias}.`;
+      keys.push(
+        entry(
+          `${base}type`,
+          "CLASS",
+          `Class for the '${alias}' ${list === "transforms" ? "transformation" : "predicate"}.`,
+          group,
+          0,
+        ),
+      );
+      if (list === "transforms") {
+        keys.push(
+          entry(
+            `${base}predicate`,
+            "STRING",
+            "The alias of a predicate used to decide whether to apply this transformation.",
+            group,
+            1,
+          ),
+        );
+        keys.push(entry(`${base}negate`, "BOOLEAN", "Whether the predicate's result is negated.", group, 2));
+      }
+      const plugin = findTransformPlugin(config[`${base}type`] ?? "");
+      for (const definition of plugin?.configDefinitions ?? []) {
+        const info = configKeyInfo(definition);
+        keys.push({
+          ...info,
+          name: `${base}${info.name}`,
+          display_name: `${base}${info.display_name}`,
+          group,
+        });
+      }
+    }
+  }
+  return keys;
 }

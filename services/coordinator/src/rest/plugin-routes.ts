@@ -1,8 +1,9 @@
+import { findTransformPlugin, transformPluginDescriptors } from "@connect-mesh/transforms";
 import type { FastifyInstance } from "fastify";
 import type { ConnectorServices } from "../connector-services.js";
 import type { PluginCatalogWatcher } from "../plugin-catalog-watcher.js";
 import { validateConnectorConfig } from "../validate-connector-config.js";
-import { configKeyInfo, runtimeConfigKeys } from "./config-key-info.js";
+import { configKeyInfo, runtimeConfigKeys, transformConfigKeys } from "./config-key-info.js";
 import { RestError } from "./rest-error.js";
 
 /** What the plugin routes need. */
@@ -37,11 +38,19 @@ export function registerPluginRoutes(app: FastifyInstance, deps: PluginRoutesDep
       return [
         ...connectors,
         ...CONVERTER_CLASSES.map((name) => ({ class: name, type: "converter", version: "0.1.0" })),
+        ...transformPluginDescriptors().map((d) => ({
+          class: d.className,
+          type: d.type,
+          version: d.version,
+        })),
       ];
     },
   );
 
   app.get<{ Params: PluginParams }>("/connector-plugins/:plugin/config", async (request) => {
+    // A transform or predicate (by class name or alias) lists its own keys, as Connect does.
+    const transform = findTransformPlugin(request.params.plugin);
+    if (transform !== undefined) return transform.configDefinitions.map(configKeyInfo);
     const { entry, definitions } = await describePlugin(request.params.plugin, deps);
     return [...runtimeConfigKeys(entry.plugin.kind), ...definitions.map(configKeyInfo)];
   });
@@ -59,7 +68,7 @@ export function registerPluginRoutes(app: FastifyInstance, deps: PluginRoutesDep
       );
       const pluginValues = new Map(verdict.pluginValues.map((value) => [value.name, value]));
       const configs = [
-        ...runtimeConfigKeys(entry.plugin.kind).map((definition) => ({
+        ...[...runtimeConfigKeys(entry.plugin.kind), ...transformConfigKeys(config)].map((definition) => ({
           definition,
           value: valueInfo(
             definition.name,

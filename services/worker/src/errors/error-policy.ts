@@ -61,6 +61,11 @@ export interface ErrorPolicyOptions {
 export class ErrorPolicy {
   constructor(private readonly options: ErrorPolicyOptions) {}
 
+  /** The `errors.*` settings this policy follows. */
+  get settings(): ErrorHandlingConfig {
+    return this.options.config;
+  }
+
   /**
    * Runs `attempt` again while its outcome is a failure with a retriable error and the retry timeout has
    * not passed (0: never; -1: forever). Returns the last outcome. Each failed attempt is counted.
