@@ -29,6 +29,12 @@ export interface MeshSettings {
   readonly datagenPort: number;
   /** The Python HTTP sink connector service's gRPC port. */
   readonly httpSinkPort: number;
+  /**
+   * Where each node service serves Prometheus `/metrics` on 127.0.0.1 (CONNECT_MESH_METRICS_PORT), by
+   * service name; each also advertises it in the service registry. Absent in a stack.json written
+   * before it existed: those services took any free port.
+   */
+  readonly metricsPorts?: Readonly<Record<string, number>>;
   /** The trace backend's OTLP/HTTP endpoint, when the stack runs one; the services export their spans there. */
   readonly otlpEndpoint?: string;
 }
@@ -63,6 +69,10 @@ export function meshServices(settings: MeshSettings): MeshService[] {
     key: serviceKey(keys.servicesRoot, type, id),
   });
   const restUrl = `http://127.0.0.1:${settings.restPort}`;
+  const metricsPort = (name: string): Record<string, string> => {
+    const port = settings.metricsPorts?.[name];
+    return port === undefined ? {} : { CONNECT_MESH_METRICS_PORT: String(port) };
+  };
   return [
     {
       name: "connector-file",
@@ -73,6 +83,7 @@ export function meshServices(settings: MeshSettings): MeshService[] {
         CONNECT_MESH_INSTANCE_ID: "file-1",
         CONNECT_MESH_BASE_DIR: settings.baseDir,
         CONNECT_MESH_FILE_CONNECTOR_PORT: String(settings.fileConnectorPort),
+        ...metricsPort("connector-file"),
       },
       address: `127.0.0.1:${settings.fileConnectorPort}`,
       probe: registered("connector", "file-1"),
@@ -109,6 +120,7 @@ export function meshServices(settings: MeshSettings): MeshService[] {
         ...common,
         CONNECT_MESH_REST_PORT: String(settings.restPort),
         CONNECT_MESH_COORDINATOR_ID: "coordinator-1",
+        ...metricsPort("coordinator"),
       },
       address: restUrl,
       probe: { kind: "http", url: `${restUrl}/` },
@@ -117,7 +129,7 @@ export function meshServices(settings: MeshSettings): MeshService[] {
       name: "worker",
       packageDir: "services/worker",
       runtime: { kind: "node" },
-      env: { ...common, CONNECT_MESH_WORKER_ID: "worker-1" },
+      env: { ...common, CONNECT_MESH_WORKER_ID: "worker-1", ...metricsPort("worker") },
       address: "worker-1",
       probe: registered("worker", "worker-1"),
     },

@@ -3,8 +3,14 @@ import { ClusterState } from "@connect-mesh/cluster-state";
 import { createConverter } from "@connect-mesh/converters";
 import { EtcdCoordinationStore, type Lease, ServiceRegistry } from "@connect-mesh/coordination";
 import { SourceOffsetStore } from "@connect-mesh/source-offsets";
+import {
+  createMetricsRegistry,
+  LoggerFactory,
+  startMetricsServer,
+  startTelemetry,
+} from "@connect-mesh/telemetry";
 import { type Admin, Kafka, logLevel, type Producer } from "kafkajs";
-import { pino } from "pino";
+import { registerClusterStateMetrics } from "./cluster-state-metrics.js";
 import { coordinatorSettingsFrom } from "./config.js";
 import { ConnectorServices } from "./connector-services.js";
 import { kafkaClusterIdLookup } from "./kafka-cluster-id.js";
@@ -23,14 +29,22 @@ import { registerTopicsRoutes } from "./rest/topics-routes.js";
 const VERSION = "0.1.0";
 
 const settings = coordinatorSettingsFrom(process.env);
-const logger = pino({
+// First, so every span from here on is exported (when OTEL_EXPORTER_OTLP_ENDPOINT is set).
+const telemetry = startTelemetry(settings.telemetry);
+const logs = new LoggerFactory({
+  service: "coordinator",
+  instanceId: settings.coordinatorId,
   level: settings.logLevel,
-  base: { service: "coordinator", instance: settings.coordinatorId },
 });
+const logger = logs.logger("coordinator");
 const stopping = new AbortController();
 
 const store = new EtcdCoordinationStore(settings.etcdEndpoints);
 const state = new ClusterState(store, settings.cluster);
+// Its own process metrics, and the cluster's connector and task states read at each scrape.
+const metricsRegistry = createMetricsRegistry();
+registerClusterStateMetrics(metricsRegistry, state);
+const metricsServer = await startMetricsServer({ registry: metricsRegistry, port: settings.metricsPort });
 const registry = new ServiceRegistry(store, state.keys.servicesRoot);
 const services = new ConnectorServices();
 const catalog = new PluginCatalogWatcher(registry, stopping.signal, (error) =>
@@ -47,6 +61,7 @@ const currentLease = async (): Promise<Lease> => {
         serviceType: "coordinator",
         instanceId: settings.coordinatorId,
         address: `${settings.restHost}:${settings.restPort}`,
+        metricsAddress: `127.0.0.1:${metricsServer.port}`,
         plugins: [],
         version: VERSION,
         registeredAt: new Date().toISOString(),
@@ -95,7 +110,14 @@ registerPluginRoutes(app, { catalog, services });
 registerOffsetsRoutes(app, { state, catalog, sourceOffsets, kafka: connectKafka });
 
 await app.listen({ host: settings.restHost, port: settings.restPort });
-logger.info({ url: `http://${settings.restHost}:${settings.restPort}` }, "REST API listening");
+logger.info(
+  {
+    url: `http://${settings.restHost}:${settings.restPort}`,
+    metrics: metricsServer.url,
+    tracing: telemetry.isTracing,
+  },
+  "REST API listening",
+);
 
 const leading = runLeaderLoop(
   {
@@ -119,7 +141,7 @@ const leading = runLeaderLoop(
   stopping.signal,
 );
 
-/** Stop in order: no new requests, step down so another instance leads at once, then let go of etcd. */
+/** Stop in order: no new requests, step down so another instance leads at once, let go of etcd, flush spans. */
 async function shutdown(signal: string): Promise<void> {
   logger.info({ signal }, "stopping");
   await app.close();
@@ -129,6 +151,8 @@ async function shutdown(signal: string): Promise<void> {
   const clients = await kafkaClients?.catch(() => undefined);
   await Promise.all([clients?.admin.disconnect(), clients?.producer.disconnect()]);
   await store.close();
+  await metricsServer.close();
+  await telemetry.shutdown();
 }
 
 stopOnSignals(shutdown, (error) => logger.error({ err: error }, "unclean stop"));
