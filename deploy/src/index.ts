@@ -13,6 +13,6 @@ export { downStack, stackStatus, upStack } from "./stack.js";
 export type { StackConfig } from "./stack-config.js";
 export { DEFAULT_PORTS, parsePort, stackConfigFromEnv } from "./stack-config.js";
 export { StackError } from "./stack-error.js";
-export type { StackState } from "./stack-state.js";
+export { readStackState, type StackState } from "./stack-state.js";
 export { type StandaloneJaeger, startStandaloneJaeger } from "./standalone-jaeger.js";
 export { ETCD_VERSION, JAEGER_VERSION, KAFKA_VERSION } from "./versions.js";
