@@ -1,6 +1,8 @@
 /** The local stack: real Apache Kafka (KRaft) and etcd, fetched, built, started and stopped by the project itself. */
 export type { Health, HealthProbe, RunningComponent } from "./component.js";
 export { startMeshService, stopMeshService } from "./component-control.js";
+export type { MavenArtifact, MavenInstallRequest } from "./maven-install.js";
+export { installFromMaven } from "./maven-install.js";
 export { findFreePort } from "./ports.js";
 export type { Progress } from "./progress.js";
 export { silent } from "./progress.js";
