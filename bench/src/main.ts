@@ -1,0 +1,153 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Admin, Kafka, logLevel } from "kafkajs";
+import { type BenchStack, startBenchStack, stopBenchStack } from "./bench-stack.js";
+import { summarizeBench } from "./bench-summary.js";
+import { renderChart } from "./chart.js";
+import { currentLoad, describeMachine } from "./machine.js";
+import { BenchUsageError, parseBenchOptions, type RowId, USAGE } from "./options.js";
+import { resultsBlock, updateResultsBlock } from "./performance-doc.js";
+import { runPlan } from "./plan.js";
+import { renderReport } from "./report.js";
+import type { BenchResults } from "./results.js";
+import type { BenchContext, BenchRow } from "./rows/bench-row.js";
+import { connectMeshRow } from "./rows/connect-mesh-row.js";
+import { kafkaConnectRow } from "./rows/kafka-connect-row.js";
+import { kafkaToolsRow } from "./rows/kafka-tools-row.js";
+import { rawKafkajsRow } from "./rows/raw-kafkajs-row.js";
+import { evaluateTargets } from "./targets.js";
+
+/**
+ * `npm run bench`: starts one stack (the broker every row uses, and the mesh), runs rows A to D on both
+ * workloads and the latency run, prints the tables, writes the JSON results and the chart, and (for a full
+ * run) rewrites the results in docs/performance.md. Everything it started is stopped at the end, also
+ * after a failure or one Ctrl-C.
+ */
+const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
+const print = (line: string) => process.stdout.write(`${line}\n`);
+const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+const ROWS: Record<RowId, (context: BenchContext, stack: BenchStack) => BenchRow | Promise<BenchRow>> = {
+  A: (context) => kafkaToolsRow(context),
+  B: (context) => rawKafkajsRow(context),
+  C: (context) => kafkaConnectRow(context),
+  D: (context, stack) => connectMeshRow(context, stack),
+};
+
+async function main(): Promise<number> {
+  if (process.argv.includes("--help")) {
+    print(USAGE);
+    return 0;
+  }
+  const options = parseBenchOptions(process.argv.slice(2), repoRoot);
+  const interrupted = new AbortController();
+  process.once("SIGINT", () => {
+    progress(
+      "interrupted: stopping after cleaning up (Ctrl-C again kills the bench and leaves the stack running)",
+    );
+    interrupted.abort(new Error("interrupted"));
+  });
+  const machine = await describeMachine();
+  const startedAt = new Date().toISOString();
+  const resultDir = join(options.outDir, startedAt.replaceAll(":", "-").slice(0, 19));
+  await mkdir(resultDir, { recursive: true });
+  const workDir = await mkdtemp(join(tmpdir(), "connect-mesh-bench-"));
+  const rows: BenchRow[] = [];
+  let stack: BenchStack | undefined;
+  let admin: Admin | undefined;
+  try {
+    const stackDir = join(workDir, "stack");
+    progress(
+      `scratch directory ${workDir}; should the bench be killed, stop its stack with: npx cmesh down --run-dir ${stackDir}`,
+    );
+    stack = await startBenchStack(
+      stackDir,
+      progress,
+      options.cpuProfile ? join(resultDir, "profiles") : undefined,
+    );
+    const kafka = new Kafka({ clientId: "bench", brokers: [stack.bootstrap], logLevel: logLevel.NOTHING });
+    admin = kafka.admin();
+    await admin.connect();
+    const context: BenchContext = {
+      bootstrap: stack.bootstrap,
+      kafka,
+      admin,
+      brokerPid: stack.pidOf("kafka"),
+      workDir,
+      cacheDir: stack.config.cacheDir,
+      repoRoot,
+      progress,
+      signal: interrupted.signal,
+    };
+    for (const id of options.rows) rows.push(await ROWS[id](context, stack));
+
+    const measured = await runPlan(rows, options, progress, interrupted.signal);
+    const results: BenchResults = {
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      options,
+      machine: { ...machine, loadAtEnd: currentLoad() },
+      rows: Object.fromEntries(rows.map((row) => [row.id, row.title])) as Record<RowId, string>,
+      ...measured,
+    };
+    const summary = summarizeBench(results);
+    const targets = evaluateTargets(summary, options.latency);
+    const report = renderReport(results, summary, targets);
+    const subtitle = `${results.finishedAt.slice(0, 10)}, ${machine.cores} cores, ${options.runs} run(s) per figure${options.isQuick ? " (--quick)" : ""}`;
+    const chart = renderChart(summary, options.latency.ratePerSec, subtitle);
+    await writeFile(
+      join(resultDir, "results.json"),
+      `${JSON.stringify({ ...results, summary, targets }, null, 2)}\n`,
+    );
+    await writeFile(join(resultDir, "chart.svg"), chart);
+    print("");
+    for (const line of report) print(line);
+    progress(`results: ${join(resultDir, "results.json")}, chart: ${join(resultDir, "chart.svg")}`);
+    if (options.shouldUpdateDocs) {
+      await writeFile(join(repoRoot, "docs/performance.svg"), chart);
+      const block = resultsBlock({
+        finishedAt: results.finishedAt,
+        runs: options.runs,
+        machine: results.machine,
+        chartFile: "performance.svg",
+        report,
+      });
+      await updateResultsBlock(join(repoRoot, "docs/performance.md"), block);
+      progress("docs/performance.md and docs/performance.svg now show this run");
+    }
+    const isCorrect =
+      summary.workloads.every((w) => Object.values(w.rows).every((r) => r.isVerified)) &&
+      Object.values(summary.latency).every((l) => l.isVerified);
+    return isCorrect && results.failures.length === 0 ? 0 : 1;
+  } finally {
+    for (const row of rows)
+      await row.close().catch((error: unknown) => progress(`could not stop row ${row.id}: ${String(error)}`));
+    await admin?.disconnect();
+    if (stack !== undefined) await stopBenchStack(stack);
+    if (options.shouldKeepScratch) progress(`kept the scratch directory ${workDir}`);
+    else await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (exitCode) => {
+    process.exitCode = exitCode;
+  },
+  (error: unknown) => {
+    if (
+      error instanceof BenchUsageError ||
+      (error instanceof Error &&
+        error.name === "TypeError" &&
+        "code" in error &&
+        String(error.code).startsWith("ERR_PARSE_ARGS"))
+    ) {
+      progress(`${error.message}\n${USAGE}`);
+      process.exitCode = 2;
+      return;
+    }
+    progress(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exitCode = 1;
+  },
+);
