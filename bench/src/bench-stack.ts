@@ -40,10 +40,9 @@ export async function startBenchStack(
     etcdPort: await findFreePort(),
     etcdPeerPort: await findFreePort(),
     restPort: await findFreePort(),
+    nodeFlags: cpuProfileDir === undefined ? [] : ["--cpu-prof", `--cpu-prof-dir=${cpuProfileDir}`],
   });
-  const result = await withNodeOptions(cpuProfileDir && `--cpu-prof --cpu-prof-dir=${cpuProfileDir}`, () =>
-    upStack(config, progress),
-  );
+  const result = await upStack(config, progress);
   if (!result.started) throw new Error(`a stack already runs from ${runDir}`);
   return {
     config,
@@ -61,20 +60,4 @@ function pidIn(state: StackState, component: string): number {
   const found = state.components.find((c) => c.name === component);
   if (found === undefined) throw new Error(`the stack has no component named ${component}`);
   return found.pid;
-}
-
-/**
- * The stack passes our environment on to the services it starts, so NODE_OPTIONS set while it starts
- * them is how they get --cpu-prof; it is restored at once so no other child inherits it.
- */
-async function withNodeOptions<T>(options: string | undefined, start: () => Promise<T>): Promise<T> {
-  if (!options) return start();
-  const previous = process.env.NODE_OPTIONS;
-  process.env.NODE_OPTIONS = [previous, options].filter(Boolean).join(" ");
-  try {
-    return await start();
-  } finally {
-    if (previous === undefined) delete process.env.NODE_OPTIONS;
-    else process.env.NODE_OPTIONS = previous;
-  }
 }

@@ -6,6 +6,7 @@ import { type Admin, Kafka, logLevel } from "kafkajs";
 import { type BenchStack, startBenchStack, stopBenchStack } from "./bench-stack.js";
 import { summarizeBench } from "./bench-summary.js";
 import { renderChart } from "./chart.js";
+import { summarizeServiceProfiles } from "./cpu-profiles.js";
 import { currentLoad, describeMachine } from "./machine.js";
 import { BenchUsageError, parseBenchOptions, type RowId, USAGE } from "./options.js";
 import { resultsBlock, updateResultsBlock } from "./performance-doc.js";
@@ -54,6 +55,7 @@ async function main(): Promise<number> {
   const resultDir = join(options.outDir, startedAt.replaceAll(":", "-").slice(0, 19));
   await mkdir(resultDir, { recursive: true });
   const workDir = await mkdtemp(join(tmpdir(), "connect-mesh-bench-"));
+  const profileDir = options.cpuProfile ? join(resultDir, "profiles") : undefined;
   const rows: BenchRow[] = [];
   let stack: BenchStack | undefined;
   let admin: Admin | undefined;
@@ -62,11 +64,7 @@ async function main(): Promise<number> {
     progress(
       `scratch directory ${workDir}; should the bench be killed, stop its stack with: npx cmesh down --run-dir ${stackDir}`,
     );
-    stack = await startBenchStack(
-      stackDir,
-      progress,
-      options.cpuProfile ? join(resultDir, "profiles") : undefined,
-    );
+    stack = await startBenchStack(stackDir, progress, profileDir);
     const kafka = new Kafka({ clientId: "bench", brokers: [stack.bootstrap], logLevel: logLevel.NOTHING });
     admin = kafka.admin();
     await admin.connect();
@@ -126,6 +124,14 @@ async function main(): Promise<number> {
       await row.close().catch((error: unknown) => progress(`could not stop row ${row.id}: ${String(error)}`));
     await admin?.disconnect();
     if (stack !== undefined) await stopBenchStack(stack);
+    if (stack !== undefined && profileDir !== undefined) {
+      const profiles = await summarizeServiceProfiles(profileDir, stack.pidOf);
+      await writeFile(join(profileDir, "summary.md"), `${profiles.join("\n")}\n`);
+      print("");
+      print("### Where the mesh's services spent their CPU (node --cpu-prof, whole run, idle excluded)");
+      print("");
+      for (const line of profiles) print(line);
+    }
     if (options.shouldKeepScratch) progress(`kept the scratch directory ${workDir}`);
     else await rm(workDir, { recursive: true, force: true });
   }

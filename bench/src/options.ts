@@ -58,7 +58,7 @@ export const USAGE = `npm run bench -- [flags]
   --measure 100b,1kb,latency  which measurements to make (default all)
   --out DIR               where results go (default bench/results)
   --docs / --no-docs      whether to rewrite docs/performance.md (default: yes unless --quick)
-  --cpu-prof              profile the mesh's Node services (node --cpu-prof) into the results directory
+  --cpu-prof              profile the mesh's Node services (node --cpu-prof) and say where their CPU went
   --keep                  keep the scratch directory with every process's log (it is printed at the start)`;
 
 const FULL = { runs: 3, smallLines: 1_000_000, largeLines: 200_000, latencySeconds: 20 };
