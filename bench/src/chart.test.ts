@@ -22,7 +22,7 @@ describe("renderChart", () => {
         lineBytes: 100,
         rows: { A: row(400_000), D: row(40_000) },
         ratios: {},
-        failures: {},
+        failures: { C: "1/1 runs failed: too large" },
       },
     ],
     latency: {
@@ -44,7 +44,12 @@ describe("renderChart", () => {
   it("draws one bar per measured row, labelled with its median", () => {
     expect(svg).toContain("400,000");
     expect(svg).toContain("40,000");
-    expect(svg).not.toContain("Kafka Connect");
+    expect(svg).not.toContain("B raw kafkajs");
+  });
+
+  it("marks a row that failed every run instead of leaving it out", () => {
+    expect(svg).toContain("C Kafka Connect");
+    expect(svg).toContain("failed: see the table for why");
   });
 
   it("labels the latency bars", () => {

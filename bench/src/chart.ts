@@ -34,11 +34,14 @@ export function renderChart(summary: BenchSummary, ratePerSec: number, subtitle:
     y += 24;
     parts.push(text(LABEL_X, y, `${workload.name}: records/s, median with min–max`, 14, "bold"));
     y += 12;
-    const rows = (Object.keys(NAMES) as RowId[]).filter((id) => workload.rows[id] !== undefined);
+    const rows = (Object.keys(NAMES) as RowId[]).filter(
+      (id) => workload.rows[id] !== undefined || workload.failures[id] !== undefined,
+    );
     const top = Math.max(1, ...rows.map((id) => workload.rows[id]?.recordsPerSec.max ?? 0)) * 1.05;
     for (const id of rows) {
       const spread = workload.rows[id]?.recordsPerSec;
       if (spread !== undefined) parts.push(...spreadBar(id, spread, top, y, formatNumber(spread.median)));
+      else parts.push(...failedBar(id, y));
       y += BAR_HEIGHT + ROW_GAP;
     }
   }
@@ -106,6 +109,14 @@ function spreadBar(id: RowId, spread: Spread, top: number, y: number, label: str
     `<line x1="${x(spread.min)}" y1="${middle - 4}" x2="${x(spread.min)}" y2="${middle + 4}" stroke="#222"/>`,
     `<line x1="${x(spread.max)}" y1="${middle - 4}" x2="${x(spread.max)}" y2="${middle + 4}" stroke="#222"/>`,
     text(x(spread.max) + 6, y + BAR_HEIGHT - 4, label, 12),
+  ];
+}
+
+/** A row that failed every run: its name, and where to read why. */
+function failedBar(id: RowId, y: number): string[] {
+  return [
+    text(LABEL_X, y + BAR_HEIGHT - 4, NAMES[id], 13),
+    text(BAR_X, y + BAR_HEIGHT - 4, "failed: see the table for why", 12, "bold"),
   ];
 }
 
