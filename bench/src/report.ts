@@ -48,23 +48,24 @@ export function renderReport(
   const latencyRows = results.options.rows.filter(
     (id) => summary.latency[id] !== undefined || summary.latencyFailures[id] !== undefined,
   );
-  section(
-    `Latency at ${formatNumber(results.options.latency.ratePerSec)} records/s, ${results.options.latency.lineBytes}-byte lines`,
-    ...markdownTable(
-      ["row", "from → to", "p50 (ms)", "p99 (ms)", "max (ms)", "checked"],
-      latencyRows.map((id) => {
-        const latency = summary.latency[id];
-        return [
-          id,
-          latency?.measures ?? "–",
-          formatSpread(latency?.p50Ms, 1),
-          formatSpread(latency?.p99Ms, 1),
-          formatSpread(latency?.maxMs, 1),
-          checked(latency?.verified, summary.latencyFailures[id]),
-        ];
-      }),
-    ),
-  );
+  if (results.options.shouldMeasureLatency)
+    section(
+      `Latency at ${formatNumber(results.options.latency.ratePerSec)} records/s, ${results.options.latency.lineBytes}-byte lines`,
+      ...markdownTable(
+        ["row", "from → to", "p50 (ms)", "p99 (ms)", "max (ms)", "checked"],
+        latencyRows.map((id) => {
+          const latency = summary.latency[id];
+          return [
+            id,
+            latency?.measures ?? "–",
+            formatSpread(latency?.p50Ms, 1),
+            formatSpread(latency?.p99Ms, 1),
+            formatSpread(latency?.maxMs, 1),
+            checked(latency?.verified, summary.latencyFailures[id]),
+          ];
+        }),
+      ),
+    );
 
   const processRows = [
     ...summary.workloads.flatMap((w) =>

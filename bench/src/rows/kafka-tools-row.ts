@@ -5,18 +5,29 @@ import { envelopeBytes } from "../lines.js";
 import { onFreshTopic } from "../measurement.js";
 import type { LatencyPlan, Workload } from "../options.js";
 import type { ProcessSampler } from "../process-sampler.js";
+import { RECORDS_PER_SEND } from "../raw-kafkajs/worker-settings.js";
 import { type LatencyRun, type ThroughputRun, throughputRun } from "../results.js";
 import type { BenchContext, BenchRow } from "./bench-row.js";
 import { parseConsumerPerformance, parseProducerPerformance } from "./kafka-tools-output.js";
+
+/**
+ * The producer's batch.size: room for one of the worker's 2,000-record batches, as row B sends them, up to
+ * just under the broker's message.max.bytes (1 MiB). Kafka's default (16 KB, about a hundred of these
+ * records) makes the producer, not the broker, the bottleneck, and A is meant to be the broker's ceiling.
+ */
+function batchBytesFor(lineBytes: number): number {
+  return Math.min(RECORDS_PER_SEND * envelopeBytes(lineBytes), 1_000_000);
+}
 
 /** Kafka's perf-test scripts give the tools this heap. */
 const TOOL_HEAP = "-Xmx512m";
 
 /**
- * Row A, the broker's ceiling on this machine: Kafka's own ProducerPerformance (acks=all, its other
- * settings Kafka's defaults) writes records the size of the mesh's JSON envelopes, then ConsumerPerformance
- * reads them back. A pipeline's stages run at once, so it can go no faster than the slower of the two:
- * that rate is the row's end-to-end figure. Latency is the producer's send-to-ack latency at the fixed rate.
+ * Row A, the broker's ceiling on this machine: Kafka's own ProducerPerformance (acks=all, batches as
+ * large as the worker's, its other settings Kafka's defaults) writes records the size of the mesh's JSON
+ * envelopes, then ConsumerPerformance reads them back. A pipeline's stages run at once, so it can go no
+ * faster than the slower of the two: that rate is the row's end-to-end figure. Latency is the producer's
+ * send-to-ack latency at the fixed rate.
  */
 export async function kafkaToolsRow(context: BenchContext): Promise<BenchRow> {
   const classpath = await kafkaToolsClasspath(context.cacheDir, context.progress);
@@ -50,6 +61,7 @@ export async function kafkaToolsRow(context: BenchContext): Promise<BenchRow> {
     String(throughput),
     "--command-property",
     "acks=all",
+    `batch.size=${batchBytesFor(lineBytes)}`,
   ];
 
   return {
