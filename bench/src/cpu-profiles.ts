@@ -1,4 +1,4 @@
-import { readdir, readFile, rename } from "node:fs/promises";
+import { readdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type CpuProfile, summarizeProfile } from "./cpu-profile-summary.js";
 import { markdownTable } from "./markdown-table.js";
@@ -7,14 +7,30 @@ import { markdownTable } from "./markdown-table.js";
 export const PROFILED_SERVICES = ["worker", "connector-file", "coordinator"] as const;
 
 /**
+ * Prints where each of the mesh's Node services spent its CPU, and writes it to `summary.md` beside the
+ * profiles.
+ */
+export async function reportServiceProfiles(
+  dir: string,
+  pidOf: (service: string) => number,
+  print: (line: string) => void,
+): Promise<void> {
+  const lines = [
+    "### Where the mesh's services spent their CPU (node --cpu-prof, the whole run, idle left out)",
+    "",
+    ...(await summarizeServiceProfiles(dir, pidOf)),
+  ];
+  await writeFile(join(dir, "summary.md"), `${lines.join("\n")}\n`);
+  print("");
+  for (const line of lines) print(line);
+}
+
+/**
  * Names each profile Node wrote in `dir` (CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile) after the
  * service whose pid it carries, and summarizes where each service's busy time went. Node writes a profile
  * when the process exits, so this runs after the stack has stopped.
  */
-export async function summarizeServiceProfiles(
-  dir: string,
-  pidOf: (service: string) => number,
-): Promise<string[]> {
+async function summarizeServiceProfiles(dir: string, pidOf: (service: string) => number): Promise<string[]> {
   const files = await readdir(dir).catch(() => []);
   const lines: string[] = [];
   for (const service of PROFILED_SERVICES) {

@@ -1,24 +1,20 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Admin, Kafka, logLevel } from "kafkajs";
 import { type BenchStack, startBenchStack, stopBenchStack } from "./bench-stack.js";
-import { summarizeBench } from "./bench-summary.js";
-import { renderChart } from "./chart.js";
-import { summarizeServiceProfiles } from "./cpu-profiles.js";
+import { reportServiceProfiles } from "./cpu-profiles.js";
 import { currentLoad, describeMachine } from "./machine.js";
-import { BenchUsageError, parseBenchOptions, type RowId, USAGE } from "./options.js";
-import { resultsBlock, updateResultsBlock } from "./performance-doc.js";
+import { isUsageError, parseBenchOptions, type RowId, USAGE } from "./options.js";
+import { writeOutputs } from "./outputs.js";
 import { runPlan } from "./plan.js";
-import { renderReport } from "./report.js";
 import type { BenchResults } from "./results.js";
 import type { BenchContext, BenchRow } from "./rows/bench-row.js";
 import { connectMeshRow } from "./rows/connect-mesh-row.js";
 import { kafkaConnectRow } from "./rows/kafka-connect-row.js";
 import { kafkaToolsRow } from "./rows/kafka-tools-row.js";
 import { rawKafkajsRow } from "./rows/raw-kafkajs-row.js";
-import { evaluateTargets } from "./targets.js";
 
 /**
  * `npm run bench`: starts one stack (the broker every row uses, and the mesh), runs rows A to D on both
@@ -90,48 +86,15 @@ async function main(): Promise<number> {
       rows: Object.fromEntries(rows.map((row) => [row.id, row.title])) as Record<RowId, string>,
       ...measured,
     };
-    const summary = summarizeBench(results);
-    const targets = evaluateTargets(summary, options.latency);
-    const report = renderReport(results, summary, targets);
-    const subtitle = `${results.finishedAt.slice(0, 10)}, ${machine.cores} cores, ${options.runs} run(s) per figure${options.isQuick ? " (--quick)" : ""}`;
-    const chart = renderChart(summary, options.latency.ratePerSec, subtitle);
-    await writeFile(
-      join(resultDir, "results.json"),
-      `${JSON.stringify({ ...results, summary, targets }, null, 2)}\n`,
-    );
-    await writeFile(join(resultDir, "chart.svg"), chart);
-    print("");
-    for (const line of report) print(line);
-    progress(`results: ${join(resultDir, "results.json")}, chart: ${join(resultDir, "chart.svg")}`);
-    if (options.shouldUpdateDocs) {
-      await writeFile(join(repoRoot, "docs/performance.svg"), chart);
-      const block = resultsBlock({
-        finishedAt: results.finishedAt,
-        runs: options.runs,
-        machine: results.machine,
-        chartFile: "performance.svg",
-        report,
-      });
-      await updateResultsBlock(join(repoRoot, "docs/performance.md"), block);
-      progress("docs/performance.md and docs/performance.svg now show this run");
-    }
-    const isCorrect =
-      summary.workloads.every((w) => Object.values(w.rows).every((r) => r.isVerified)) &&
-      Object.values(summary.latency).every((l) => l.isVerified);
-    return isCorrect && results.failures.length === 0 ? 0 : 1;
+    const isAllWell = await writeOutputs({ results, resultDir, repoRoot, print, progress });
+    return isAllWell ? 0 : 1;
   } finally {
     for (const row of rows)
       await row.close().catch((error: unknown) => progress(`could not stop row ${row.id}: ${String(error)}`));
     await admin?.disconnect();
     if (stack !== undefined) await stopBenchStack(stack);
-    if (stack !== undefined && profileDir !== undefined) {
-      const profiles = await summarizeServiceProfiles(profileDir, stack.pidOf);
-      await writeFile(join(profileDir, "summary.md"), `${profiles.join("\n")}\n`);
-      print("");
-      print("### Where the mesh's services spent their CPU (node --cpu-prof, whole run, idle excluded)");
-      print("");
-      for (const line of profiles) print(line);
-    }
+    if (stack !== undefined && profileDir !== undefined)
+      await reportServiceProfiles(profileDir, stack.pidOf, print);
     if (options.shouldKeepScratch) progress(`kept the scratch directory ${workDir}`);
     else await rm(workDir, { recursive: true, force: true });
   }
@@ -142,13 +105,7 @@ main().then(
     process.exitCode = exitCode;
   },
   (error: unknown) => {
-    if (
-      error instanceof BenchUsageError ||
-      (error instanceof Error &&
-        error.name === "TypeError" &&
-        "code" in error &&
-        String(error.code).startsWith("ERR_PARSE_ARGS"))
-    ) {
+    if (isUsageError(error)) {
       progress(`${error.message}\n${USAGE}`);
       process.exitCode = 2;
       return;

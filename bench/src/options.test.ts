@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BenchUsageError, parseBenchOptions } from "./options.js";
+import { BenchUsageError, isUsageError, parseBenchOptions } from "./options.js";
 
 describe("parseBenchOptions", () => {
   it("runs everything three times on issue 9's workloads by default, and updates the docs", () => {
@@ -44,5 +44,18 @@ describe("parseBenchOptions", () => {
     [["--docs", "--no-docs"]],
   ])("refuses %j", (args) => {
     expect(() => parseBenchOptions(args, "/r")).toThrow(BenchUsageError);
+  });
+});
+
+describe("isUsageError", () => {
+  it("knows an unknown flag for a usage error", () => {
+    let caught: unknown;
+    try {
+      parseBenchOptions(["--fast"], "/r");
+    } catch (error) {
+      caught = error;
+    }
+    expect(isUsageError(caught)).toBe(true);
+    expect(isUsageError(new Error("broker down"))).toBe(false);
   });
 });

@@ -47,6 +47,12 @@ export class BenchUsageError extends Error {
   }
 }
 
+/** Whether an error is about the command line: ours, or node:util's parseArgs refusing an unknown flag. */
+export function isUsageError(error: unknown): error is Error {
+  if (error instanceof BenchUsageError) return true;
+  return error instanceof Error && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS");
+}
+
 export const USAGE = `npm run bench -- [flags]
   --quick                 a smoke run: 1 run, 20,000 and 4,000 lines, 3 s of latency; does not touch docs/
   --runs N                runs of each measurement; each figure is their median (default 3)
