@@ -37,6 +37,8 @@ export interface BenchOptions {
   readonly cpuProfile: boolean;
   /** Keep the scratch directory (every process's log, the stack's data) instead of deleting it. */
   readonly shouldKeepScratch: boolean;
+  /** Measure nothing: write the tables, chart and docs again from this results.json. */
+  readonly reportFrom?: string;
 }
 
 /** A command line the bench cannot run with; the message says which flag and why. */
@@ -65,7 +67,8 @@ export const USAGE = `npm run bench -- [flags]
   --out DIR               where results go (default bench/results)
   --docs / --no-docs      whether to rewrite docs/performance.md (default: yes unless --quick)
   --cpu-prof              profile the mesh's Node services (node --cpu-prof) and say where their CPU went
-  --keep                  keep the scratch directory with every process's log (it is printed at the start)`;
+  --keep                  keep the scratch directory with every process's log (it is printed at the start)
+  --report FILE           measure nothing; print and write the tables, chart and docs again from a results.json`;
 
 const FULL = { runs: 3, smallLines: 1_000_000, largeLines: 200_000, latencySeconds: 20 };
 const QUICK = { runs: 1, smallLines: 20_000, largeLines: 4_000, latencySeconds: 3 };
@@ -89,6 +92,7 @@ export function parseBenchOptions(args: readonly string[], repoRoot: string): Be
       "no-docs": { type: "boolean", default: false },
       "cpu-prof": { type: "boolean", default: false },
       keep: { type: "boolean", default: false },
+      report: { type: "string" },
     },
   });
   const base = values.quick ? QUICK : FULL;
@@ -123,6 +127,7 @@ export function parseBenchOptions(args: readonly string[], repoRoot: string): Be
     shouldUpdateDocs: values.docs ?? (!values.quick && !values["no-docs"]),
     cpuProfile: values["cpu-prof"],
     shouldKeepScratch: values.keep,
+    reportFrom: values.report === undefined ? undefined : resolve(values.report),
   };
 }
 

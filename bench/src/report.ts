@@ -30,7 +30,7 @@ export function renderReport(
             rowTitle(id),
             formatSpread(row?.recordsPerSec),
             formatSpread(row?.mbPerSec, 1),
-            row?.verified ?? "not measured",
+            checked(row?.verified, workload.failures[id]),
           ];
         }),
       ),
