@@ -5,6 +5,8 @@
 export type { Health, HealthProbe, RunningComponent } from "./component.js";
 export { startMeshService, stopMeshService } from "./component-control.js";
 export type { JaegerPorts, TracingEndpoints } from "./jaeger.js";
+export type { MavenArtifact, MavenInstallRequest } from "./maven-install.js";
+export { installFromMaven } from "./maven-install.js";
 export { findFreePort } from "./ports.js";
 export type { Progress } from "./progress.js";
 export { silent } from "./progress.js";

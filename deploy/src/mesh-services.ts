@@ -23,6 +23,8 @@ export interface MeshSettings {
   readonly baseDir: string;
   /** Run TypeScript sources through tsx instead of the built dist/ (the tests do, so they never run stale code). */
   readonly runFromSource: boolean;
+  /** Extra flags for `node` in front of a Node service's entry point (the bench's --cpu-prof). */
+  readonly nodeFlags?: readonly string[];
   /** The file connector service's gRPC port. */
   readonly fileConnectorPort: number;
   /** The Go datagen connector service's gRPC port. */
@@ -179,7 +181,7 @@ async function commandFor(
           `${script} does not exist; run \`npm run build\` first (the README's first command does)`,
         );
       }
-      return { command: process.execPath, args: entry, env: {} };
+      return { command: process.execPath, args: [...(settings.nodeFlags ?? []), ...entry], env: {} };
     }
     case "go": {
       const binary = join(home, basename(service.runtime.main));

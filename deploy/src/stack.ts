@@ -108,6 +108,7 @@ export async function upStack(config: StackConfig, progress: Progress): Promise<
       cluster: config.cluster,
       baseDir: state.startedFrom,
       runFromSource: config.runFromSource,
+      nodeFlags: config.nodeFlags,
       fileConnectorPort: await findFreePort(),
       datagenPort: await findFreePort(),
       httpSinkPort: await findFreePort(),
