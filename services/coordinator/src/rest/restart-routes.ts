@@ -4,6 +4,15 @@ import type { PluginCatalogWatcher } from "../plugin-catalog-watcher.js";
 import { findConnector, pluginKindOf } from "./connector-lookup.js";
 import { connectorStatusBody } from "./connector-status-body.js";
 import { RestError } from "./rest-error.js";
+import {
+  connectorNameParams,
+  connectorNotFoundResponse,
+  connectorStatus,
+  emptyResponse,
+  errorResponse,
+  responses,
+  taskParams,
+} from "./rest-schemas.js";
 
 /** What the restart routes need. */
 export interface RestartRoutesDeps {
@@ -30,7 +39,22 @@ export function registerRestartRoutes(app: FastifyInstance, deps: RestartRoutesD
 
   app.post<{ Params: { name: string }; Querystring: { includeTasks: boolean; onlyFailed: boolean } }>(
     "/connectors/:name/restart",
-    { schema: { querystring: restartQuerySchema } },
+    {
+      schema: {
+        params: connectorNameParams,
+        querystring: restartQuerySchema,
+        response: responses({
+          202: {
+            description:
+              "With includeTasks or onlyFailed: the status, with what restarts shown as RESTARTING",
+            ...connectorStatus,
+          },
+          204: emptyResponse("Without includeTasks and onlyFailed: the connector restarts"),
+          400: errorResponse("includeTasks or onlyFailed is not a boolean"),
+          404: connectorNotFoundResponse,
+        }),
+      },
+    },
     async (request, reply) => {
       const { includeTasks, onlyFailed } = request.query;
       const connector = await findConnector(state, request.params.name);
@@ -63,6 +87,15 @@ export function registerRestartRoutes(app: FastifyInstance, deps: RestartRoutesD
 
   app.post<{ Params: { name: string; task: string } }>(
     "/connectors/:name/tasks/:task/restart",
+    {
+      schema: {
+        params: taskParams,
+        response: responses({
+          204: emptyResponse("The task restarts"),
+          404: errorResponse("No connector has this name, or it has no such task"),
+        }),
+      },
+    },
     async (request, reply) => {
       const connector = await findConnector(state, request.params.name);
       const task = Number(request.params.task);
