@@ -10,6 +10,8 @@ export { installFromMaven } from "./maven-install.js";
 export { findFreePort } from "./ports.js";
 export type { Progress } from "./progress.js";
 export { silent } from "./progress.js";
+export type { SchemathesisInstall } from "./schemathesis-install.js";
+export { installSchemathesis } from "./schemathesis-install.js";
 export type { ComponentStatus, UpResult } from "./stack.js";
 export { downStack, stackStatus, upStack } from "./stack.js";
 export type { StackConfig } from "./stack-config.js";
@@ -17,4 +19,4 @@ export { DEFAULT_PORTS, parsePort, stackConfigFromEnv } from "./stack-config.js"
 export { StackError } from "./stack-error.js";
 export { readStackState, type StackState } from "./stack-state.js";
 export { type StandaloneJaeger, startStandaloneJaeger } from "./standalone-jaeger.js";
-export { ETCD_VERSION, JAEGER_VERSION, KAFKA_VERSION } from "./versions.js";
+export { ETCD_VERSION, JAEGER_VERSION, KAFKA_VERSION, SCHEMATHESIS_VERSION } from "./versions.js";

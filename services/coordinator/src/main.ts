@@ -2,6 +2,7 @@ import { stopOnSignals } from "@connect-mesh/async";
 import { ClusterState } from "@connect-mesh/cluster-state";
 import { createConverter } from "@connect-mesh/converters";
 import { EtcdCoordinationStore, type Lease, ServiceRegistry } from "@connect-mesh/coordination";
+import { followClusterLoggerLevels, NamedLoggers } from "@connect-mesh/logging";
 import { SourceOffsetStore } from "@connect-mesh/source-offsets";
 import {
   createMetricsRegistry,
@@ -19,7 +20,9 @@ import { Reconciler } from "./leader/reconciler.js";
 import { PluginCatalogWatcher } from "./plugin-catalog-watcher.js";
 import { registerConnectorRoutes } from "./rest/connector-routes.js";
 import { registerInfoRoutes } from "./rest/info-routes.js";
+import { registerLoggerRoutes } from "./rest/logger-routes.js";
 import { registerOffsetsRoutes } from "./rest/offsets-routes.js";
+import { registerOpenApi } from "./rest/openapi.js";
 import { registerPluginRoutes } from "./rest/plugin-routes.js";
 import { createRestApp } from "./rest/rest-app.js";
 import { registerRestartRoutes } from "./rest/restart-routes.js";
@@ -37,6 +40,7 @@ const logs = new LoggerFactory({
   level: settings.logLevel,
 });
 const logger = logs.logger("coordinator");
+const loggers = new NamedLoggers(logger);
 const stopping = new AbortController();
 
 const store = new EtcdCoordinationStore(settings.etcdEndpoints);
@@ -45,6 +49,12 @@ const state = new ClusterState(store, settings.cluster);
 const metricsRegistry = createMetricsRegistry();
 registerClusterStateMetrics(metricsRegistry, state);
 const metricsServer = await startMetricsServer({ registry: metricsRegistry, port: settings.metricsPort });
+const followingLoggerLevels = followClusterLoggerLevels({
+  state,
+  loggers,
+  signal: stopping.signal,
+  onError: (error) => logger.warn({ err: error }, "lost the cluster's logger levels; following them again"),
+});
 const registry = new ServiceRegistry(store, state.keys.servicesRoot);
 const services = new ConnectorServices();
 const catalog = new PluginCatalogWatcher(registry, stopping.signal, (error) =>
@@ -97,7 +107,8 @@ const sourceOffsets = new SourceOffsetStore(
   createConverter("JsonConverter", { "schemas.enable": "false" }, { isKey: false }),
 );
 
-const app = createRestApp(logger);
+const app = createRestApp(loggers.logger("coordinator.rest"));
+await registerOpenApi(app, VERSION);
 registerInfoRoutes(app, {
   version: VERSION,
   kafkaClusterId: kafkaClusterIdLookup(settings.kafkaBootstrap),
@@ -108,6 +119,7 @@ registerTopicsRoutes(app, { state, tracking: settings.topicTracking });
 registerRestartRoutes(app, { state, catalog });
 registerPluginRoutes(app, { catalog, services });
 registerOffsetsRoutes(app, { state, catalog, sourceOffsets, kafka: connectKafka });
+registerLoggerRoutes(app, { loggers, state });
 
 await app.listen({ host: settings.restHost, port: settings.restPort });
 logger.info(
@@ -132,11 +144,11 @@ const leading = runLeaderLoop(
       catalog: () => catalog.current(),
       coordinatorId: settings.coordinatorId,
       rebalanceDelayMs: settings.rebalanceDelayMs,
-      logger,
+      logger: loggers.logger("coordinator.reconciler"),
     }),
     coordinatorId: settings.coordinatorId,
     lease: currentLease,
-    logger,
+    logger: loggers.logger("coordinator.leader"),
   },
   stopping.signal,
 );
@@ -146,7 +158,7 @@ async function shutdown(signal: string): Promise<void> {
   logger.info({ signal }, "stopping");
   await app.close();
   stopping.abort();
-  await leading;
+  await Promise.all([leading, followingLoggerLevels]);
   services.close();
   const clients = await kafkaClients?.catch(() => undefined);
   await Promise.all([clients?.admin.disconnect(), clients?.producer.disconnect()]);

@@ -39,6 +39,8 @@ export async function runSourceStream(
   call.on("error", (error: Error) => logger.debug({ err: error }, "the Read stream failed"));
   const endStream = () => call.end();
   stopping.addEventListener("abort", endStream, { once: true });
+  // A stop that came while the task was still starting would otherwise never end the stream.
+  if (stopping.aborted) endStream();
   try {
     call.write({
       message: {
