@@ -2,7 +2,7 @@ import { stopOnSignals } from "@connect-mesh/async";
 import { ClusterState } from "@connect-mesh/cluster-state";
 import { createConverter } from "@connect-mesh/converters";
 import { EtcdCoordinationStore, type Lease, ServiceRegistry } from "@connect-mesh/coordination";
-import { followClusterLoggerLevels, NamedLoggers } from "@connect-mesh/logging";
+import { followClusterLoggerLevels } from "@connect-mesh/logging";
 import { SourceOffsetStore } from "@connect-mesh/source-offsets";
 import {
   createMetricsRegistry,
@@ -39,8 +39,8 @@ const logs = new LoggerFactory({
   instanceId: settings.coordinatorId,
   level: settings.logLevel,
 });
-const logger = logs.logger("coordinator");
-const loggers = new NamedLoggers(logger);
+const { loggers } = logs;
+const logger = loggers.logger("coordinator");
 const stopping = new AbortController();
 
 const store = new EtcdCoordinationStore(settings.etcdEndpoints);
