@@ -15,7 +15,12 @@ export default defineConfig({
         ...resolveSources,
         test: {
           name: "unit",
-          include: ["libs/*/src/**/*.test.ts", "deploy/src/**/*.test.ts", "services/**/src/**/*.test.ts"],
+          include: [
+            "libs/*/src/**/*.test.ts",
+            "deploy/src/**/*.test.ts",
+            "services/**/src/**/*.test.ts",
+            "bench/src/**/*.test.ts",
+          ],
         },
       },
       {

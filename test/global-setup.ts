@@ -6,9 +6,10 @@ import type { TestProject } from "vitest/node";
 import "./stack-context.js";
 
 /**
- * Starts the real stack (etcd, Kafka, the file connector service, the coordinator and a worker) once for the
- * integration run, on free ports and in a fresh run directory, so it never collides with a developer's
- * `cmesh up`. The services run from their TypeScript sources, so the tests never run a stale build.
+ * Starts the real stack (Jaeger, etcd, Kafka, the connector services, the coordinator and a worker) once for
+ * the integration run, tracing on so tests can follow a record's trace through Jaeger's query API. It runs
+ * on free ports and in a fresh run directory, so it never collides with a developer's `cmesh up`. The
+ * services run from their TypeScript sources, so the tests never run a stale build.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   // A departed worker's tasks wait 3 s for it instead of Connect's 5 min, so the failover tests see them move.
@@ -25,11 +26,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
     etcdPort: await findFreePort(),
     etcdPeerPort: await findFreePort(),
     restPort: await findFreePort(),
+    tracing: true,
+    otlpPort: await findFreePort(),
+    jaegerQueryPort: await findFreePort(),
   });
-  await upStack(config, (line) => process.stderr.write(`[test stack] ${line}\n`));
+  const up = await upStack(config, (line) => process.stderr.write(`[test stack] ${line}\n`));
+  const queryUrl = up.state.tracing?.queryUrl;
+  if (queryUrl === undefined) throw new Error("the test stack started without Jaeger, though tracing is on");
   project.provide("kafkaBootstrap", `127.0.0.1:${config.kafkaPort}`);
   project.provide("etcdEndpoint", `http://127.0.0.1:${config.etcdPort}`);
   project.provide("restUrl", `http://127.0.0.1:${config.restPort}`);
+  project.provide("jaegerQueryUrl", queryUrl);
   project.provide("baseDir", baseDir);
   project.provide("runDir", runDir);
   return async () => {

@@ -2,18 +2,27 @@ import { randomUUID } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { waitFor } from "@connect-mesh/async";
-import { afterEach, describe, expect, inject, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { appendLines, lineText, readLines as readLinesOf, waitForDistinctLines } from "./files.js";
+import { OpenApiConformance } from "./openapi-conformance.js";
 import { rest } from "./rest-client.js";
 import "./stack-context.js";
 
 const restUrl = inject("restUrl");
 const baseDir = inject("baseDir");
 const created: string[] = [];
+let conformance: OpenApiConformance;
+
+beforeAll(async () => {
+  conformance = await OpenApiConformance.fetch(restUrl);
+});
 
 afterEach(async () => {
   for (const name of created.splice(0)) await rest(restUrl, "DELETE", `/connectors/${name}`);
 });
+
+/** Connect's level names, as the loggers endpoints answer them. */
+const LEVEL = /^(OFF|FATAL|ERROR|WARN|INFO|DEBUG|TRACE)$/;
 
 interface StatusBody {
   connector: { state: string };
@@ -113,10 +122,94 @@ describe("Kafka Connect's REST API beyond the basics", () => {
       400,
       { error_code: 400, message: expect.stringMatching(/expand/) },
     ],
+    [
+      "GET",
+      "/admin/loggers",
+      200,
+      expect.objectContaining({
+        root: {
+          level: expect.stringMatching(LEVEL),
+          last_modified: expect.toBeOneOf([null, expect.any(Number)]),
+        },
+        "coordinator.rest": expect.objectContaining({ level: expect.stringMatching(LEVEL) }),
+      }),
+    ],
+    [
+      "GET",
+      "/admin/loggers/root",
+      200,
+      { level: expect.stringMatching(LEVEL), last_modified: expect.toBeOneOf([null, expect.any(Number)]) },
+    ],
+    [
+      "GET",
+      "/admin/loggers/no.such.logger",
+      404,
+      { error_code: 404, message: "Logger no.such.logger not found." },
+    ],
   ])("%s %s answers %i in Connect's shape", async (method, path, status, body) => {
     const response = await rest(restUrl, method, path, method === "PATCH" ? {} : undefined);
     expect(response.status).toBe(status);
     expect(response.body).toEqual(body);
+    expect(conformance.problemWith(method, path, response.status, response.body)).toBeUndefined();
+  });
+
+  it.each([
+    [
+      "PUT",
+      "/admin/loggers/root",
+      { level: "LOUD" },
+      404,
+      { error_code: 404, message: "invalid log level 'LOUD'." },
+    ],
+    [
+      "PUT",
+      "/admin/loggers/root",
+      { lvl: "DEBUG" },
+      400,
+      { error_code: 400, message: expect.stringMatching(/level/) },
+    ],
+    [
+      "POST",
+      "/connectors",
+      { name: "no-config" },
+      400,
+      { error_code: 400, message: expect.stringMatching(/config/) },
+    ],
+    [
+      "PUT",
+      "/connectors/never-created/config",
+      { "connector.class": "NoSuchPlugin" },
+      400,
+      { error_code: 400, message: expect.stringMatching(/NoSuchPlugin/) },
+    ],
+    [
+      "PATCH",
+      "/connectors/never-created/offsets",
+      { offsets: [] },
+      404,
+      { error_code: 404, message: "Connector never-created not found" },
+    ],
+  ])("%s %s with %j answers %i in Connect's shape", async (method, path, requestBody, status, body) => {
+    const response = await rest(restUrl, method, path, requestBody);
+    expect(response.status).toBe(status);
+    expect(response.body).toEqual(body);
+    expect(conformance.problemWith(method, path, response.status, response.body)).toBeUndefined();
+  });
+
+  it("serves its OpenAPI 3 document, made from the schemas the routes validate with", async () => {
+    const response = await rest(restUrl, "GET", "/openapi.json");
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      openapi: expect.stringMatching(/^3\./),
+      info: { title: expect.any(String), version: expect.any(String) },
+      paths: expect.objectContaining({
+        "/connectors": expect.objectContaining({ get: expect.anything(), post: expect.anything() }),
+        "/admin/loggers/{logger}": expect.objectContaining({
+          get: expect.anything(),
+          put: expect.anything(),
+        }),
+      }),
+    });
   });
 
   it("validates a config key by key with Connect's ConfigInfos, 200 even when it has errors", async () => {
@@ -218,6 +311,41 @@ describe("Kafka Connect's REST API beyond the basics", () => {
   });
 });
 
+describe("/admin/loggers (KIP-495, and KIP-976's cluster scope)", () => {
+  it("sets a namespace on this coordinator and answers the loggers whose level changed", async () => {
+    const namespace = `rest-api-${randomUUID().slice(0, 8)}`;
+    const first = await rest(restUrl, "PUT", `/admin/loggers/${namespace}.child`, { level: "DEBUG" });
+    expect(first).toMatchObject({ status: 200, body: [`${namespace}.child`] });
+    const parent = await rest(restUrl, "PUT", `/admin/loggers/${namespace}?scope=worker`, { level: "trace" });
+    expect(parent).toMatchObject({ status: 200, body: [namespace, `${namespace}.child`] });
+    const child = await rest(restUrl, "GET", `/admin/loggers/${namespace}.child`);
+    expect(child).toMatchObject({ status: 200, body: { level: "TRACE", last_modified: expect.any(Number) } });
+    expect(
+      conformance.problemWith("PUT", `/admin/loggers/${namespace}`, parent.status, parent.body),
+    ).toBeUndefined();
+    expect(
+      ((await rest(restUrl, "GET", "/admin/loggers")).body as Record<string, unknown>)[namespace],
+    ).toEqual({
+      level: "TRACE",
+      last_modified: expect.any(Number),
+    });
+  });
+
+  it("stores a cluster-scope level in etcd, answers 204, and every coordinator applies it", async () => {
+    const namespace = `rest-api-cluster-${randomUUID().slice(0, 8)}`;
+    const response = await rest(restUrl, "PUT", `/admin/loggers/${namespace}?scope=cluster`, {
+      level: "WARN",
+    });
+    expect(response).toMatchObject({ status: 204, body: undefined });
+    const applied = await waitFor(
+      () => rest(restUrl, "GET", `/admin/loggers/${namespace}`),
+      (r) => r.status === 200,
+      { timeoutMs: 10_000, description: `the coordinator to apply ${namespace}'s cluster-scope level` },
+    );
+    expect(applied.body).toEqual({ level: "WARN", last_modified: expect.any(Number) });
+  });
+});
+
 describe("the offsets API (KIP-875)", () => {
   it("shows source and sink offsets, refuses changes while running, and replays a topic after a sink reset", async () => {
     const id = randomUUID().slice(0, 8);
@@ -278,6 +406,19 @@ describe("the offsets API (KIP-875)", () => {
     // Altering a sink's offsets: skip the first 40 records on the next replay.
     expect((await rest(restUrl, "PUT", `/connectors/${sink}/stop`)).status).toBe(204);
     await waitForStates(sink, "STOPPED", undefined);
+    for (const [partition, message] of [
+      [{ kafka_topic: `${topic}-missing`, kafka_partition: 0 }, /no topic named/],
+      [{ kafka_topic: topic, kafka_partition: 3 }, /has no partition 3/],
+      [{ kafka_topic: topic, kafka_partition: -1 }, /whole number/],
+    ] as const) {
+      const refused = await rest(restUrl, "PATCH", `/connectors/${sink}/offsets`, {
+        offsets: [{ partition, offset: { kafka_offset: 1 } }],
+      });
+      expect(refused).toMatchObject({
+        status: 400,
+        body: { error_code: 400, message: expect.stringMatching(message) },
+      });
+    }
     const altered = await rest(restUrl, "PATCH", `/connectors/${sink}/offsets`, {
       offsets: [{ partition: { kafka_topic: topic, kafka_partition: 0 }, offset: { kafka_offset: 40 } }],
     });

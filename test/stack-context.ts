@@ -10,6 +10,8 @@ declare module "vitest" {
     etcdEndpoint: string;
     /** The coordinator's REST API, e.g. "http://127.0.0.1:8083". */
     restUrl: string;
+    /** Jaeger's query API, where every service of the stack sends its spans, e.g. "http://127.0.0.1:16686". */
+    jaegerQueryUrl: string;
     /** Relative `file` paths in connector configs resolve against this directory. */
     baseDir: string;
     /** The stack's run directory, where each service logs (`<runDir>/<service>/<service>.log`). */

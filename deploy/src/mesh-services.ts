@@ -23,12 +23,20 @@ export interface MeshSettings {
   readonly baseDir: string;
   /** Run TypeScript sources through tsx instead of the built dist/ (the tests do, so they never run stale code). */
   readonly runFromSource: boolean;
+  /** Extra flags for `node` in front of a Node service's entry point (the bench's --cpu-prof). */
+  readonly nodeFlags?: readonly string[];
   /** The file connector service's gRPC port. */
   readonly fileConnectorPort: number;
   /** The Go datagen connector service's gRPC port. */
   readonly datagenPort: number;
   /** The Python HTTP sink connector service's gRPC port. */
   readonly httpSinkPort: number;
+  /**
+   * Where each node service serves Prometheus `/metrics` on 127.0.0.1 (CONNECT_MESH_METRICS_PORT), by
+   * service name; each also advertises it in the service registry. Absent in a stack.json written
+   * before it existed: those services took any free port.
+   */
+  readonly metricsPorts?: Readonly<Record<string, number>>;
   /** The trace backend's OTLP/HTTP endpoint, when the stack runs one; the services export their spans there. */
   readonly otlpEndpoint?: string;
 }
@@ -63,6 +71,10 @@ export function meshServices(settings: MeshSettings): MeshService[] {
     key: serviceKey(keys.servicesRoot, type, id),
   });
   const restUrl = `http://127.0.0.1:${settings.restPort}`;
+  const metricsPort = (name: string): Record<string, string> => {
+    const port = settings.metricsPorts?.[name];
+    return port === undefined ? {} : { CONNECT_MESH_METRICS_PORT: String(port) };
+  };
   return [
     {
       name: "connector-file",
@@ -73,6 +85,7 @@ export function meshServices(settings: MeshSettings): MeshService[] {
         CONNECT_MESH_INSTANCE_ID: "file-1",
         CONNECT_MESH_BASE_DIR: settings.baseDir,
         CONNECT_MESH_FILE_CONNECTOR_PORT: String(settings.fileConnectorPort),
+        ...metricsPort("connector-file"),
       },
       address: `127.0.0.1:${settings.fileConnectorPort}`,
       probe: registered("connector", "file-1"),
@@ -109,6 +122,7 @@ export function meshServices(settings: MeshSettings): MeshService[] {
         ...common,
         CONNECT_MESH_REST_PORT: String(settings.restPort),
         CONNECT_MESH_COORDINATOR_ID: "coordinator-1",
+        ...metricsPort("coordinator"),
       },
       address: restUrl,
       probe: { kind: "http", url: `${restUrl}/` },
@@ -117,7 +131,7 @@ export function meshServices(settings: MeshSettings): MeshService[] {
       name: "worker",
       packageDir: "services/worker",
       runtime: { kind: "node" },
-      env: { ...common, CONNECT_MESH_WORKER_ID: "worker-1" },
+      env: { ...common, CONNECT_MESH_WORKER_ID: "worker-1", ...metricsPort("worker") },
       address: "worker-1",
       probe: registered("worker", "worker-1"),
     },
@@ -167,7 +181,7 @@ async function commandFor(
           `${script} does not exist; run \`npm run build\` first (the README's first command does)`,
         );
       }
-      return { command: process.execPath, args: entry, env: {} };
+      return { command: process.execPath, args: [...(settings.nodeFlags ?? []), ...entry], env: {} };
     }
     case "go": {
       const binary = join(home, basename(service.runtime.main));

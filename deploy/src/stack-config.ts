@@ -26,6 +26,11 @@ export interface StackConfig {
   readonly cluster: string;
   /** Run the mesh's services from their TypeScript sources (through tsx) instead of the built dist/. */
   readonly runFromSource: boolean;
+  /**
+   * Extra flags for `node` when it starts the mesh's Node services, e.g. `--cpu-prof` (which NODE_OPTIONS
+   * does not allow); none by default.
+   */
+  readonly nodeFlags?: readonly string[];
   /** How long each component may take to become ready. */
   readonly readyTimeoutMs: number;
 }

@@ -15,6 +15,9 @@ import { awaitReady } from "./readiness.js";
 import type { StackConfig } from "./stack-config.js";
 import { clearStackState, readStackState, type StackState, writeStackState } from "./stack-state.js";
 
+/** The services that serve Prometheus `/metrics` (the TypeScript ones); each gets a port of its own. */
+const METRICS_SERVICES = ["connector-file", "coordinator", "worker"] as const;
+
 /** Kafka's controlled shutdown can take several seconds; after this it is killed. */
 const STOP_GRACE_MS = 30_000;
 
@@ -105,9 +108,13 @@ export async function upStack(config: StackConfig, progress: Progress): Promise<
       cluster: config.cluster,
       baseDir: state.startedFrom,
       runFromSource: config.runFromSource,
+      nodeFlags: config.nodeFlags,
       fileConnectorPort: await findFreePort(),
       datagenPort: await findFreePort(),
       httpSinkPort: await findFreePort(),
+      metricsPorts: Object.fromEntries(
+        await Promise.all(METRICS_SERVICES.map(async (name) => [name, await findFreePort()] as const)),
+      ),
       ...(state.tracing === undefined ? {} : { otlpEndpoint: state.tracing.otlpEndpoint }),
     };
     state = { ...state, mesh };

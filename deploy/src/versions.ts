@@ -7,3 +7,5 @@ export const LOG4J_VERSION = "2.24.3";
 export const SLF4J_VERSION = "2.0.17";
 export const ETCD_VERSION = "v3.6.16";
 export const JAEGER_VERSION = "v1.76.0";
+/** The API fuzzer the integration tests run against the coordinator's OpenAPI document (from PyPI). */
+export const SCHEMATHESIS_VERSION = "4.32.5";

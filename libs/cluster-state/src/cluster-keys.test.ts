@@ -16,6 +16,13 @@ describe("ClusterKeys", () => {
     expect(keys.connectorNameOf(keys.connectorConfig("a/tasks"))).toBe("a/tasks");
   });
 
+  it("keeps one key per cluster-scope logger namespace, escaped like connector names", () => {
+    expect(keys.loggerLevel("root")).toBe("/connect-mesh/prod/logger-levels/root");
+    expect(keys.loggerLevel("a/b.c")).toBe("/connect-mesh/prod/logger-levels/a%2Fb.c");
+    expect(keys.loggerNamespaceOf(keys.loggerLevel("a/b.c"))).toBe("a/b.c");
+    expect(keys.loggerNamespaceOf(keys.connectorConfig("x"))).toBeUndefined();
+  });
+
   it("finds no connector name in a key outside the connectors prefix", () => {
     expect(keys.connectorNameOf("/connect-mesh/prod/assignments/w")).toBeUndefined();
   });

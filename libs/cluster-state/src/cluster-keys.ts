@@ -14,6 +14,7 @@
  *                                     while it names a worker, that worker may still be running the task
  *   topics/<name>/<topic>             a topic the connector has used (Connect's active topics)
  *   services/<type>/<instance-id>     the service registry (connector services and workers)
+ *   logger-levels/<namespace>         a cluster-scope logger level (JSON), applied by every process (KIP-976)
  *   leader                            the coordinators' election
  *
  * Connector names may contain any character but "/" is escaped, so a name can never reach into another key.
@@ -101,6 +102,21 @@ export class ClusterKeys {
 
   get servicesRoot(): string {
     return this.root;
+  }
+
+  get loggerLevelsPrefix(): string {
+    return `${this.root}/logger-levels/`;
+  }
+
+  /** A logger namespace may contain any character; like a connector name it is escaped into one key. */
+  loggerLevel(namespace: string): string {
+    return `${this.loggerLevelsPrefix}${encodeURIComponent(namespace)}`;
+  }
+
+  /** The logger namespace of a key under `loggerLevelsPrefix`, or undefined for a key outside it. */
+  loggerNamespaceOf(key: string): string | undefined {
+    if (!key.startsWith(this.loggerLevelsPrefix)) return undefined;
+    return decodeURIComponent(key.slice(this.loggerLevelsPrefix.length));
   }
 
   get leaderElection(): string {

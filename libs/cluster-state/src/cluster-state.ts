@@ -1,10 +1,11 @@
-import type { CoordinationStore, Lease } from "@connect-mesh/coordination";
+import { type CoordinationStore, type Lease, WatchCompactedError } from "@connect-mesh/coordination";
 import type { z } from "zod";
 import { ClusterKeys } from "./cluster-keys.js";
 import {
   type AssignedTask,
   Assignment,
   AssignmentGeneration,
+  ClusterLoggerLevel,
   ConnectorConfig,
   parseStored,
   RestartCounts,
@@ -41,6 +42,15 @@ export interface AssignmentPlan {
 }
 
 const NO_GENERATION: AssignmentGeneration = { generation: 0, pendingTasks: 0, updatedAt: "" };
+
+/** A cluster-scope logger level as written, with the revision that orders it among the others. */
+export interface LoggerLevelChange {
+  readonly namespace: string;
+  /** Connect's level name, as the REST API was given it. */
+  readonly level: string;
+  /** The write's revision; pass it as `afterRevision` to resume following after this change. */
+  readonly revision: number;
+}
 
 /** How many times a read-modify-write is retried when another writer got in between. */
 const MAX_CONFLICT_RETRIES = 10;
@@ -337,6 +347,55 @@ export class ClusterState {
     for await (const _event of this.store.watch(prefix, { afterRevision: revision, signal })) {
       yield;
     }
+  }
+
+  /**
+   * Records a cluster-scope logger level, for every process that follows `loggerLevelChanges` to apply;
+   * resolves with the write's revision.
+   */
+  async writeClusterLoggerLevel(namespace: string, level: string): Promise<number> {
+    const value: ClusterLoggerLevel = { level, updatedAt: new Date().toISOString() };
+    return this.store.put(this.keys.loggerLevel(namespace), JSON.stringify(value));
+  }
+
+  /**
+   * Yields the cluster-scope logger levels written after `afterRevision`, in the order they were written,
+   * until `signal` aborts. Without `afterRevision` it starts from now: as in Kafka Connect (KIP-976), a
+   * process applies only the levels set while it runs, so a restart goes back to its configured levels.
+   * When the store has compacted the history the watch needs, the levels written since are read from a
+   * fresh listing, so none is missed. Other errors end the iteration; resume after the last revision seen.
+   */
+  async *loggerLevelChanges(options: {
+    afterRevision?: number;
+    signal: AbortSignal;
+  }): AsyncGenerator<LoggerLevelChange> {
+    const prefix = this.keys.loggerLevelsPrefix;
+    let seen = options.afterRevision ?? (await this.store.list(prefix)).revision;
+    while (!options.signal.aborted) {
+      try {
+        for await (const event of this.store.watch(prefix, { afterRevision: seen, signal: options.signal })) {
+          seen = event.modRevision;
+          if (event.type === "put") yield this.loggerLevelChange(event.key, event.value, event.modRevision);
+        }
+        return;
+      } catch (error) {
+        if (!(error instanceof WatchCompactedError)) throw error;
+        const { items, revision } = await this.store.list(prefix);
+        const missed = items.filter((item) => item.modRevision > seen);
+        for (const item of missed.sort((a, b) => a.modRevision - b.modRevision)) {
+          yield this.loggerLevelChange(item.key, item.value, item.modRevision);
+        }
+        seen = revision;
+      }
+    }
+  }
+
+  private loggerLevelChange(key: string, value: string, revision: number): LoggerLevelChange {
+    return {
+      namespace: this.keys.loggerNamespaceOf(key) ?? "",
+      level: parseStored(ClusterLoggerLevel, key, value).level,
+      revision,
+    };
   }
 
   /** Records a connector's status (written by the leader). */

@@ -1,6 +1,11 @@
 /** The cluster's shared state in the coordination store, as the coordinator and the workers read and write it. */
 export { ClusterKeys } from "./cluster-keys.js";
-export type { AssignmentPlan, ConnectorStatuses, StoredConnector } from "./cluster-state.js";
+export type {
+  AssignmentPlan,
+  ConnectorStatuses,
+  LoggerLevelChange,
+  StoredConnector,
+} from "./cluster-state.js";
 export { ClusterState, taskKeyOf } from "./cluster-state.js";
 export type { CatalogEntry } from "./plugin-catalog.js";
 export { PluginCatalog } from "./plugin-catalog.js";
@@ -8,6 +13,7 @@ export {
   AssignedTask,
   Assignment,
   AssignmentGeneration,
+  ClusterLoggerLevel,
   ConnectorConfig,
   CorruptStateError,
   RestartCounts,

@@ -75,6 +75,13 @@ export const Status = z.object({
 });
 export type Status = z.infer<typeof Status>;
 
+/**
+ * A logger level set for the whole cluster (Connect's `PUT /admin/loggers/{namespace}?scope=cluster`). The
+ * level is Connect's name (DEBUG, WARN, ...); each process maps it onto its own logging library.
+ */
+export const ClusterLoggerLevel = z.object({ level: z.string(), updatedAt: z.string() });
+export type ClusterLoggerLevel = z.infer<typeof ClusterLoggerLevel>;
+
 /** Parses a stored JSON value with a schema, naming the key when it does not fit. */
 export function parseStored<T>(schema: z.ZodType<T>, key: string, text: string): T {
   let json: unknown;

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { waitFor } from "@connect-mesh/async";
 import { EtcdCoordinationStore } from "@connect-mesh/coordination";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { ClusterState, taskKeyOf } from "../src/cluster-state.js";
+import { ClusterState, type LoggerLevelChange, taskKeyOf } from "../src/cluster-state.js";
 import "../../../test/stack-context.js";
 
 // Against the real etcd: the conditional writes are what keep two coordinators from undoing each other.
@@ -138,5 +138,41 @@ describe("ClusterState on etcd", () => {
     expect(await cluster.getConnector("c")).toBeUndefined();
     expect((await cluster.readStatuses("c")).connector).toBeUndefined();
     expect(await cluster.deleteConnector("c")).toBe(false);
+  });
+
+  it("follows the cluster-scope logger levels set after a revision, in order", async () => {
+    const cluster = state();
+    const before = await cluster.writeClusterLoggerLevel("before", "DEBUG");
+    await cluster.writeClusterLoggerLevel("worker", "TRACE");
+    await cluster.writeClusterLoggerLevel("a/b", "WARN");
+    const stop = new AbortController();
+    const changes = cluster.loggerLevelChanges({ afterRevision: before, signal: stop.signal });
+    expect([(await changes.next()).value, (await changes.next()).value]).toMatchObject([
+      { namespace: "worker", level: "TRACE" },
+      { namespace: "a/b", level: "WARN" },
+    ]);
+    stop.abort();
+    expect((await changes.next()).done).toBe(true);
+  });
+
+  it("starts from now by default, as Connect ignores the levels set before a worker started", async () => {
+    const cluster = state();
+    await cluster.writeClusterLoggerLevel("before", "DEBUG");
+    const stop = new AbortController();
+    const changes = cluster.loggerLevelChanges({ signal: stop.signal });
+    let first: IteratorResult<LoggerLevelChange> | undefined;
+    const firstSeen = changes.next().then((result) => {
+      first = result;
+    });
+    // The watch starts at some moment after the call; write until it has seen a write.
+    await waitFor(
+      () => cluster.writeClusterLoggerLevel("after", "ERROR"),
+      () => first !== undefined,
+      { timeoutMs: 10_000, description: "the first change after the watch started" },
+    );
+    await firstSeen;
+    expect(first?.value).toMatchObject({ namespace: "after", level: "ERROR" });
+    stop.abort();
+    await changes.return(undefined);
   });
 });

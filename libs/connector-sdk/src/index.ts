@@ -7,12 +7,15 @@
 
 // Stopping a connector service cleanly on SIGTERM or SIGINT.
 export { stopOnSignals } from "@connect-mesh/async";
-// Telemetry, set up once in a service's main.ts: traces, logs (see @connect-mesh/telemetry).
+// Telemetry, set up once in a service's main.ts: traces, logs, /metrics (see @connect-mesh/telemetry).
 export {
+  createMetricsRegistry,
   isLogLevel,
   LOG_LEVELS,
   LoggerFactory,
   type LogLevel,
+  type MetricsServer,
+  startMetricsServer,
   startTelemetry,
   type Telemetry,
   type TelemetryConfig,

@@ -18,6 +18,8 @@ export interface MeshRegistrationOptions {
   readonly instanceId: string;
   /** How long the registry keeps a dead instance listed. */
   readonly leaseTtlSeconds?: number;
+  /** Where the service serves Prometheus `/metrics` ("host:port"), if it does; advertised in the registry. */
+  readonly metricsAddress?: string;
   readonly logger: Logger;
 }
 
@@ -59,6 +61,7 @@ export async function registerInMesh(
         serviceType: CONNECTOR_SERVICE_TYPE,
         instanceId: options.instanceId,
         address: server.address,
+        ...(options.metricsAddress === undefined ? {} : { metricsAddress: options.metricsAddress }),
         plugins,
         version: plugins[0]?.version ?? "0.0.0",
         registeredAt: new Date().toISOString(),

@@ -23,6 +23,12 @@ describe("parseServiceInstance", () => {
     });
   });
 
+  it("keeps a metrics address, and reads an entry written before it existed without one", () => {
+    const withMetrics = { ...valid, metricsAddress: "127.0.0.1:9464" };
+    expect(parseServiceInstance(JSON.stringify(withMetrics))).toEqual({ instance: withMetrics });
+    expect(parseServiceInstance(JSON.stringify(valid))).toEqual({ instance: valid });
+  });
+
   it.each([
     ["text that is not JSON", "{not json", /not JSON/],
     ["an entry without an address", JSON.stringify({ ...valid, address: undefined }), /address/],

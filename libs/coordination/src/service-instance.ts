@@ -23,6 +23,11 @@ export const ServiceInstance = z.object({
   /** Where to reach it, "host:port". */
   address: z.string(),
   /**
+   * Where its Prometheus `/metrics` is served, "host:port", when it serves one; tools such as `cmesh top`
+   * find the workers' metrics here. Optional, so entries written before it existed still parse.
+   */
+  metricsAddress: z.string().optional(),
+  /**
    * What the instance is or hosts, e.g. "source", "sink", "worker". Free text, so that a kind added by a
    * newer version still parses in an older reader.
    */

@@ -7,7 +7,7 @@
  * - Spans of a record's hops and of batches, and the failure rule: hop-span, task-tracer, record-sampler,
  *   sampling-ratio, span-attributes.
  * - Carrying the trace context across processes: trace-carriers.
- * - Logs: logger-factory, log-levels, secret-redaction.
+ * - Logs: logger-factory (named loggers and their levels come from @connect-mesh/logging), secret-redaction.
  * - Metrics: connect-metrics, metrics-registry, metrics-server.
  */
 
@@ -23,14 +23,7 @@ export {
   startBatchSpan,
   startRecordSpan,
 } from "./hop-span.js";
-export {
-  isLogLevel,
-  LOG_LEVELS,
-  type LoggerLevel,
-  type LogLevel,
-  LogLevels,
-  ROOT_LOGGER,
-} from "./log-levels.js";
+export { isLogLevel, LOG_LEVELS, type LogLevel } from "./log-level-names.js";
 export {
   type Logger,
   LoggerFactory,

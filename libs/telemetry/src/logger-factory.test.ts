@@ -85,11 +85,14 @@ describe("LoggerFactory", () => {
     const named = factory.logger("connector-sdk.sink-task");
     const task = factory.taskLogger(named, { connector: "c", task: 0, secretKeys: ["k"] });
     task.debug("hidden at info");
-    expect(factory.levels.set("connector-sdk", "debug")).toEqual(["connector-sdk.sink-task"]);
+    expect(factory.loggers.setLevel("connector-sdk", "DEBUG")).toEqual([
+      "connector-sdk",
+      "connector-sdk.sink-task",
+    ]);
     task.debug("shown at debug");
     factory.logger("other").debug("other stays at info");
-    expect(lines.map((line) => line.msg)).toEqual(["shown at debug"]);
-    expect(factory.levels.get("connector-sdk.sink-task")?.level).toBe("debug");
+    expect(lines.map((line) => line.msg)).toEqual(["logger levels changed", "shown at debug"]);
+    expect(factory.loggers.level("connector-sdk.sink-task")?.level).toBe("DEBUG");
   });
 
   it("hands out one logger per name", () => {

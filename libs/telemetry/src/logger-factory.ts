@@ -1,6 +1,7 @@
+import { NamedLoggers } from "@connect-mesh/logging";
 import { isSpanContextValid, trace } from "@opentelemetry/api";
 import { type DestinationStream, type Logger, pino } from "pino";
-import { type LogLevel, LogLevels } from "./log-levels.js";
+import type { LogLevel } from "./log-level-names.js";
 import { REDACTED, secretConfigPaths } from "./secret-redaction.js";
 
 /** pino's logger: what every factory hands out, so services need no pino import of their own. */
@@ -33,15 +34,14 @@ export interface TaskLoggerBindings {
 /**
  * Every service's loggers, made one way: pino JSON lines with the service and instance, `trace_id` and
  * `span_id` whenever a span is active, secrets redacted, and named loggers whose levels can change at
- * runtime (what `/admin/loggers` will serve through `levels`).
+ * runtime (`loggers`, from @connect-mesh/logging, which `/admin/loggers` serves).
  */
 export class LoggerFactory {
-  /** The root logger (`root` in `levels`). */
+  /** The root logger (`root` in `loggers`). */
   readonly root: Logger;
-  /** The named loggers' levels: list, get and set at runtime. */
-  readonly levels: LogLevels;
+  /** The named loggers, with Kafka Connect's runtime levels (`/admin/loggers`). */
+  readonly loggers: NamedLoggers;
   private readonly redactPaths: readonly string[];
-  private readonly named = new Map<string, Logger>();
 
   constructor(options: LoggerFactoryOptions) {
     this.redactPaths = options.redactPaths ?? [];
@@ -58,20 +58,15 @@ export class LoggerFactory {
       },
       options.destination,
     );
-    this.levels = new LogLevels(this.root);
+    this.loggers = new NamedLoggers(this.root);
   }
 
   /**
    * The logger named `name` (dotted, e.g. `connector-sdk.sink-task`), made once and shared; its lines say
-   * `logger: name`, and its level follows `levels.set` on it or on any name above it.
+   * `logger: name`, and its level follows changes to it or to any name above it.
    */
   logger(name: string): Logger {
-    const existing = this.named.get(name);
-    if (existing !== undefined) return existing;
-    const logger = this.root.child({ logger: name });
-    this.named.set(name, logger);
-    this.levels.register(name, logger);
-    return logger;
+    return this.loggers.logger(name);
   }
 
   /**

@@ -15,6 +15,14 @@ export const SpanAttributes = {
   connector: "connect-mesh.connector",
   task: "connect-mesh.task",
   hop: "connect-mesh.hop",
+  /**
+   * The record's key and value as text, at a hop that may show them (`cmesh trace` prints them). Only
+   * what is already in Kafka may go here, after the source side's transforms have masked it (the produce
+   * and consume hops), truncated, never a connector config value: a span can be read by anyone who can
+   * read the trace backend. See docs/observability.md.
+   */
+  recordKey: "connect-mesh.record.key",
+  recordValue: "connect-mesh.record.value",
 } as const;
 
 /** The hops of a record's journey, as `connect-mesh.hop` names them, so tools can find each in a trace. */

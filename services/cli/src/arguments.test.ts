@@ -35,6 +35,38 @@ describe("parseCommand", () => {
     expect(() => parseCommand(["status", "--tracing"])).toThrow('--tracing goes with "up"');
   });
 
+  it("reads the three ways trace names a record, and the targets it reads from", () => {
+    expect(parseCommand(["trace", "orders:1:41", "--jaeger-url", "http://j:16686"])).toEqual({
+      name: "trace",
+      record: { kind: "position", position: { topic: "orders", partition: 1, offset: "41" } },
+      observe: { overrides: {}, jaegerUrl: "http://j:16686" },
+      restTarget: { overrides: {} },
+    });
+    expect(parseCommand(["trace", "orders", "--key", "order-7", "--bootstrap", "k:9092"])).toMatchObject({
+      record: { kind: "key", topic: "orders", key: "order-7" },
+      observe: { bootstrap: "k:9092" },
+    });
+    expect(parseCommand(["trace", "--dlq", "file-sink", "0:3", "--url", "http://r:8083"])).toMatchObject({
+      record: { kind: "dlq", connector: "file-sink", at: "0:3" },
+      restTarget: { url: "http://r:8083" },
+    });
+  });
+
+  it("reads top, refreshing every 2 s unless told otherwise", () => {
+    expect(parseCommand(["top"])).toEqual({
+      name: "top",
+      once: false,
+      intervalMs: 2000,
+      observe: { overrides: {} },
+    });
+    expect(parseCommand(["top", "--once", "--interval", "0.5", "--etcd", "http://e:2379"])).toEqual({
+      name: "top",
+      once: true,
+      intervalMs: 500,
+      observe: { overrides: {}, etcd: "http://e:2379" },
+    });
+  });
+
   it("keeps plain status as the stack's status", () => {
     expect(parseCommand(["status", "--run-dir", "/tmp/x"])).toEqual({
       name: "status",
@@ -105,18 +137,29 @@ describe("parseCommand", () => {
     [["validate", "a.json", "b.json"], 'unexpected argument "b.json" after "validate a.json"'],
     [["pause", "a", "--include-tasks"], '--include-tasks goes with "restart", not "pause"'],
     [["restart", "a", "--only-failed=yes"], "--only-failed"],
-    [["up", "--url", "http://h:1"], '--url goes with the connector commands, not "up"'],
-    [["status", "--url", "http://h:1"], '--url goes with the connector commands, not "status"'],
+    [["up", "--url", "http://h:1"], '--url goes with the connector commands and "trace --dlq", not "up"'],
+    [
+      ["status", "--url", "http://h:1"],
+      '--url goes with the connector commands and "trace --dlq", not "status"',
+    ],
     [
       ["connectors", "--kafka-port", "1"],
       '--kafka-port goes with "up", "down" and plain "status", not "connectors"',
     ],
     [
       ["status", "a", "--run-dir", "/x"],
-      '--run-dir goes with "up", "down" and plain "status", not "status a"',
+      '--run-dir goes with "up", "down", "status", "trace" and "top", not "status a"',
     ],
     [["offsets", "get", "a", "--demo"], '--demo goes with "up", not "offsets get"'],
     [["connectors", "--url"], "--url"],
+    [["trace"], '"trace" needs a record'],
+    [["trace", "orders:0"], "<topic>:<partition>:<offset>"],
+    [["trace", "orders:0:1", "extra"], 'unexpected argument "extra" after "trace orders:0:1"'],
+    [["trace", "0:3", "--dlq", "a", "--key", "k"], "--dlq and --key do not go together"],
+    [["trace", "orders", "--dlq", "a"], "<partition>:<offset>"],
+    [["top", "--key", "k"], '--key goes with "trace", not "top"'],
+    [["trace", "orders:0:1", "--once"], '--once goes with "top", not "trace"'],
+    [["top", "--interval", "0"], "--interval takes seconds"],
   ])("rejects %j, saying what is wrong", (argv, message) => {
     expect(() => parseCommand(argv)).toThrow(UsageError);
     expect(() => parseCommand(argv)).toThrow(message);

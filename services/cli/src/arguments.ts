@@ -1,5 +1,7 @@
 import { parseArgs } from "node:util";
 import { parsePort, type StackConfig } from "@connect-mesh/deploy";
+import type { ObserveFlags } from "./observe-targets.js";
+import { parsePartitionOffset, parseRecordPosition, type RecordPosition } from "./record-position.js";
 import type { RestTarget } from "./rest-url.js";
 
 /** A parsed command line. */
@@ -27,6 +29,23 @@ export type Command =
       readonly rest: RestTarget;
     }
   | { readonly name: "validate"; readonly file: string; readonly rest: RestTarget }
+  | {
+      readonly name: "trace";
+      /** The record: at a position, the newest with a key, or a connector's DLQ record (its topic looked up). */
+      readonly record:
+        | { readonly kind: "position"; readonly position: RecordPosition }
+        | { readonly kind: "key"; readonly topic: string; readonly key: string }
+        | { readonly kind: "dlq"; readonly connector: string; readonly at: string };
+      readonly observe: ObserveFlags;
+      /** Where the REST API is, for `--dlq` (named apart from `rest`: this is no connector command). */
+      readonly restTarget: RestTarget;
+    }
+  | {
+      readonly name: "top";
+      readonly once: boolean;
+      readonly intervalMs: number;
+      readonly observe: ObserveFlags;
+    }
   | { readonly name: "help" };
 
 /** A command that talks to the REST API. */
@@ -59,6 +78,18 @@ connectors, through the coordinator's Kafka Connect REST API (see --url):
   validate <file.json>   check a config, {"name": ..., "config": {...}} or the bare config, against
                          its plugin (connector.class); prints each error, exits 1 if there are any
 
+following records and rates (docs/observability.md):
+  trace <topic>:<partition>:<offset>
+                         a record's journey from its trace in Jaeger: each hop, its service and
+                         instance, its duration, the key and value where a hop may show them, the error
+  trace <topic> --key K  the same for the newest record of the topic with the key K
+  trace --dlq <name> <partition>:<offset>
+                         the same for a record in the connector's dead-letter queue topic
+  top [--once] [--interval S]
+                         records per second, lag and errors per connector, from every worker's /metrics
+                         (found in the service registry), redrawn every S seconds (default 2);
+                         --once prints one table after one interval
+
 options (also read from CONNECT_MESH_* environment variables; see docs/local-stack.md):
   --run-dir DIR          data, logs and state of this stack (default ./.run)
   --kafka-port N         Kafka's client port (default 9092)
@@ -69,6 +100,9 @@ options (also read from CONNECT_MESH_* environment variables; see docs/local-sta
   --rest-port N          the coordinator's REST API port (default 8083)
   --otlp-port N          with --tracing: Jaeger's OTLP/HTTP receiver port (default 4318)
   --jaeger-query-port N  with --tracing: Jaeger's query API port (default 16686)
+  --bootstrap HOSTS      trace: Kafka (default $CONNECT_MESH_KAFKA_BOOTSTRAP, else the stack's)
+  --etcd URLS            top: etcd (default $CONNECT_MESH_ETCD_ENDPOINTS, else the stack's)
+  --jaeger-url URL       trace: Jaeger's query API (default $CONNECT_MESH_JAEGER_URL, else the stack's)
   --url URL              the REST API the connector commands use (default $CONNECT_MESH_REST_URL,
                          else http://127.0.0.1:<rest port>)
   -h, --help             show this help
@@ -103,12 +137,17 @@ const CONNECTOR_COMMANDS: readonly CommandName[] = [
   "validate",
 ];
 const RESTART_SCOPE: FlagScope = { commands: ["restart"], described: '"restart"' };
+const TRACE_SCOPE: FlagScope = { commands: ["trace"], described: '"trace"' };
+const TOP_SCOPE: FlagScope = { commands: ["top"], described: '"top"' };
 
 // A flag given to a command that ignores it is a mistake worth saying, not silently dropping: `cmesh pause
 // x --kafka-port 1` would otherwise look as if it had used that port. --rest-port goes with every command
 // (up starts the REST API on it, the connector commands find it there), so it is not listed.
 const FLAG_SCOPES: Readonly<Record<string, FlagScope>> = {
-  "run-dir": STACK_SCOPE,
+  "run-dir": {
+    commands: [...STACK_COMMANDS, "trace", "top"],
+    described: '"up", "down", "status", "trace" and "top"',
+  },
   "kafka-port": STACK_SCOPE,
   "kafka-controller-port": STACK_SCOPE,
   "etcd-port": STACK_SCOPE,
@@ -117,7 +156,14 @@ const FLAG_SCOPES: Readonly<Record<string, FlagScope>> = {
   tracing: { commands: ["up"], described: '"up"' },
   "otlp-port": { commands: ["up"], described: '"up"' },
   "jaeger-query-port": { commands: ["up"], described: '"up"' },
-  url: { commands: CONNECTOR_COMMANDS, described: "the connector commands" },
+  url: { commands: [...CONNECTOR_COMMANDS, "trace"], described: 'the connector commands and "trace --dlq"' },
+  dlq: TRACE_SCOPE,
+  key: TRACE_SCOPE,
+  bootstrap: TRACE_SCOPE,
+  "jaeger-url": TRACE_SCOPE,
+  etcd: TOP_SCOPE,
+  once: TOP_SCOPE,
+  interval: TOP_SCOPE,
   "include-tasks": RESTART_SCOPE,
   "only-failed": RESTART_SCOPE,
 };
@@ -196,12 +242,65 @@ function commandFrom(
       noOperands(`validate ${file}`, extra);
       return { name, file, rest: target };
     }
+    case "trace":
+      return {
+        name,
+        record: traceRecordFrom(operands, values),
+        observe: observeFrom(values, overrides),
+        restTarget: target,
+      };
+    case "top": {
+      noOperands(name, operands);
+      const seconds = Number(values.interval ?? "2");
+      if (!(seconds > 0 && seconds <= 3600)) {
+        throw new UsageError(
+          `--interval takes seconds, more than 0 and at most 3600, not "${values.interval}"`,
+        );
+      }
+      return {
+        name,
+        once: values.once ?? false,
+        intervalMs: seconds * 1000,
+        observe: observeFrom(values, overrides),
+      };
+    }
     default:
       throw new UsageError(
         `unknown command "${name}"; the commands are up, down, status, conformance, connectors, pause, ` +
-          "resume, stop, restart, offsets and validate",
+          "resume, stop, restart, offsets, validate, trace and top",
       );
   }
+}
+
+function traceRecordFrom(
+  operands: readonly string[],
+  values: Flags,
+): Extract<Command, { name: "trace" }>["record"] {
+  const [first, ...extra] = operands;
+  const usage =
+    "cmesh trace <topic>:<partition>:<offset>, cmesh trace <topic> --key <key> or cmesh trace --dlq <name> <partition>:<offset>";
+  if (first === undefined) throw new UsageError(`"trace" needs a record: ${usage}`);
+  noOperands(`trace ${first}`, extra);
+  if (values.dlq !== undefined && values.key !== undefined)
+    throw new UsageError("--dlq and --key do not go together");
+  if (values.dlq !== undefined) {
+    parsePartitionOffset(first, "the DLQ topic"); // checked now, so a typo fails before any lookup
+    return { kind: "dlq", connector: nonEmpty(values.dlq, "trace --dlq"), at: first };
+  }
+  if (values.key !== undefined) {
+    if (!/^[A-Za-z0-9._-]+$/.test(first)) throw new UsageError(`"${first}" is not a topic name`);
+    return { kind: "key", topic: first, key: values.key };
+  }
+  return { kind: "position", position: parseRecordPosition(first) };
+}
+
+function observeFrom(values: Flags, overrides: Partial<StackConfig>): ObserveFlags {
+  return {
+    overrides,
+    ...(values.bootstrap === undefined ? {} : { bootstrap: values.bootstrap }),
+    ...(values.etcd === undefined ? {} : { etcd: values.etcd }),
+    ...(values["jaeger-url"] === undefined ? {} : { jaegerUrl: values["jaeger-url"] }),
+  };
 }
 
 function overridesFrom(values: Flags): Partial<StackConfig> {
@@ -273,6 +372,13 @@ function parseStrictly(argv: readonly string[]) {
         "jaeger-query-port": { type: "string" },
         "include-tasks": { type: "boolean" },
         "only-failed": { type: "boolean" },
+        dlq: { type: "string" },
+        key: { type: "string" },
+        bootstrap: { type: "string" },
+        etcd: { type: "string" },
+        "jaeger-url": { type: "string" },
+        once: { type: "boolean" },
+        interval: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });

@@ -4,10 +4,14 @@ import { parseCommand, USAGE, UsageError } from "./arguments.js";
 import { CommandError } from "./command-error.js";
 import { runConnectorCommand } from "./connector-commands.js";
 import { down } from "./down.js";
+import { observeTargetsFrom } from "./observe-targets.js";
 import { terminal } from "./output.js";
+import { parsePartitionOffset } from "./record-position.js";
 import { RestClient } from "./rest-client.js";
 import { restUrlFrom } from "./rest-url.js";
 import { status } from "./status.js";
+import { top } from "./top-command.js";
+import { deadLetterTopicOf, type TraceTarget, traceRecord } from "./trace-command.js";
 import { up } from "./up.js";
 
 /** Runs one cmesh command and returns the process exit code; every failure ends as one clear line. */
@@ -26,6 +30,29 @@ async function main(argv: readonly string[]): Promise<number> {
         return await down(stackConfigFromEnv(process.env, command.overrides), terminal);
       case "status":
         return await status(stackConfigFromEnv(process.env, command.overrides), terminal);
+      case "trace": {
+        const { record } = command;
+        const target: TraceTarget =
+          record.kind === "dlq"
+            ? {
+                kind: "dlq",
+                position: parsePartitionOffset(
+                  record.at,
+                  await deadLetterTopicOf(
+                    new RestClient(restUrlFrom(process.env, command.restTarget)),
+                    record.connector,
+                  ),
+                ),
+              }
+            : record;
+        return await traceRecord(target, await observeTargetsFrom(process.env, command.observe), terminal);
+      }
+      case "top": {
+        const interrupted = new AbortController();
+        process.once("SIGINT", () => interrupted.abort());
+        const targets = await observeTargetsFrom(process.env, command.observe);
+        return await top(targets, { ...command, signal: interrupted.signal }, terminal);
+      }
       default:
         return await runConnectorCommand(
           command,

@@ -1,4 +1,10 @@
 import { hostname } from "node:os";
+import {
+  LOG_LEVELS,
+  type LogLevel,
+  type TelemetryConfig,
+  telemetryConfigFromEnv,
+} from "@connect-mesh/telemetry";
 import { z } from "zod";
 
 /** The coordinator's settings, from the environment; the only module that reads it. */
@@ -49,7 +55,14 @@ export const CoordinatorConfig = z.object({
     .stringbool()
     .default(true)
     .describe("Connect's topic.tracking.allow.reset: whether PUT /connectors/{name}/topics/reset is allowed"),
-  CONNECT_MESH_LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal"]).default("info"),
+  CONNECT_MESH_METRICS_PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65_535)
+    .default(0)
+    .describe("Port of Prometheus /metrics on 127.0.0.1; 0 takes any free port (the registry says which)"),
+  CONNECT_MESH_LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
 });
 
 /** Parsed settings, with the instance id filled in. */
@@ -64,7 +77,10 @@ export interface CoordinatorSettings {
   readonly leaseTtlSeconds: number;
   readonly rebalanceDelayMs: number;
   readonly topicTracking: { readonly enabled: boolean; readonly allowReset: boolean };
-  readonly logLevel: string;
+  readonly metricsPort: number;
+  /** Where spans go, if anywhere (OpenTelemetry's OTEL_EXPORTER_OTLP_ENDPOINT), and who this process is in them. */
+  readonly telemetry: TelemetryConfig;
+  readonly logLevel: LogLevel;
 }
 
 /** Reads the settings once at start-up; a bad value stops the process with a message naming the variable. */
@@ -72,6 +88,7 @@ export function coordinatorSettingsFrom(env: NodeJS.ProcessEnv): CoordinatorSett
   const parsed = CoordinatorConfig.safeParse(env);
   if (!parsed.success) throw new Error(`invalid coordinator settings:\n${z.prettifyError(parsed.error)}`);
   const c = parsed.data;
+  const coordinatorId = c.CONNECT_MESH_COORDINATOR_ID ?? `${hostname()}:${c.CONNECT_MESH_REST_PORT}`;
   return {
     restHost: c.CONNECT_MESH_REST_HOST,
     restPort: c.CONNECT_MESH_REST_PORT,
@@ -79,13 +96,15 @@ export function coordinatorSettingsFrom(env: NodeJS.ProcessEnv): CoordinatorSett
     kafkaBootstrap: c.CONNECT_MESH_KAFKA_BOOTSTRAP,
     offsetsTopic: c.CONNECT_MESH_OFFSETS_TOPIC,
     cluster: c.CONNECT_MESH_CLUSTER,
-    coordinatorId: c.CONNECT_MESH_COORDINATOR_ID ?? `${hostname()}:${c.CONNECT_MESH_REST_PORT}`,
+    coordinatorId,
     leaseTtlSeconds: c.CONNECT_MESH_LEASE_TTL_SECONDS,
     rebalanceDelayMs: c.CONNECT_MESH_SCHEDULED_REBALANCE_MAX_DELAY_MS,
     topicTracking: {
       enabled: c.CONNECT_MESH_TOPIC_TRACKING_ENABLE,
       allowReset: c.CONNECT_MESH_TOPIC_TRACKING_ALLOW_RESET,
     },
+    metricsPort: c.CONNECT_MESH_METRICS_PORT,
+    telemetry: telemetryConfigFromEnv(env, { serviceName: "coordinator", instanceId: coordinatorId }),
     logLevel: c.CONNECT_MESH_LOG_LEVEL,
   };
 }

@@ -2,9 +2,16 @@ import { stopOnSignals } from "@connect-mesh/async";
 import { ClusterState } from "@connect-mesh/cluster-state";
 import { createConverter } from "@connect-mesh/converters";
 import { EtcdCoordinationStore, type Lease, ServiceRegistry } from "@connect-mesh/coordination";
+import { followClusterLoggerLevels } from "@connect-mesh/logging";
 import { SourceOffsetStore } from "@connect-mesh/source-offsets";
+import {
+  createMetricsRegistry,
+  LoggerFactory,
+  startMetricsServer,
+  startTelemetry,
+} from "@connect-mesh/telemetry";
 import { type Admin, Kafka, logLevel, type Producer } from "kafkajs";
-import { pino } from "pino";
+import { registerClusterStateMetrics } from "./cluster-state-metrics.js";
 import { coordinatorSettingsFrom } from "./config.js";
 import { ConnectorServices } from "./connector-services.js";
 import { kafkaClusterIdLookup } from "./kafka-cluster-id.js";
@@ -13,7 +20,9 @@ import { Reconciler } from "./leader/reconciler.js";
 import { PluginCatalogWatcher } from "./plugin-catalog-watcher.js";
 import { registerConnectorRoutes } from "./rest/connector-routes.js";
 import { registerInfoRoutes } from "./rest/info-routes.js";
+import { registerLoggerRoutes } from "./rest/logger-routes.js";
 import { registerOffsetsRoutes } from "./rest/offsets-routes.js";
+import { registerOpenApi } from "./rest/openapi.js";
 import { registerPluginRoutes } from "./rest/plugin-routes.js";
 import { createRestApp } from "./rest/rest-app.js";
 import { registerRestartRoutes } from "./rest/restart-routes.js";
@@ -23,14 +32,29 @@ import { registerTopicsRoutes } from "./rest/topics-routes.js";
 const VERSION = "0.1.0";
 
 const settings = coordinatorSettingsFrom(process.env);
-const logger = pino({
+// First, so every span from here on is exported (when OTEL_EXPORTER_OTLP_ENDPOINT is set).
+const telemetry = startTelemetry(settings.telemetry);
+const logs = new LoggerFactory({
+  service: "coordinator",
+  instanceId: settings.coordinatorId,
   level: settings.logLevel,
-  base: { service: "coordinator", instance: settings.coordinatorId },
 });
+const { loggers } = logs;
+const logger = loggers.logger("coordinator");
 const stopping = new AbortController();
 
 const store = new EtcdCoordinationStore(settings.etcdEndpoints);
 const state = new ClusterState(store, settings.cluster);
+// Its own process metrics, and the cluster's connector and task states read at each scrape.
+const metricsRegistry = createMetricsRegistry();
+registerClusterStateMetrics(metricsRegistry, state);
+const metricsServer = await startMetricsServer({ registry: metricsRegistry, port: settings.metricsPort });
+const followingLoggerLevels = followClusterLoggerLevels({
+  state,
+  loggers,
+  signal: stopping.signal,
+  onError: (error) => logger.warn({ err: error }, "lost the cluster's logger levels; following them again"),
+});
 const registry = new ServiceRegistry(store, state.keys.servicesRoot);
 const services = new ConnectorServices();
 const catalog = new PluginCatalogWatcher(registry, stopping.signal, (error) =>
@@ -47,6 +71,7 @@ const currentLease = async (): Promise<Lease> => {
         serviceType: "coordinator",
         instanceId: settings.coordinatorId,
         address: `${settings.restHost}:${settings.restPort}`,
+        metricsAddress: `127.0.0.1:${metricsServer.port}`,
         plugins: [],
         version: VERSION,
         registeredAt: new Date().toISOString(),
@@ -82,7 +107,8 @@ const sourceOffsets = new SourceOffsetStore(
   createConverter("JsonConverter", { "schemas.enable": "false" }, { isKey: false }),
 );
 
-const app = createRestApp(logger);
+const app = createRestApp(loggers.logger("coordinator.rest"));
+await registerOpenApi(app, VERSION);
 registerInfoRoutes(app, {
   version: VERSION,
   kafkaClusterId: kafkaClusterIdLookup(settings.kafkaBootstrap),
@@ -93,9 +119,17 @@ registerTopicsRoutes(app, { state, tracking: settings.topicTracking });
 registerRestartRoutes(app, { state, catalog });
 registerPluginRoutes(app, { catalog, services });
 registerOffsetsRoutes(app, { state, catalog, sourceOffsets, kafka: connectKafka });
+registerLoggerRoutes(app, { loggers, state });
 
 await app.listen({ host: settings.restHost, port: settings.restPort });
-logger.info({ url: `http://${settings.restHost}:${settings.restPort}` }, "REST API listening");
+logger.info(
+  {
+    url: `http://${settings.restHost}:${settings.restPort}`,
+    metrics: metricsServer.url,
+    tracing: telemetry.isTracing,
+  },
+  "REST API listening",
+);
 
 const leading = runLeaderLoop(
   {
@@ -110,25 +144,27 @@ const leading = runLeaderLoop(
       catalog: () => catalog.current(),
       coordinatorId: settings.coordinatorId,
       rebalanceDelayMs: settings.rebalanceDelayMs,
-      logger,
+      logger: loggers.logger("coordinator.reconciler"),
     }),
     coordinatorId: settings.coordinatorId,
     lease: currentLease,
-    logger,
+    logger: loggers.logger("coordinator.leader"),
   },
   stopping.signal,
 );
 
-/** Stop in order: no new requests, step down so another instance leads at once, then let go of etcd. */
+/** Stop in order: no new requests, step down so another instance leads at once, let go of etcd, flush spans. */
 async function shutdown(signal: string): Promise<void> {
   logger.info({ signal }, "stopping");
   await app.close();
   stopping.abort();
-  await leading;
+  await Promise.all([leading, followingLoggerLevels]);
   services.close();
   const clients = await kafkaClients?.catch(() => undefined);
   await Promise.all([clients?.admin.disconnect(), clients?.producer.disconnect()]);
   await store.close();
+  await metricsServer.close();
+  await telemetry.shutdown();
 }
 
 stopOnSignals(shutdown, (error) => logger.error({ err: error }, "unclean stop"));

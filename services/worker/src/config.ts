@@ -1,4 +1,10 @@
 import { hostname } from "node:os";
+import {
+  LOG_LEVELS,
+  type LogLevel,
+  type TelemetryConfig,
+  telemetryConfigFromEnv,
+} from "@connect-mesh/telemetry";
 import { z } from "zod";
 
 /** The worker's settings, from the environment; the only module that reads it. */
@@ -32,7 +38,14 @@ const WorkerEnv = z.object({
     .stringbool()
     .default(true)
     .describe("Connect's topic.tracking.enable: record the topics each connector uses"),
-  CONNECT_MESH_LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal"]).default("info"),
+  CONNECT_MESH_METRICS_PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65_535)
+    .default(0)
+    .describe("Port of Prometheus /metrics on 127.0.0.1; 0 takes any free port (the registry says which)"),
+  CONNECT_MESH_LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
 });
 
 /** Parsed settings. */
@@ -44,7 +57,10 @@ export interface WorkerSettings {
   readonly leaseTtlSeconds: number;
   readonly offsetsTopic: string;
   readonly topicTrackingEnabled: boolean;
-  readonly logLevel: string;
+  readonly metricsPort: number;
+  /** Where spans go, if anywhere (OpenTelemetry's OTEL_EXPORTER_OTLP_ENDPOINT), and who this process is in them. */
+  readonly telemetry: TelemetryConfig;
+  readonly logLevel: LogLevel;
 }
 
 /** Reads the settings once at start-up; a bad value stops the process with a message naming the variable. */
@@ -57,14 +73,17 @@ export function workerSettingsFrom(env: NodeJS.ProcessEnv): WorkerSettings {
       .split(",")
       .map((s) => s.trim())
       .filter(Boolean);
+  const workerId = c.CONNECT_MESH_WORKER_ID ?? `${hostname()}-${process.pid}`;
   return {
-    workerId: c.CONNECT_MESH_WORKER_ID ?? `${hostname()}-${process.pid}`,
+    workerId,
     etcdEndpoints: list(c.CONNECT_MESH_ETCD_ENDPOINTS),
     kafkaBrokers: list(c.CONNECT_MESH_KAFKA_BOOTSTRAP),
     cluster: c.CONNECT_MESH_CLUSTER,
     leaseTtlSeconds: c.CONNECT_MESH_LEASE_TTL_SECONDS,
     offsetsTopic: c.CONNECT_MESH_OFFSETS_TOPIC,
     topicTrackingEnabled: c.CONNECT_MESH_TOPIC_TRACKING_ENABLE,
+    metricsPort: c.CONNECT_MESH_METRICS_PORT,
+    telemetry: telemetryConfigFromEnv(env, { serviceName: "worker", instanceId: workerId }),
     logLevel: c.CONNECT_MESH_LOG_LEVEL,
   };
 }

@@ -3,8 +3,8 @@ import { ClusterState } from "@connect-mesh/cluster-state";
 import { createConverter } from "@connect-mesh/converters";
 import { EtcdCoordinationStore, ServiceRegistry } from "@connect-mesh/coordination";
 import { SourceOffsetStore } from "@connect-mesh/source-offsets";
+import { LoggerFactory, startMetricsServer, startTelemetry } from "@connect-mesh/telemetry";
 import { Kafka, logLevel } from "kafkajs";
-import { pino } from "pino";
 import { ActiveTopics } from "./active-topics.js";
 import { AssignmentManager } from "./assignment-manager.js";
 import { workerSettingsFrom } from "./config.js";
@@ -14,10 +14,16 @@ import { createWorkerMetrics } from "./worker-metrics.js";
 const VERSION = "0.1.0";
 
 const settings = workerSettingsFrom(process.env);
-const logger = pino({ level: settings.logLevel, base: { service: "worker", worker: settings.workerId } });
+// First, so every span from here on is exported (when OTEL_EXPORTER_OTLP_ENDPOINT is set).
+const telemetry = startTelemetry(settings.telemetry);
+const logs = new LoggerFactory({
+  service: "worker",
+  instanceId: settings.workerId,
+  level: settings.logLevel,
+});
+const logger = logs.logger("worker");
 const stopping = new AbortController();
-// One per process. The /metrics server (startMetricsServer({ registry: metrics.registry, port })) and the
-// OpenTelemetry start-up (startTelemetry) belong here too; they are not started yet.
+// One per process, served on /metrics below; each task records into its own view of it.
 const metrics = createWorkerMetrics();
 
 const store = new EtcdCoordinationStore(settings.etcdEndpoints);
@@ -36,6 +42,10 @@ const offsets = new SourceOffsetStore(
   createConverter("JsonConverter", { "schemas.enable": "false" }, { isKey: false }),
 );
 await offsets.ensureTopic(admin);
+const metricsServer = await startMetricsServer({
+  registry: metrics.registry,
+  port: settings.metricsPort,
+});
 
 const lease = await store.grantLease(settings.leaseTtlSeconds);
 await registry.register(
@@ -43,13 +53,17 @@ await registry.register(
     serviceType: "worker",
     instanceId: settings.workerId,
     address: "",
+    metricsAddress: `127.0.0.1:${metricsServer.port}`,
     plugins: [],
     version: VERSION,
     registeredAt: new Date().toISOString(),
   },
   lease,
 );
-logger.info("worker registered; following its assignment");
+logger.info(
+  { metrics: metricsServer.url, tracing: telemetry.isTracing },
+  "worker registered; following its assignment",
+);
 
 const manager = new AssignmentManager({
   workerId: settings.workerId,
@@ -67,7 +81,7 @@ const manager = new AssignmentManager({
 // Losing the lease means the leader has given our tasks away: stop them rather than run them twice.
 const running = manager.run(AbortSignal.any([stopping.signal, lease.lost]));
 
-/** Stop in order: finish and commit the tasks' batches in hand, leave the registry, then let go. */
+/** Stop in order: finish and commit the tasks' batches in hand, leave the registry, let go, flush the spans. */
 async function shutdown(signal: string): Promise<void> {
   logger.info({ signal }, "stopping");
   stopping.abort();
@@ -75,6 +89,8 @@ async function shutdown(signal: string): Promise<void> {
   await registry.deregister("worker", settings.workerId).catch(() => undefined);
   await admin.disconnect();
   await store.close();
+  await metricsServer.close();
+  await telemetry.shutdown();
 }
 
 stopOnSignals(shutdown, (error) => logger.error({ err: error }, "unclean stop"));

@@ -62,6 +62,8 @@ async function readAndWrite(writer: BatchWriter): Promise<void> {
   call.on("error", (error: Error) => logger.debug({ err: error }, "the Read stream failed"));
   const endStream = () => call.end();
   stopping.addEventListener("abort", endStream, { once: true });
+  // A stop that came while the task was still starting would otherwise never end the stream.
+  if (stopping.aborted) endStream();
   try {
     call.write({
       message: {

@@ -7,6 +7,7 @@ describe("fileServiceConfigFromEnv", () => {
     expect(fileServiceConfigFromEnv({})).toEqual({
       host: "127.0.0.1",
       port: 0,
+      metricsPort: 0,
       baseDir: process.cwd(),
       logLevel: "info",
       etcdEndpoints: ["http://127.0.0.1:2379"],
@@ -24,6 +25,7 @@ describe("fileServiceConfigFromEnv", () => {
     expect(
       fileServiceConfigFromEnv({
         CONNECT_MESH_FILE_CONNECTOR_PORT: "19091",
+        CONNECT_MESH_METRICS_PORT: "19464",
         CONNECT_MESH_FILE_CONNECTOR_HOST: "0.0.0.0",
         CONNECT_MESH_BASE_DIR: "relative/dir",
         CONNECT_MESH_LOG_LEVEL: "debug",
@@ -35,6 +37,7 @@ describe("fileServiceConfigFromEnv", () => {
     ).toEqual({
       host: "0.0.0.0",
       port: 19_091,
+      metricsPort: 19_464,
       baseDir: resolve("relative/dir"),
       logLevel: "debug",
       etcdEndpoints: ["http://10.0.0.1:2379", "http://10.0.0.2:2379"],
@@ -51,6 +54,7 @@ describe("fileServiceConfigFromEnv", () => {
   it.each([
     [{ CONNECT_MESH_FILE_CONNECTOR_PORT: "http" }, /CONNECT_MESH_FILE_CONNECTOR_PORT must be a TCP port/],
     [{ CONNECT_MESH_FILE_CONNECTOR_PORT: "70000" }, /not "70000"/],
+    [{ CONNECT_MESH_METRICS_PORT: "-1" }, /CONNECT_MESH_METRICS_PORT must be a TCP port/],
     [{ CONNECT_MESH_LOG_LEVEL: "loud" }, /CONNECT_MESH_LOG_LEVEL must be one of/],
   ])("refuses %j, naming the variable", (env, message) => {
     expect(() => fileServiceConfigFromEnv(env)).toThrow(message);

@@ -60,6 +60,16 @@ async function withinDeadline<T>(promise: Promise<T>, timeoutMs: number): Promis
 const texts = (lines: readonly Line[]) => lines.map((line) => line.text);
 
 describe("tailFile", () => {
+  it("sends lines appended at the end of the file at once, without waiting for the poll interval", async () => {
+    await writeFile(join(dir, "in.txt"), "first\n");
+    const lines = tail("in.txt", { pollIntervalMs: 600_000 });
+    expect(texts(await nextBatch(lines))).toEqual(["first"]);
+    const waiting = nextBatch(lines);
+    await appendFile(join(dir, "in.txt"), "second\n");
+    // Only the file system's change notice can end this wait: the poll interval is ten minutes.
+    expect(texts(await waiting)).toEqual(["second"]);
+  });
+
   it("reads the lines already there, with the byte position after each", async () => {
     await writeFile(join(dir, "in.txt"), "alpha\nbeta\r\ngamma\n");
     expect(await nextBatch(tail("in.txt"))).toEqual([

@@ -2,6 +2,7 @@ import type { FileHandle } from "node:fs/promises";
 import { open } from "node:fs/promises";
 import { setTimeout as delay } from "node:timers/promises";
 import type { Logger } from "@connect-mesh/connector-sdk";
+import { FileChanges } from "./file-changes.js";
 import { errorCode, fileError } from "./file-errors.js";
 import { type Line, LineSplitter } from "./line-splitter.js";
 
@@ -13,7 +14,10 @@ export interface TailOptions {
   readonly startPosition: number;
   /** The most lines per batch (Connect's batch.size). */
   readonly maxBatchLines: number;
-  /** How long to wait before looking again at a file with no new data, or one that does not exist yet. */
+  /**
+   * How long to wait before looking again at a file with no new data (unless the file system reports a
+   * change sooner), or at one that does not exist yet.
+   */
   readonly pollIntervalMs: number;
   /** How many bytes to read at a time. */
   readonly chunkBytes: number;
@@ -27,7 +31,8 @@ export interface TailOptions {
  * Follows a file as `tail -f` does, yielding batches of complete lines, as Connect's FileStreamSourceTask
  * does: from `startPosition`, reading in chunks while data is there, a batch as soon as `maxBatchLines`
  * are read or the end of the file is reached with at least one line; at the end of the file it looks
- * again every `pollIntervalMs`. A file that does not exist yet is waited for.
+ * again as soon as the file changes, or after `pollIntervalMs` at the latest (Connect only polls, once a
+ * second). A file that does not exist yet is waited for.
  *
  * It reads only when asked for the next batch, so no more than one batch plus one chunk is ever held.
  * It returns (without error) once `signal` aborts. The file stays open while followed: like Connect's, it
@@ -36,6 +41,7 @@ export interface TailOptions {
 export async function* tailFile(options: TailOptions): AsyncGenerator<Line[]> {
   const file = await openWhenCreated(options);
   if (file === undefined) return;
+  const changes = new FileChanges(options.path);
   try {
     const splitter = new LineSplitter(options.startPosition, options.maxLineBytes);
     const chunk = Buffer.allocUnsafe(options.chunkBytes);
@@ -65,9 +71,10 @@ export async function* tailFile(options: TailOptions): AsyncGenerator<Line[]> {
           "the file is now shorter than the position read; waiting for data past that position",
         );
       }
-      if (!(await pause(options))) return;
+      if (!(await changes.wait(options.pollIntervalMs, options.signal))) return;
     }
   } finally {
+    changes.close();
     await file.close();
   }
 }

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 import {
+  createMetricsRegistry,
   LoggerFactory,
   registerInMesh,
   startConnectorServer,
+  startMetricsServer,
   startTelemetry,
   stopOnSignals,
 } from "@connect-mesh/connector-sdk";
@@ -27,8 +29,19 @@ const server = await startConnectorServer({
   port: config.port,
   logging,
 });
+// The process's own metrics (CPU, memory, event loop): the record counters live in the worker.
+const metricsServer = await startMetricsServer({
+  registry: createMetricsRegistry(),
+  host: config.host,
+  port: config.metricsPort,
+});
 logger.info(
-  { address: server.address, baseDir: config.baseDir, tracing: telemetry.isTracing },
+  {
+    address: server.address,
+    metrics: metricsServer.url,
+    baseDir: config.baseDir,
+    tracing: telemetry.isTracing,
+  },
   "file connector service ready",
 );
 
@@ -36,6 +49,7 @@ const registration = await registerInMesh(server, {
   etcdEndpoints: config.etcdEndpoints,
   cluster: config.cluster,
   instanceId: config.instanceId,
+  metricsAddress: `${config.host}:${metricsServer.port}`,
   logger: logging.logger("connector-sdk.registration"),
 });
 
@@ -45,6 +59,7 @@ async function shutdown(signal: string): Promise<void> {
   // Leave the registry first, so workers stop picking this instance before it stops answering.
   await registration.deregister();
   await server.stop({ graceful: true });
+  await metricsServer.close();
   await telemetry.shutdown();
 }
 

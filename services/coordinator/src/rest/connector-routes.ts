@@ -11,6 +11,18 @@ import { invalidConfigError, validateConnectorConfig } from "../validate-connect
 import { findConnector, pluginKindOf } from "./connector-lookup.js";
 import { connectorStatusBody } from "./connector-status-body.js";
 import { connectorNotFound, RestError } from "./rest-error.js";
+import {
+  connectorConfig,
+  connectorInfo as connectorInfoSchema,
+  connectorNameParams,
+  connectorNotFoundResponse,
+  connectorStatus,
+  emptyResponse,
+  errorResponse,
+  responses,
+  taskParams,
+  taskStatus,
+} from "./rest-schemas.js";
 
 /** What the connector routes need from the rest of the coordinator. */
 export interface ConnectorRoutesDeps {
@@ -26,6 +38,10 @@ const configSchema = {
   additionalProperties: { type: ["string", "number", "boolean"] },
 } as const;
 
+// Kafka Connect's file quickstart, as the document's examples.
+const quickstartSource = { "connector.class": "FileStreamSource", file: "input.txt", topic: "file-topic" };
+const quickstartSink = { "connector.class": "FileStreamSink", file: "output.txt", topics: "file-topic" };
+
 const createBodySchema = {
   type: "object",
   required: ["name", "config"],
@@ -34,6 +50,7 @@ const createBodySchema = {
     config: configSchema,
     initial_state: { type: "string", enum: ["RUNNING", "PAUSED", "STOPPED"] },
   },
+  examples: [{ name: "file-source", config: quickstartSource }],
 } as const;
 
 interface CreateBody {
@@ -59,7 +76,21 @@ const expandSchema = {
 const patchSchema = {
   type: "object",
   additionalProperties: { type: ["string", "number", "boolean", "null"] },
+  examples: [{ "tasks.max": "2", "topics.regex": null }],
 } as const;
+
+/** `?expand=status&expand=info`: per connector, what was asked for. */
+const expandedConnectors = {
+  type: "object",
+  additionalProperties: {
+    type: "object",
+    properties: { status: connectorStatus, info: connectorInfoSchema },
+  },
+} as const;
+
+const invalidConfigResponse = errorResponse(
+  "The config is invalid (the message lists every error, as Connect's does), or its name differs from the connector's",
+);
 
 /** Kafka Connect's `/connectors` endpoints: create, list, read, replace the config, status, tasks, delete. */
 export function registerConnectorRoutes(app: FastifyInstance, deps: ConnectorRoutesDeps): void {
@@ -67,7 +98,19 @@ export function registerConnectorRoutes(app: FastifyInstance, deps: ConnectorRou
 
   app.get<{ Querystring: { expand?: string | string[] } }>(
     "/connectors",
-    { schema: { querystring: expandSchema } },
+    {
+      schema: {
+        querystring: expandSchema,
+        response: responses({
+          200: {
+            description:
+              "The connectors' names, or with ?expand, each connector's status and/or info by name",
+            anyOf: [{ type: "array", items: { type: "string" } }, expandedConnectors],
+          },
+          400: errorResponse("An unknown ?expand value"),
+        }),
+      },
+    },
     async (request) => {
       const { connectors } = await state.listConnectors();
       const names = [...connectors.keys()].sort();
@@ -99,7 +142,16 @@ export function registerConnectorRoutes(app: FastifyInstance, deps: ConnectorRou
 
   app.post<{ Body: CreateBody }>(
     "/connectors",
-    { schema: { body: createBodySchema } },
+    {
+      schema: {
+        body: createBodySchema,
+        response: responses({
+          201: { description: "Created; Location names the new connector", ...connectorInfoSchema },
+          400: invalidConfigResponse,
+          409: errorResponse("A connector of this name exists already"),
+        }),
+      },
+    },
     async (request, reply) => {
       const { name } = request.body;
       const config = withName(name, request.body.config);
@@ -114,17 +166,44 @@ export function registerConnectorRoutes(app: FastifyInstance, deps: ConnectorRou
     },
   );
 
-  app.get<{ Params: NameParams }>("/connectors/:name", async (request) => {
-    return connectorInfo(await findConnector(state, request.params.name), deps);
-  });
+  app.get<{ Params: NameParams }>(
+    "/connectors/:name",
+    {
+      schema: {
+        params: connectorNameParams,
+        response: responses({
+          200: { description: "The connector", ...connectorInfoSchema },
+          404: connectorNotFoundResponse,
+        }),
+      },
+    },
+    async (request) => connectorInfo(await findConnector(state, request.params.name), deps),
+  );
 
-  app.get<{ Params: NameParams }>("/connectors/:name/config", async (request) => {
-    return (await findConnector(state, request.params.name)).config;
-  });
+  app.get<{ Params: NameParams }>(
+    "/connectors/:name/config",
+    {
+      schema: {
+        params: connectorNameParams,
+        response: responses({ 200: connectorConfig, 404: connectorNotFoundResponse }),
+      },
+    },
+    async (request) => (await findConnector(state, request.params.name)).config,
+  );
 
   app.put<{ Params: NameParams; Body: Record<string, string | number | boolean> }>(
     "/connectors/:name/config",
-    { schema: { body: configSchema } },
+    {
+      schema: {
+        params: connectorNameParams,
+        body: { ...configSchema, examples: [quickstartSink] },
+        response: responses({
+          200: { description: "Replaced", ...connectorInfoSchema },
+          201: { description: "Created", ...connectorInfoSchema },
+          400: invalidConfigResponse,
+        }),
+      },
+    },
     async (request, reply) => {
       const { name } = request.params;
       const config = withName(name, request.body);
@@ -137,7 +216,17 @@ export function registerConnectorRoutes(app: FastifyInstance, deps: ConnectorRou
 
   app.patch<{ Params: NameParams; Body: Record<string, string | number | boolean | null> }>(
     "/connectors/:name/config",
-    { schema: { body: patchSchema } },
+    {
+      schema: {
+        params: connectorNameParams,
+        body: patchSchema,
+        response: responses({
+          200: { description: "Merged into the stored config", ...connectorInfoSchema },
+          400: invalidConfigResponse,
+          404: connectorNotFoundResponse,
+        }),
+      },
+    },
     async (request) => {
       const { name } = request.params;
       const existing = await findConnector(state, name);
@@ -156,6 +245,15 @@ export function registerConnectorRoutes(app: FastifyInstance, deps: ConnectorRou
 
   app.get<{ Params: NameParams & { task: string } }>(
     "/connectors/:name/tasks/:task/status",
+    {
+      schema: {
+        params: taskParams,
+        response: responses({
+          200: { description: "The task's status", ...taskStatus },
+          404: errorResponse("No connector has this name, or it has no such task"),
+        }),
+      },
+    },
     async (request) => {
       const connector = await findConnector(state, request.params.name);
       const status = await currentStatus(connector, deps);
@@ -166,22 +264,61 @@ export function registerConnectorRoutes(app: FastifyInstance, deps: ConnectorRou
     },
   );
 
-  app.get<{ Params: NameParams }>("/connectors/:name/status", async (request) => {
-    return currentStatus(await findConnector(state, request.params.name), deps);
-  });
+  app.get<{ Params: NameParams }>(
+    "/connectors/:name/status",
+    {
+      schema: {
+        params: connectorNameParams,
+        response: responses({
+          200: { description: "The connector's and its tasks' states", ...connectorStatus },
+          404: connectorNotFoundResponse,
+        }),
+      },
+    },
+    async (request) => currentStatus(await findConnector(state, request.params.name), deps),
+  );
 
-  app.get<{ Params: NameParams }>("/connectors/:name/tasks", async (request) => {
-    const connector = await findConnector(state, request.params.name);
-    return (connector.taskConfigs?.tasks ?? []).map((config, task) => ({
-      id: { connector: connector.name, task },
-      config,
-    }));
-  });
+  app.get<{ Params: NameParams }>(
+    "/connectors/:name/tasks",
+    {
+      schema: {
+        params: connectorNameParams,
+        response: responses({
+          200: {
+            description: "The planned tasks and their configs; none while STOPPED",
+            type: "array",
+            items: {
+              type: "object",
+              required: ["id", "config"],
+              properties: { id: connectorInfoSchema.properties.tasks.items, config: connectorConfig },
+            },
+          },
+          404: connectorNotFoundResponse,
+        }),
+      },
+    },
+    async (request) => {
+      const connector = await findConnector(state, request.params.name);
+      return (connector.taskConfigs?.tasks ?? []).map((config, task) => ({
+        id: { connector: connector.name, task },
+        config,
+      }));
+    },
+  );
 
-  app.delete<{ Params: NameParams }>("/connectors/:name", async (request, reply) => {
-    if (!(await state.deleteConnector(request.params.name))) throw connectorNotFound(request.params.name);
-    return reply.status(204).send();
-  });
+  app.delete<{ Params: NameParams }>(
+    "/connectors/:name",
+    {
+      schema: {
+        params: connectorNameParams,
+        response: responses({ 204: emptyResponse("Deleted"), 404: connectorNotFoundResponse }),
+      },
+    },
+    async (request, reply) => {
+      if (!(await state.deleteConnector(request.params.name))) throw connectorNotFound(request.params.name);
+      return reply.status(204).send();
+    },
+  );
 }
 
 /** Connect puts the connector's name into its config; a different name in the body is a mistake. */

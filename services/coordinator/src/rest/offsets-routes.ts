@@ -1,11 +1,21 @@
 import { waitFor } from "@connect-mesh/async";
 import type { ClusterState, StoredConnector } from "@connect-mesh/cluster-state";
+import { DataError } from "@connect-mesh/data";
 import type { SourceOffsetStore } from "@connect-mesh/source-offsets";
 import type { FastifyInstance } from "fastify";
 import type { Admin, Producer } from "kafkajs";
 import type { PluginCatalogWatcher } from "../plugin-catalog-watcher.js";
 import { findConnector, pluginKindOf } from "./connector-lookup.js";
+import { withKafkaRetries } from "./kafka-retries.js";
 import { RestError, rebalanceInProgress } from "./rest-error.js";
+import {
+  connectorNameParams,
+  connectorNotFoundResponse,
+  connectorOffsets,
+  errorResponse,
+  messageBody,
+  responses,
+} from "./rest-schemas.js";
 
 /** What the offsets routes need: the cluster state, Kafka clients, and the source offsets topic. */
 export interface OffsetsRoutesDeps {
@@ -23,20 +33,13 @@ interface OffsetEntry {
   offset: Record<string, unknown> | null;
 }
 
-const patchSchema = {
-  type: "object",
-  required: ["offsets"],
-  properties: {
-    offsets: {
-      type: "array",
-      items: {
-        type: "object",
-        required: ["partition", "offset"],
-        properties: { partition: { type: "object" }, offset: { type: ["object", "null"] } },
-      },
-    },
-  },
-} as const;
+const unknownKindResponse = errorResponse(
+  "No registered service hosts the connector's plugin, so whether it is a source or a sink is unknown",
+);
+const notStoppedResponse = errorResponse("The connector is not STOPPED");
+const busyResponse = errorResponse(
+  "The plugin's kind is unknown (no service hosts it), or the connector's tasks are still stopping (a sink's still leaving its consumer group)",
+);
 
 /**
  * Kafka Connect's offsets API (KIP-875). Sources keep their offsets in our offsets topic, keyed by the
@@ -45,39 +48,78 @@ const patchSchema = {
  * STOPPED and every task has stopped (409 until then), so no task can overwrite them.
  */
 export function registerOffsetsRoutes(app: FastifyInstance, deps: OffsetsRoutesDeps): void {
-  app.get<{ Params: NameParams }>("/connectors/:name/offsets", async (request) => {
-    const connector = await findConnector(deps.state, request.params.name);
-    const { admin } = await deps.kafka();
-    if ((await kindOf(connector, deps)) === "source") {
-      return { offsets: await deps.sourceOffsets.readJson(connector.name, admin) };
-    }
-    return { offsets: await sinkOffsets(connector, admin) };
-  });
-
-  app.delete<{ Params: NameParams }>("/connectors/:name/offsets", async (request) => {
-    const connector = await mustBeStopped(deps.state, request.params.name);
-    const { admin, producer } = await deps.kafka();
-    if ((await kindOf(connector, deps)) === "source") {
-      const stored = await deps.sourceOffsets.readJson(connector.name, admin);
-      await deps.sourceOffsets.writeJson(
-        connector.name,
-        stored.map(({ partition }) => ({ partition, offset: null })),
-        producer,
-      );
-    } else {
-      await deleteSinkGroup(connector.name, admin);
-    }
-    return { message: "The offsets for this connector have been reset successfully" };
-  });
-
-  app.patch<{ Params: NameParams; Body: { offsets: OffsetEntry[] } }>(
+  app.get<{ Params: NameParams }>(
     "/connectors/:name/offsets",
-    { schema: { body: patchSchema } },
+    {
+      schema: {
+        params: connectorNameParams,
+        response: responses({
+          200: { description: "The connector's committed offsets", ...connectorOffsets },
+          404: connectorNotFoundResponse,
+          409: unknownKindResponse,
+        }),
+      },
+    },
+    async (request) => {
+      const connector = await findConnector(deps.state, request.params.name);
+      const { admin } = await deps.kafka();
+      if ((await kindOf(connector, deps)) === "source") {
+        return { offsets: await withKafkaRetries(() => deps.sourceOffsets.readJson(connector.name, admin)) };
+      }
+      return { offsets: await withKafkaRetries(() => sinkOffsets(connector, admin)) };
+    },
+  );
+
+  app.delete<{ Params: NameParams }>(
+    "/connectors/:name/offsets",
+    {
+      schema: {
+        params: connectorNameParams,
+        response: responses({
+          200: { description: "Reset: the connector starts over when resumed", ...messageBody },
+          400: notStoppedResponse,
+          404: connectorNotFoundResponse,
+          409: busyResponse,
+        }),
+      },
+    },
     async (request) => {
       const connector = await mustBeStopped(deps.state, request.params.name);
       const { admin, producer } = await deps.kafka();
       if ((await kindOf(connector, deps)) === "source") {
-        await deps.sourceOffsets.writeJson(connector.name, request.body.offsets, producer);
+        const stored = await withKafkaRetries(() => deps.sourceOffsets.readJson(connector.name, admin));
+        await deps.sourceOffsets.writeJson(
+          connector.name,
+          stored.map(({ partition }) => ({ partition, offset: null })),
+          producer,
+        );
+      } else {
+        await deleteSinkGroup(connector.name, admin);
+      }
+      return { message: "The offsets for this connector have been reset successfully" };
+    },
+  );
+
+  app.patch<{ Params: NameParams; Body: { offsets: OffsetEntry[] } }>(
+    "/connectors/:name/offsets",
+    {
+      schema: {
+        params: connectorNameParams,
+        // The body has the shape GET answers with: what GET shows can be edited and sent back.
+        body: connectorOffsets,
+        response: responses({
+          200: { description: "Altered", ...messageBody },
+          400: errorResponse("The connector is not STOPPED, or an offset does not fit the connector's kind"),
+          404: connectorNotFoundResponse,
+          409: busyResponse,
+        }),
+      },
+    },
+    async (request) => {
+      const connector = await mustBeStopped(deps.state, request.params.name);
+      const { admin, producer } = await deps.kafka();
+      if ((await kindOf(connector, deps)) === "source") {
+        await alterSourceOffsets(connector.name, request.body.offsets, deps.sourceOffsets, producer);
       } else {
         await alterSinkOffsets(connector.name, request.body.offsets, admin);
       }
@@ -139,10 +181,10 @@ async function sinkOffsets(connector: StoredConnector, admin: Admin) {
 
 async function deleteSinkGroup(connector: string, admin: Admin): Promise<void> {
   const groupId = `connect-${connector}`;
-  const { groups } = await admin.listGroups();
+  const { groups } = await withKafkaRetries(() => admin.listGroups());
   if (!groups.some((g) => g.groupId === groupId)) return;
   await waitForEmptyGroup(groupId, admin);
-  await admin.deleteGroups([groupId]);
+  await withKafkaRetries(() => admin.deleteGroups([groupId]));
 }
 
 /**
@@ -191,6 +233,25 @@ async function waitForEmptyGroup(groupId: string, admin: Admin): Promise<void> {
   }
 }
 
+/** A source's partitions and offsets are its own JSON, stored as Connect data: what cannot be is refused. */
+async function alterSourceOffsets(
+  connector: string,
+  entries: readonly OffsetEntry[],
+  sourceOffsets: SourceOffsetStore,
+  producer: Producer,
+): Promise<void> {
+  try {
+    await sourceOffsets.writeJson(connector, entries, producer);
+  } catch (error) {
+    if (!(error instanceof DataError)) throw error;
+    throw new RestError(
+      400,
+      `these offsets cannot be stored as Connect data (integers must fit an INT64): ${error.message}`,
+      { cause: error },
+    );
+  }
+}
+
 async function alterSinkOffsets(
   connector: string,
   entries: readonly OffsetEntry[],
@@ -201,22 +262,56 @@ async function alterSinkOffsets(
     const topic = partition.kafka_topic;
     const number = partition.kafka_partition;
     const kafkaOffset = offset?.kafka_offset;
-    if (typeof topic !== "string" || typeof number !== "number") {
+    if (typeof topic !== "string" || !isWholeNumber(number)) {
       throw new RestError(
         400,
-        'each sink partition must be {"kafka_topic": <string>, "kafka_partition": <number>}',
+        'each sink partition must be {"kafka_topic": <string>, "kafka_partition": <whole number of 0 or more>}',
       );
     }
-    if (typeof kafkaOffset !== "number" || kafkaOffset < 0) {
+    if (!isWholeNumber(kafkaOffset)) {
       throw new RestError(
         400,
-        `the offset for ${topic}-${number} must be {"kafka_offset": <number of 0 or more>}; to reset a sink's offsets, use DELETE /connectors/${connector}/offsets`,
+        `the offset for ${topic}-${number} must be {"kafka_offset": <whole number of 0 or more>}; to reset a sink's offsets, use DELETE /connectors/${connector}/offsets`,
       );
     }
     byTopic.set(topic, [...(byTopic.get(topic) ?? []), { partition: number, offset: String(kafkaOffset) }]);
   }
+  await assertPartitionsExist(byTopic, admin);
   await waitForEmptyGroup(`connect-${connector}`, admin);
   for (const [topic, partitions] of byTopic) {
-    await admin.setOffsets({ groupId: `connect-${connector}`, topic, partitions });
+    await withKafkaRetries(() => admin.setOffsets({ groupId: `connect-${connector}`, topic, partitions }));
+  }
+}
+
+function isWholeNumber(value: unknown): value is number {
+  return typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
+}
+
+/**
+ * Offsets can only be stored for partitions that exist; Kafka would refuse the rest, and only after its
+ * client had retried for a while, so a partition that is not there is the caller's mistake, said at once.
+ */
+async function assertPartitionsExist(
+  byTopic: ReadonlyMap<string, readonly { partition: number }[]>,
+  admin: Admin,
+): Promise<void> {
+  const existing = new Set(await withKafkaRetries(() => admin.listTopics()));
+  const missing = [...byTopic.keys()].filter((topic) => !existing.has(topic));
+  if (missing.length > 0) {
+    throw new RestError(
+      400,
+      `no topic named ${missing.join(", ")}; a sink's offsets can only be set for partitions that exist`,
+    );
+  }
+  const { topics } = await withKafkaRetries(() => admin.fetchTopicMetadata({ topics: [...byTopic.keys()] }));
+  for (const { name, partitions } of topics) {
+    const known = new Set(partitions.map((p) => p.partitionId));
+    const unknown = (byTopic.get(name) ?? []).filter(({ partition }) => !known.has(partition));
+    if (unknown.length > 0) {
+      throw new RestError(
+        400,
+        `topic ${name} has no partition ${unknown.map((p) => p.partition).join(", ")}; its partitions are 0 to ${known.size - 1}`,
+      );
+    }
   }
 }

@@ -5,6 +5,12 @@ import type { PluginCatalogWatcher } from "../plugin-catalog-watcher.js";
 import { validateConnectorConfig } from "../validate-connector-config.js";
 import { configKeyInfo, runtimeConfigKeys, transformConfigKeys } from "./config-key-info.js";
 import { RestError } from "./rest-error.js";
+import {
+  configInfos,
+  configKeyInfo as configKeyInfoSchema,
+  errorResponse,
+  responses,
+} from "./rest-schemas.js";
 
 /** What the plugin routes need. */
 export interface PluginRoutesDeps {
@@ -21,6 +27,18 @@ const CONVERTER_CLASSES = [
 
 type PluginParams = { plugin: string };
 
+const pluginParams = {
+  type: "object",
+  required: ["plugin"],
+  properties: {
+    plugin: { type: "string", description: "A plugin's class name or alias", examples: ["FileStreamSink"] },
+  },
+} as const;
+
+const pluginNotFoundResponse = errorResponse(
+  "No registered service hosts this plugin; the message lists those that exist",
+);
+
 /** `GET /connector-plugins`, `GET /connector-plugins/{plugin}/config` and `PUT .../config/validate`. */
 export function registerPluginRoutes(app: FastifyInstance, deps: PluginRoutesDeps): void {
   app.get<{ Querystring: { connectorsOnly?: boolean } }>(
@@ -28,6 +46,26 @@ export function registerPluginRoutes(app: FastifyInstance, deps: PluginRoutesDep
     {
       schema: {
         querystring: { type: "object", properties: { connectorsOnly: { type: "boolean", default: true } } },
+        response: responses({
+          200: {
+            description:
+              "The connector plugins of the registered services; with connectorsOnly=false, the converters too",
+            type: "array",
+            items: {
+              type: "object",
+              required: ["class", "type", "version"],
+              properties: {
+                class: { type: "string" },
+                type: {
+                  type: "string",
+                  enum: ["source", "sink", "converter", "transformation", "predicate"],
+                },
+                version: { type: "string" },
+              },
+            },
+          },
+          400: errorResponse("connectorsOnly is not a boolean"),
+        }),
       },
     },
     async (request) => {
@@ -47,17 +85,52 @@ export function registerPluginRoutes(app: FastifyInstance, deps: PluginRoutesDep
     },
   );
 
-  app.get<{ Params: PluginParams }>("/connector-plugins/:plugin/config", async (request) => {
-    // A transform or predicate (by class name or alias) lists its own keys, as Connect does.
-    const transform = findTransformPlugin(request.params.plugin);
-    if (transform !== undefined) return transform.configDefinitions.map(configKeyInfo);
-    const { entry, definitions } = await describePlugin(request.params.plugin, deps);
-    return [...runtimeConfigKeys(entry.plugin.kind), ...definitions.map(configKeyInfo)];
-  });
+  app.get<{ Params: PluginParams }>(
+    "/connector-plugins/:plugin/config",
+    {
+      schema: {
+        params: pluginParams,
+        response: responses({
+          200: {
+            description: "The plugin's config keys, after the runtime's common ones",
+            type: "array",
+            items: configKeyInfoSchema,
+          },
+          404: pluginNotFoundResponse,
+        }),
+      },
+    },
+    async (request) => {
+      // A transform or predicate (by class name or alias) lists its own keys, as Connect does.
+      const transform = findTransformPlugin(request.params.plugin);
+      if (transform !== undefined) return transform.configDefinitions.map(configKeyInfo);
+      const { entry, definitions } = await describePlugin(request.params.plugin, deps);
+      return [...runtimeConfigKeys(entry.plugin.kind), ...definitions.map(configKeyInfo)];
+    },
+  );
 
   app.put<{ Params: PluginParams; Body: Record<string, string | number | boolean> }>(
     "/connector-plugins/:plugin/config/validate",
-    { schema: { body: { type: "object", additionalProperties: { type: ["string", "number", "boolean"] } } } },
+    {
+      schema: {
+        params: pluginParams,
+        body: {
+          type: "object",
+          additionalProperties: { type: ["string", "number", "boolean"] },
+          examples: [{ "connector.class": "FileStreamSink", file: "output.txt", topics: "file-topic" }],
+        },
+        response: responses({
+          200: {
+            description: "Every key checked, with its errors; 200 even when there are errors",
+            ...configInfos,
+          },
+          400: errorResponse(
+            "The body is not a JSON object of strings, numbers and booleans, or names an unknown connector.class",
+          ),
+          404: pluginNotFoundResponse,
+        }),
+      },
+    },
     async (request) => {
       const config = Object.fromEntries(Object.entries(request.body).map(([k, v]) => [k, String(v)]));
       const { entry, definitions } = await describePlugin(request.params.plugin, deps);

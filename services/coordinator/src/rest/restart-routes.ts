@@ -4,6 +4,16 @@ import type { PluginCatalogWatcher } from "../plugin-catalog-watcher.js";
 import { findConnector, pluginKindOf } from "./connector-lookup.js";
 import { connectorStatusBody } from "./connector-status-body.js";
 import { RestError, rebalanceInProgress } from "./rest-error.js";
+import {
+  connectorNameParams,
+  connectorNotFoundResponse,
+  connectorStatus,
+  emptyResponse,
+  errorResponse,
+  rebalanceResponse,
+  responses,
+  taskParams,
+} from "./rest-schemas.js";
 
 /** What the restart routes need. */
 export interface RestartRoutesDeps {
@@ -31,7 +41,23 @@ export function registerRestartRoutes(app: FastifyInstance, deps: RestartRoutesD
 
   app.post<{ Params: { name: string }; Querystring: { includeTasks: boolean; onlyFailed: boolean } }>(
     "/connectors/:name/restart",
-    { schema: { querystring: restartQuerySchema } },
+    {
+      schema: {
+        params: connectorNameParams,
+        querystring: restartQuerySchema,
+        response: responses({
+          202: {
+            description:
+              "With includeTasks or onlyFailed: the status, with what restarts shown as RESTARTING",
+            ...connectorStatus,
+          },
+          204: emptyResponse("Without includeTasks and onlyFailed: the connector restarts"),
+          400: errorResponse("includeTasks or onlyFailed is not a boolean"),
+          404: connectorNotFoundResponse,
+          409: rebalanceResponse,
+        }),
+      },
+    },
     async (request, reply) => {
       const { includeTasks, onlyFailed } = request.query;
       const connector = await findConnector(state, request.params.name);
@@ -65,6 +91,16 @@ export function registerRestartRoutes(app: FastifyInstance, deps: RestartRoutesD
 
   app.post<{ Params: { name: string; task: string } }>(
     "/connectors/:name/tasks/:task/restart",
+    {
+      schema: {
+        params: taskParams,
+        response: responses({
+          204: emptyResponse("The task restarts"),
+          404: errorResponse("No connector has this name, or it has no such task"),
+          409: rebalanceResponse,
+        }),
+      },
+    },
     async (request, reply) => {
       const connector = await findConnector(state, request.params.name);
       if (await state.isRebalancing()) throw rebalanceInProgress();

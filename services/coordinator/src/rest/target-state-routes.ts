@@ -1,6 +1,7 @@
 import type { ClusterState, TargetState } from "@connect-mesh/cluster-state";
 import type { FastifyInstance } from "fastify";
 import { connectorNotFound } from "./rest-error.js";
+import { connectorNameParams, connectorNotFoundResponse, emptyResponse, responses } from "./rest-schemas.js";
 
 type NameParams = { name: string };
 
@@ -10,12 +11,24 @@ type NameParams = { name: string };
  * offsets can be changed safely), as in Connect.
  */
 export function registerTargetStateRoutes(app: FastifyInstance, state: ClusterState): void {
-  const route = (path: string, targetState: TargetState, statusCode: number) =>
-    app.put<{ Params: NameParams }>(`/connectors/:name/${path}`, async (request, reply) => {
-      if (!(await state.setTargetState(request.params.name, targetState)))
-        throw connectorNotFound(request.params.name);
-      return reply.status(statusCode).send();
-    });
+  const route = (path: string, targetState: TargetState, statusCode: 202 | 204) =>
+    app.put<{ Params: NameParams }>(
+      `/connectors/:name/${path}`,
+      {
+        schema: {
+          params: connectorNameParams,
+          response: responses({
+            [statusCode]: emptyResponse(`The connector's target state is now ${targetState}`),
+            404: connectorNotFoundResponse,
+          }),
+        },
+      },
+      async (request, reply) => {
+        if (!(await state.setTargetState(request.params.name, targetState)))
+          throw connectorNotFound(request.params.name);
+        return reply.status(statusCode).send();
+      },
+    );
   route("pause", "PAUSED", 202);
   route("resume", "RUNNING", 202);
   route("stop", "STOPPED", 204);

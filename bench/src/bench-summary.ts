@@ -1,0 +1,71 @@
+import type { RowId } from "./options.js";
+import type { BenchResults } from "./results.js";
+import {
+  type LatencySummary,
+  ratioOf,
+  summarizeLatency,
+  summarizeThroughput,
+  type ThroughputSummary,
+} from "./summary.js";
+
+/** The ratios of issue 9, of end-to-end records/s medians. */
+export const RATIOS = [
+  { name: "D/C", numerator: "D", denominator: "C", meaning: "connect-mesh over Kafka Connect" },
+  { name: "D/B", numerator: "D", denominator: "B", meaning: "connect-mesh over the Node ceiling" },
+  { name: "B/A", numerator: "B", denominator: "A", meaning: "the Node ceiling over the broker's ceiling" },
+] as const;
+
+/** One workload's rows and ratios. */
+export interface WorkloadSummary {
+  readonly name: string;
+  readonly lines: number;
+  readonly lineBytes: number;
+  readonly rows: Partial<Record<RowId, ThroughputSummary>>;
+  /** Ratio name (D/C, ...) → value; missing when a row is. */
+  readonly ratios: Readonly<Record<string, number | undefined>>;
+  /** Rows with failed runs: how many failed, and the first reason. */
+  readonly failures: Partial<Record<RowId, string>>;
+}
+
+/** Every figure of a bench run, summarized across its runs. */
+export interface BenchSummary {
+  readonly workloads: readonly WorkloadSummary[];
+  readonly latency: Partial<Record<RowId, LatencySummary>>;
+  readonly latencyFailures: Partial<Record<RowId, string>>;
+}
+
+export function summarizeBench(results: BenchResults): BenchSummary {
+  const workloads = results.options.workloads.map((workload): WorkloadSummary => {
+    const runs = results.throughput[workload.name] ?? {};
+    const rows: Partial<Record<RowId, ThroughputSummary>> = {};
+    for (const id of results.options.rows) {
+      const summary = summarizeThroughput(runs[id] ?? []);
+      if (summary !== undefined) rows[id] = summary;
+    }
+    const ratios = Object.fromEntries(
+      RATIOS.map((r) => [
+        r.name,
+        ratioOf(rows[r.numerator]?.recordsPerSec, rows[r.denominator]?.recordsPerSec),
+      ]),
+    );
+    return { ...workload, rows, ratios, failures: failuresOf(results, workload.name) };
+  });
+  const latency: Partial<Record<RowId, LatencySummary>> = {};
+  for (const id of results.options.rows) {
+    const summary = summarizeLatency(results.latency[id] ?? []);
+    if (summary !== undefined) latency[id] = summary;
+  }
+  return { workloads, latency, latencyFailures: failuresOf(results, "latency") };
+}
+
+/** "2/3 runs failed: <the first reason>" for each row with failed runs of a measurement. */
+function failuresOf(results: BenchResults, measurement: string): Partial<Record<RowId, string>> {
+  const byRow: Partial<Record<RowId, string>> = {};
+  for (const id of results.options.rows) {
+    const failed = results.failures.filter((f) => f.row === id && f.measurement === measurement);
+    const first = failed[0];
+    if (first !== undefined)
+      byRow[id] = `${failed.length}/${results.options.runs} runs failed: ${first.reason}`;
+  }
+  return byRow;
+}

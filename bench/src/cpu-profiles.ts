@@ -1,0 +1,59 @@
+import { readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { type CpuProfile, summarizeProfile } from "./cpu-profile-summary.js";
+import { markdownTable } from "./markdown-table.js";
+
+/** The mesh's Node services, whose profiles `--cpu-prof` collects. */
+export const PROFILED_SERVICES = ["worker", "connector-file", "coordinator"] as const;
+
+/**
+ * Prints where each of the mesh's Node services spent its CPU, and writes it to `summary.md` beside the
+ * profiles.
+ */
+export async function reportServiceProfiles(
+  dir: string,
+  pidOf: (service: string) => number,
+  print: (line: string) => void,
+): Promise<void> {
+  const lines = [
+    "### Where the mesh's services spent their CPU (node --cpu-prof, the whole run, idle left out)",
+    "",
+    ...(await summarizeServiceProfiles(dir, pidOf)),
+  ];
+  await writeFile(join(dir, "summary.md"), `${lines.join("\n")}\n`);
+  print("");
+  for (const line of lines) print(line);
+}
+
+/**
+ * Names each profile Node wrote in `dir` (CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile) after the
+ * service whose pid it carries, and summarizes where each service's busy time went. Node writes a profile
+ * when the process exits, so this runs after the stack has stopped.
+ */
+async function summarizeServiceProfiles(dir: string, pidOf: (service: string) => number): Promise<string[]> {
+  const files = await readdir(dir).catch(() => []);
+  const lines: string[] = [];
+  for (const service of PROFILED_SERVICES) {
+    const pid = pidOf(service);
+    const file = files.find((f) => f.endsWith(".cpuprofile") && f.split(".")[3] === String(pid));
+    if (file === undefined) continue;
+    const named = join(dir, `${service}.cpuprofile`);
+    await rename(join(dir, file), named);
+    const summary = summarizeProfile(JSON.parse(await readFile(named, "utf8")) as CpuProfile);
+    lines.push(
+      `#### ${service}: ${(summary.busyMs / 1000).toFixed(1)} s busy, ${(summary.idleMs / 1000).toFixed(1)} s idle (${named})`,
+      "",
+      ...markdownTable(
+        ["self time", "where"],
+        summary.places.slice(0, 8).map((p) => [`${p.percent.toFixed(1)}%`, p.name]),
+      ),
+      "",
+      ...markdownTable(
+        ["self time", "function"],
+        summary.functions.slice(0, 12).map((f) => [`${f.percent.toFixed(1)}%`, f.name]),
+      ),
+      "",
+    );
+  }
+  return lines;
+}

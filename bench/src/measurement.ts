@@ -1,0 +1,34 @@
+import { createBenchTopic, deleteBenchTopic } from "./kafka-topics.js";
+import { ProcessSampler } from "./process-sampler.js";
+import type { BenchContext } from "./rows/bench-row.js";
+
+/** A sampler already following the broker and `processes`. */
+export async function startSampler(
+  context: BenchContext,
+  processes: readonly { readonly label: string; readonly pid: number }[] = [],
+): Promise<ProcessSampler> {
+  const sampler = new ProcessSampler();
+  await sampler.track("broker", context.brokerPid);
+  for (const process of processes) await sampler.track(process.label, process.pid);
+  sampler.start();
+  return sampler;
+}
+
+/**
+ * Runs `measure` on a topic of its own, with a sampler following the broker; afterwards, whatever
+ * happened, stops the sampler and deletes the topic.
+ */
+export async function onFreshTopic<T>(
+  context: BenchContext,
+  topic: string,
+  measure: (sampler: ProcessSampler) => Promise<T>,
+): Promise<T> {
+  await createBenchTopic(context.admin, topic);
+  const sampler = await startSampler(context);
+  try {
+    return await measure(sampler);
+  } finally {
+    await sampler.stop();
+    await deleteBenchTopic(context.admin, topic);
+  }
+}

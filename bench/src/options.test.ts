@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { BenchUsageError, isUsageError, parseBenchOptions } from "./options.js";
+
+describe("parseBenchOptions", () => {
+  it("runs everything three times on issue 9's workloads by default, and updates the docs", () => {
+    const options = parseBenchOptions([], "/repo");
+    expect(options.runs).toBe(3);
+    expect(options.workloads.map((w) => [w.lines, w.lineBytes])).toEqual([
+      [1_000_000, 100],
+      [200_000, 1024],
+    ]);
+    expect(options.latency.ratePerSec).toBe(10_000);
+    expect(options.rows).toEqual(["A", "B", "C", "D"]);
+    expect(options.shouldUpdateDocs).toBe(true);
+    expect(options.outDir).toBe("/repo/bench/results");
+  });
+
+  it("makes --quick a small run that leaves the docs alone", () => {
+    const options = parseBenchOptions(["--quick"], "/repo");
+    expect(options.runs).toBe(1);
+    expect(options.workloads[0]?.lines).toBeLessThan(100_000);
+    expect(options.shouldUpdateDocs).toBe(false);
+  });
+
+  it("lets flags override the sizes, with separators", () => {
+    const options = parseBenchOptions(["--quick", "--runs", "5", "--small-lines", "50_000", "--docs"], "/r");
+    expect(options.runs).toBe(5);
+    expect(options.workloads[0]?.lines).toBe(50_000);
+    expect(options.shouldUpdateDocs).toBe(true);
+  });
+
+  it("selects rows and measurements", () => {
+    const options = parseBenchOptions(["--rows", "d,b", "--measure", "1kb"], "/r");
+    expect(options.rows).toEqual(["B", "D"]);
+    expect(options.workloads.map((w) => w.lineBytes)).toEqual([1024]);
+    expect(options.shouldMeasureLatency).toBe(false);
+  });
+
+  it.each([
+    [["--runs", "0"]],
+    [["--runs", "two"]],
+    [["--rows", "A,E"]],
+    [["--measure", "latency,10kb"]],
+    [["--docs", "--no-docs"]],
+  ])("refuses %j", (args) => {
+    expect(() => parseBenchOptions(args, "/r")).toThrow(BenchUsageError);
+  });
+});
+
+describe("isUsageError", () => {
+  it("knows an unknown flag for a usage error", () => {
+    let caught: unknown;
+    try {
+      parseBenchOptions(["--fast"], "/r");
+    } catch (error) {
+      caught = error;
+    }
+    expect(isUsageError(caught)).toBe(true);
+    expect(isUsageError(new Error("broker down"))).toBe(false);
+  });
+});

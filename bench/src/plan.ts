@@ -1,0 +1,76 @@
+import type { BenchOptions, RowId } from "./options.js";
+import type { BenchResults, LatencyRun, RunFailure, ThroughputRun } from "./results.js";
+import type { BenchRow } from "./rows/bench-row.js";
+
+type Measured = Pick<BenchResults, "throughput" | "latency" | "failures">;
+
+/**
+ * Runs every measurement: for each workload, run 1 of every row, then run 2 of every row, and so on,
+ * then the same for latency. Interleaving the rows spreads whatever else the machine is doing over all of
+ * them instead of one. A run that fails is recorded and the bench goes on.
+ */
+export async function runPlan(
+  rows: readonly BenchRow[],
+  options: BenchOptions,
+  progress: (line: string) => void,
+  signal: AbortSignal,
+): Promise<Measured> {
+  const throughput: Record<string, Partial<Record<RowId, ThroughputRun[]>>> = {};
+  const latency: Partial<Record<RowId, LatencyRun[]>> = {};
+  const failures: RunFailure[] = [];
+
+  const attempt = async <T>(
+    at: Omit<RunFailure, "reason">,
+    measure: () => Promise<T>,
+    keep: (result: T) => void,
+  ) => {
+    signal.throwIfAborted();
+    progress(`${at.row} ${at.measurement}, run ${at.run}/${options.runs}…`);
+    const startedAt = Date.now();
+    try {
+      keep(await measure());
+    } catch (error) {
+      if (signal.aborted) throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      failures.push({ ...at, reason });
+      progress(`  FAILED after ${((Date.now() - startedAt) / 1000).toFixed(1)} s: ${reason}`);
+    }
+  };
+
+  for (const workload of options.workloads) {
+    const byRow: Partial<Record<RowId, ThroughputRun[]>> = {};
+    throughput[workload.name] = byRow;
+    for (let run = 1; run <= options.runs; run++) {
+      for (const row of rows) {
+        const runId = `${row.id}-${workload.lineBytes}b-${run}`.toLowerCase();
+        await attempt(
+          { row: row.id, measurement: workload.name, run },
+          () => row.measureThroughput(workload, runId),
+          (result) => {
+            byRow[row.id] = [...(byRow[row.id] ?? []), result];
+            progress(
+              `  ${Math.round(result.recordsPerSec).toLocaleString("en-US")} records/s, ${result.mbPerSec.toFixed(1)} MB/s; ${result.verification.method}: ${result.verification.isOk ? "ok" : result.verification.detail}`,
+            );
+          },
+        );
+      }
+    }
+  }
+
+  for (let run = 1; options.shouldMeasureLatency && run <= options.runs; run++) {
+    for (const row of rows) {
+      const runId = `${row.id}-latency-${run}`.toLowerCase();
+      await attempt(
+        { row: row.id, measurement: "latency", run },
+        () => row.measureLatency(options.latency, runId),
+        (result) => {
+          latency[row.id] = [...(latency[row.id] ?? []), result];
+          progress(
+            `  p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms; ${result.verification.method}: ${result.verification.isOk ? "ok" : result.verification.detail}`,
+          );
+        },
+      );
+    }
+  }
+  return { throughput, latency, failures };
+}

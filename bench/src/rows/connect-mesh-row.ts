@@ -1,0 +1,30 @@
+import type { BenchStack } from "../bench-stack.js";
+import { ConnectRest } from "../connect-rest.js";
+import { measureFileLatency, measureFileThroughput } from "../file-pipeline.js";
+import type { BenchContext, BenchRow } from "./bench-row.js";
+
+/** The stack's components sampled in row D, under the names the tables use. */
+const SAMPLED = [
+  ["worker", "worker"],
+  ["connector-file", "file service"],
+  ["coordinator", "coordinator"],
+  ["etcd", "etcd"],
+] as const;
+
+/**
+ * Row D, connect-mesh: the same connectors over the same REST API as row C, run by the bench's own stack
+ * (coordinator, worker and the TypeScript file service, from their built dist/).
+ */
+export function connectMeshRow(context: BenchContext, stack: BenchStack): BenchRow {
+  const target = {
+    rest: new ConnectRest(stack.restUrl),
+    processes: SAMPLED.map(([component, label]) => ({ label, pid: stack.pidOf(component) })),
+  };
+  return {
+    id: "D",
+    title: "connect-mesh: coordinator + worker + file service (Node)",
+    measureThroughput: (workload, runId) => measureFileThroughput(context, target, workload, runId),
+    measureLatency: (plan, runId) => measureFileLatency(context, target, plan, runId),
+    close: async () => {},
+  };
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import type { BenchSummary } from "./bench-summary.js";
+import type { LatencySummary, ThroughputSummary } from "./summary.js";
+import { evaluateTargets } from "./targets.js";
+
+const spread = (median: number) => ({ median, min: median, max: median });
+const rowAt = (recordsPerSec: number, workerRssMb = 100): ThroughputSummary => ({
+  runs: 1,
+  recordsPerSec: spread(recordsPerSec),
+  mbPerSec: spread(recordsPerSec / 10_000),
+  processes: [{ label: "worker", peakRssMb: spread(workerRssMb), cpuSeconds: spread(1) }],
+  verified: "1/1 byte-for-byte",
+  isVerified: true,
+});
+const latencyOf = (p99Ms: number): LatencySummary => ({
+  runs: 1,
+  p50Ms: spread(1),
+  p99Ms: spread(p99Ms),
+  maxMs: spread(p99Ms),
+  measures: "file to file",
+  processes: [],
+  verified: "1/1 byte-for-byte",
+  isVerified: true,
+});
+const plan = { ratePerSec: 10_000, warmupSeconds: 1, seconds: 1, lineBytes: 100 };
+
+const verdictOf = (summary: BenchSummary, target: string) =>
+  evaluateTargets(summary, plan).find((v) => v.target.startsWith(target))?.verdict;
+
+describe("evaluateTargets", () => {
+  it.each([
+    [1.6, "PASS"],
+    [1.5, "PASS"],
+    [1.4, "FAIL"],
+  ])("D/C of %f is %s", (ratio, verdict) => {
+    const summary: BenchSummary = {
+      workloads: [{ name: "w", lines: 1, lineBytes: 100, rows: {}, ratios: { "D/C": ratio }, failures: {} }],
+      latency: {},
+      latencyFailures: {},
+    };
+    expect(verdictOf(summary, "D/C")).toBe(verdict);
+  });
+
+  it("fails a ratio when D failed every run, saying why", () => {
+    const summary: BenchSummary = {
+      workloads: [
+        {
+          name: "w",
+          lines: 1,
+          lineBytes: 1024,
+          rows: {},
+          ratios: {},
+          failures: { D: "3/3 runs failed: too large" },
+        },
+      ],
+      latency: {},
+      latencyFailures: {},
+    };
+    const verdict = evaluateTargets(summary, plan).find((v) => v.target.startsWith("D/C"));
+    expect(verdict).toMatchObject({ verdict: "FAIL", measured: "D 3/3 runs failed: too large" });
+  });
+
+  it("reports a target it could not measure as n/a", () => {
+    const summary: BenchSummary = { workloads: [], latency: {}, latencyFailures: {} };
+    expect(verdictOf(summary, "D's p99")).toBe("n/a");
+    expect(verdictOf(summary, "tracing")).toBe("n/a");
+  });
+
+  it.each([
+    [24, "PASS"],
+    [26, "FAIL"],
+  ])("a p99 of %i ms is %s", (p99, verdict) => {
+    expect(verdictOf({ workloads: [], latency: { D: latencyOf(p99) }, latencyFailures: {} }, "D's p99")).toBe(
+      verdict,
+    );
+  });
+
+  it("judges the worker by its highest peak across workloads", () => {
+    const summary: BenchSummary = {
+      workloads: [
+        { name: "a", lines: 1, lineBytes: 100, rows: { D: rowAt(1, 120) }, ratios: {}, failures: {} },
+        { name: "b", lines: 1, lineBytes: 1024, rows: { D: rowAt(1, 160) }, ratios: {}, failures: {} },
+      ],
+      latency: {},
+      latencyFailures: {},
+    };
+    expect(verdictOf(summary, "worker peak RSS")).toBe("FAIL");
+  });
+});

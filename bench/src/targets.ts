@@ -1,0 +1,72 @@
+import type { BenchSummary } from "./bench-summary.js";
+import type { LatencyPlan } from "./options.js";
+
+/** One of issue 9's targets, and whether this run met it. */
+export interface TargetVerdict {
+  readonly target: string;
+  readonly measured: string;
+  /** "n/a" when the run did not measure it (a row left out, or tracing, which does not exist yet). */
+  readonly verdict: "PASS" | "FAIL" | "n/a";
+}
+
+const MIN_D_OVER_C = 1.5;
+const MIN_D_OVER_B = 0.8;
+const MAX_P99_MS = 25;
+const MAX_WORKER_RSS_MB = 150;
+
+/** Issue 9's targets against a run's summary. */
+export function evaluateTargets(summary: BenchSummary, latency: LatencyPlan): TargetVerdict[] {
+  const verdicts: TargetVerdict[] = [];
+  for (const workload of summary.workloads) {
+    const dFailed = workload.rows.D === undefined ? workload.failures.D : undefined;
+    verdicts.push(
+      atLeast(`D/C ≥ ${MIN_D_OVER_C} (${workload.name})`, workload.ratios["D/C"], MIN_D_OVER_C, dFailed),
+    );
+    verdicts.push(
+      atLeast(`D/B ≥ ${MIN_D_OVER_B} (${workload.name})`, workload.ratios["D/B"], MIN_D_OVER_B, dFailed),
+    );
+  }
+  const p99 = summary.latency.D?.p99Ms.median;
+  const latencyTarget = `D's p99 end-to-end latency ≤ ${MAX_P99_MS} ms at ${latency.ratePerSec.toLocaleString("en-US")} rec/s`;
+  const latencyFailed = summary.latencyFailures.D;
+  verdicts.push(
+    p99 === undefined
+      ? latencyFailed === undefined
+        ? { target: latencyTarget, measured: "not measured", verdict: "n/a" }
+        : { target: latencyTarget, measured: `D ${latencyFailed}`, verdict: "FAIL" }
+      : {
+          target: latencyTarget,
+          measured: `${p99.toFixed(1)} ms`,
+          verdict: p99 <= MAX_P99_MS ? "PASS" : "FAIL",
+        },
+  );
+  const workerPeaks = [
+    ...summary.workloads.map((w) => w.rows.D?.processes.find((p) => p.label === "worker")?.peakRssMb.max),
+    summary.latency.D?.processes.find((p) => p.label === "worker")?.peakRssMb.max,
+  ].filter((mb) => mb !== undefined);
+  const workerPeak = workerPeaks.length === 0 ? undefined : Math.max(...workerPeaks);
+  verdicts.push({
+    target: `worker peak RSS ≤ ${MAX_WORKER_RSS_MB} MB (highest of all D runs)`,
+    measured: workerPeak === undefined ? "not measured" : `${workerPeak.toFixed(0)} MB`,
+    verdict: workerPeak === undefined ? "n/a" : workerPeak <= MAX_WORKER_RSS_MB ? "PASS" : "FAIL",
+  });
+  verdicts.push({
+    target: "tracing at 1% sampling costs ≤ 3% of throughput",
+    measured: "not measured: tracing does not exist yet",
+    verdict: "n/a",
+  });
+  return verdicts;
+}
+
+/** A ratio's verdict; a D that failed every run fails the target rather than leaving it unmeasured. */
+function atLeast(
+  target: string,
+  value: number | undefined,
+  minimum: number,
+  dFailed?: string,
+): TargetVerdict {
+  if (value === undefined && dFailed !== undefined)
+    return { target, measured: `D ${dFailed}`, verdict: "FAIL" };
+  if (value === undefined) return { target, measured: "not measured", verdict: "n/a" };
+  return { target, measured: value.toFixed(2), verdict: value >= minimum ? "PASS" : "FAIL" };
+}
