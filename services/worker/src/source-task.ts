@@ -10,6 +10,7 @@ import { type Message, Partitioners, type Producer } from "kafkajs";
 import { connectClient } from "./connect-client.js";
 import type { ErrorPolicy } from "./errors/error-policy.js";
 import { openTaskErrorPolicy } from "./errors/task-error-policy.js";
+import { splitIntoRequests } from "./produce-requests.js";
 import { type SourceRecordOutcome, SourceRecordPipeline } from "./source-record-pipeline.js";
 import { FatalTaskError, type TaskContext } from "./task-context.js";
 import { taskConvertersFrom } from "./task-converters.js";
@@ -134,10 +135,9 @@ async function writeBatch(writer: BatchWriter, batch: SourceBatch): Promise<void
   await policy.flush();
   if (sent.length > 0) {
     try {
-      await producer.sendBatch({
-        acks: -1,
-        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-      });
+      for (const topicMessages of splitIntoRequests(byTopic)) {
+        await producer.sendBatch({ acks: -1, topicMessages });
+      }
     } catch (error) {
       for (const { span } of sent) span.fail(error);
       throw error;

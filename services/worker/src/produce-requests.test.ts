@@ -1,0 +1,51 @@
+import type { Message } from "kafkajs";
+import { describe, expect, it } from "vitest";
+import { splitIntoRequests } from "./produce-requests.js";
+
+const message = (value: string): Message => ({ key: null, value });
+const values = (requests: ReturnType<typeof splitIntoRequests>) =>
+  requests.map((request) => request.map(({ topic, messages }) => [topic, messages.map((m) => m.value)]));
+
+describe("splitIntoRequests", () => {
+  it("keeps a small batch in one request, topic by topic", () => {
+    const byTopic = new Map([
+      ["a", [message("1"), message("2")]],
+      ["b", [message("3")]],
+    ]);
+    expect(values(splitIntoRequests(byTopic))).toEqual([
+      [
+        ["a", ["1", "2"]],
+        ["b", ["3"]],
+      ],
+    ]);
+  });
+
+  it("starts a new request before the byte limit would be passed, keeping each topic's order", () => {
+    const byTopic = new Map([["a", [message("xxxx"), message("yyyy"), message("zzzz")]]]);
+    expect(values(splitIntoRequests(byTopic, { maxBytes: 8, maxRecords: 100 }))).toEqual([
+      [["a", ["xxxx", "yyyy"]]],
+      [["a", ["zzzz"]]],
+    ]);
+  });
+
+  it("starts a new request at the record limit, and counts headers' bytes", () => {
+    const withHeader: Message = { key: "k", value: "v", headers: { traceparent: "0".repeat(55) } };
+    const byTopic = new Map([["a", [message("1"), message("2"), message("3")]]]);
+    expect(values(splitIntoRequests(byTopic, { maxBytes: 1_000, maxRecords: 2 }))).toEqual([
+      [["a", ["1", "2"]]],
+      [["a", ["3"]]],
+    ]);
+    expect(
+      splitIntoRequests(new Map([["a", [withHeader, withHeader]]]), { maxBytes: 100, maxRecords: 10 }),
+    ).toHaveLength(2);
+  });
+
+  it("sends a message over the byte limit alone, for the broker to judge", () => {
+    const byTopic = new Map([["a", [message("small"), message("x".repeat(50)), message("small")]]]);
+    expect(splitIntoRequests(byTopic, { maxBytes: 10, maxRecords: 10 })).toHaveLength(3);
+  });
+
+  it("makes no request for no messages", () => {
+    expect(splitIntoRequests(new Map())).toEqual([]);
+  });
+});
