@@ -136,6 +136,10 @@ describe("metrics", () => {
       { timeoutMs: 30_000, description: "the sink task's consumer lag to be reported" },
     );
     expect(sumOf(text, "kafka_connect_sink_task_sink_record_read_total", names.sink)).toBeGreaterThan(0);
+    // Every written record's source-to-sink latency is observed.
+    expect(
+      sumOf(text, "connect_mesh_sink_task_end_to_end_latency_seconds_count", names.sink),
+    ).toBeGreaterThan(0);
 
     const appending = appendLines(input, 3_000, 60_000, 500);
     const top = await cmesh("top", "--once", "--interval", "2", "--etcd", etcdEndpoint);

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { waitFor } from "@connect-mesh/async";
 import { afterEach, beforeAll, describe, expect, inject, it } from "vitest";
@@ -331,7 +331,7 @@ describe("/admin/loggers (KIP-495, and KIP-976's cluster scope)", () => {
     });
   });
 
-  it("stores a cluster-scope level in etcd, answers 204, and every coordinator applies it", async () => {
+  it("stores a cluster-scope level in etcd, answers 204, and every coordinator and worker applies it", async () => {
     const namespace = `rest-api-cluster-${randomUUID().slice(0, 8)}`;
     const response = await rest(restUrl, "PUT", `/admin/loggers/${namespace}?scope=cluster`, {
       level: "WARN",
@@ -343,6 +343,13 @@ describe("/admin/loggers (KIP-495, and KIP-976's cluster scope)", () => {
       { timeoutMs: 10_000, description: `the coordinator to apply ${namespace}'s cluster-scope level` },
     );
     expect(applied.body).toEqual({ level: "WARN", last_modified: expect.any(Number) });
+    // The worker serves no REST API; it says in its log that it applied the level.
+    const workerLog = join(inject("runDir"), "worker", "worker.log");
+    await waitFor(
+      () => readFile(workerLog, "utf8"),
+      (log) => log.includes(`"namespace":"${namespace}","level":"WARN"`),
+      { timeoutMs: 10_000, description: `the worker to apply ${namespace}'s cluster-scope level` },
+    );
   });
 });
 

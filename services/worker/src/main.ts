@@ -2,6 +2,7 @@ import { stopOnSignals } from "@connect-mesh/async";
 import { ClusterState } from "@connect-mesh/cluster-state";
 import { createConverter } from "@connect-mesh/converters";
 import { EtcdCoordinationStore, ServiceRegistry } from "@connect-mesh/coordination";
+import { followClusterLoggerLevels } from "@connect-mesh/logging";
 import { SourceOffsetStore } from "@connect-mesh/source-offsets";
 import { LoggerFactory, startMetricsServer, startTelemetry } from "@connect-mesh/telemetry";
 import { Kafka, logLevel } from "kafkajs";
@@ -28,6 +29,13 @@ const metrics = createWorkerMetrics();
 
 const store = new EtcdCoordinationStore(settings.etcdEndpoints);
 const state = new ClusterState(store, settings.cluster);
+// Levels set with PUT /admin/loggers/{logger}?scope=cluster reach the workers too (KIP-976).
+const followingLoggerLevels = followClusterLoggerLevels({
+  state,
+  loggers: logs.loggers,
+  signal: stopping.signal,
+  onError: (error) => logger.warn({ err: error }, "lost the cluster's logger levels; following them again"),
+});
 const registry = new ServiceRegistry(store, state.keys.servicesRoot);
 const kafka = new Kafka({
   clientId: `connect-mesh-${settings.workerId}`,
@@ -86,6 +94,7 @@ async function shutdown(signal: string): Promise<void> {
   logger.info({ signal }, "stopping");
   stopping.abort();
   await running;
+  await followingLoggerLevels;
   await registry.deregister("worker", settings.workerId).catch(() => undefined);
   await admin.disconnect();
   await store.close();

@@ -183,6 +183,10 @@ async function consumeAndWrite(
           const flushed = await nextResponse();
           if (flushed.$case !== "flushed")
             throw new Error(`expected a flush of batch ${sequence}, got ${flushed.$case}`);
+          // Source timestamp to durable in the sink: the pipeline's end-to-end latency.
+          const writtenAt = Date.now();
+          for (const { consumed } of writable)
+            metrics.observeEndToEndLatency(writtenAt - Number(consumed.message.timestamp));
         }
         // The offsets below cover the skipped records: their dead-letter copies must be in Kafka first.
         await policy.flush();
