@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { waitFor } from "@connect-mesh/async";
 import { EtcdCoordinationStore, type ServiceInstance, ServiceRegistry } from "@connect-mesh/coordination";
+import { Kafka, logLevel } from "kafkajs";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { appendLines } from "./files.js";
 import { rest } from "./rest-client.js";
@@ -178,6 +179,61 @@ describe("cmesh trace", () => {
     expect(lines[at[1] ?? 0]).toContain("[worker/worker-1]");
     expect(lines[at[2] ?? 0]).toContain("[worker/worker-1]");
     expect(lines[at[3] ?? 0]).toContain("[connector-file/file-1]");
+  });
+
+  it("leads from a poison record's DLQ copy to its trace, the failing hop marked with the error", async () => {
+    const id = randomUUID().slice(0, 8);
+    const names = { sink: `obs-dlq-sink-${id}`, topic: `obs-dlq-in-${id}`, dlq: `obs-dlq-${id}` };
+    const response = await rest(restUrl, "POST", "/connectors", {
+      name: names.sink,
+      config: {
+        "connector.class": "FileStreamSink",
+        file: join(baseDir, `obs-dlq-out-${id}.txt`),
+        topics: names.topic,
+        "value.converter": "org.apache.kafka.connect.json.JsonConverter",
+        "value.converter.schemas.enable": "false",
+        "errors.tolerance": "all",
+        "errors.deadletterqueue.topic.name": names.dlq,
+        "errors.deadletterqueue.context.headers.enable": "true",
+        // No record is sampled: only the failing one is traced, because a failure always is.
+        "trace.sampling.ratio": "0",
+      },
+    });
+    expect(response.status, JSON.stringify(response.body)).toBe(201);
+    created.push(names.sink);
+    const kafka = new Kafka({ brokers: [kafkaBootstrap], logLevel: logLevel.NOTHING });
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({
+      topic: names.topic,
+      messages: [{ value: '{"ok": 1}' }, { value: "{this is not json" }, { value: '{"ok": 2}' }],
+    });
+    await producer.disconnect();
+
+    const traced = await waitFor(
+      () =>
+        cmesh(
+          "trace",
+          "--dlq",
+          names.sink,
+          "0:0",
+          "--url",
+          restUrl,
+          "--bootstrap",
+          kafkaBootstrap,
+          "--jaeger-url",
+          jaegerQueryUrl,
+        ),
+      (result) => result.code === 0 && result.stdout.includes("dead letter"),
+      { timeoutMs: 60_000, description: "cmesh trace --dlq to show the poison record's trace" },
+    );
+    // The value converter's hop failed, says why, and the dead letter hop follows it.
+    const lines = traced.stdout.split("\n");
+    const failed = lines.findIndex((line) => line.includes("─ convert ") && line.includes("FAILED"));
+    expect(failed, traced.stdout).toBeGreaterThan(-1);
+    expect(lines[failed]).toContain("[worker/worker-1]");
+    expect(lines[failed + 1]?.trim(), traced.stdout).toMatch(/^error: .*JSON/i);
+    expect(lines.findIndex((line) => line.includes("─ dead letter "))).toBeGreaterThan(failed);
   });
 
   it("says a record without a trace context has none, and exits 1", async () => {
