@@ -1,0 +1,38 @@
+import type { BenchStack } from "../bench-stack.js";
+import { measureFileThroughput } from "../file-pipeline.js";
+import type { Workload } from "../options.js";
+import type { ThroughputRun } from "../results.js";
+import type { TracingMode } from "../tracing-modes.js";
+import type { BenchContext } from "./bench-row.js";
+import { meshPipelineTarget } from "./connect-mesh-row.js";
+
+/** Row D in one of the tracing modes, for the tracing-overhead runs. */
+export interface TracedMeshRow {
+  measureThroughput(mode: TracingMode, workload: Workload, runId: string): Promise<ThroughputRun>;
+  /** Leaves the services as the other runs need them: with tracing off. */
+  switchOff(): Promise<void>;
+}
+
+/**
+ * Tracing is a process's setting (an OTLP endpoint) and sampling a connector's, so a mode is two things:
+ * the worker and the file service restarted with `otlpEndpoint` or without one, when that changes, and
+ * the connectors created with the mode's `trace.sampling.ratio`.
+ */
+export function tracedMeshRow(context: BenchContext, stack: BenchStack, otlpEndpoint: string): TracedMeshRow {
+  let isTracing = false;
+  const switchTracing = async (on: boolean) => {
+    if (on === isTracing) return;
+    context.progress(`  restarting the worker and the file service with tracing ${on ? "on" : "off"}`);
+    await stack.restartRecordServices(on ? otlpEndpoint : undefined);
+    isTracing = on;
+  };
+  return {
+    measureThroughput: async (mode, workload, runId) => {
+      await switchTracing(mode.samplingRatio !== undefined);
+      const settings =
+        mode.samplingRatio === undefined ? undefined : { "trace.sampling.ratio": String(mode.samplingRatio) };
+      return measureFileThroughput(context, meshPipelineTarget(stack, settings), workload, runId);
+    },
+    switchOff: () => switchTracing(false),
+  };
+}
