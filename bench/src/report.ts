@@ -99,8 +99,9 @@ function tracingSection(results: BenchResults, summary: BenchSummary): string[] 
   const cpuOf = (processes: readonly ProcessSummary[], label: string) =>
     formatSpread(processes.find((p) => p.label === label)?.cpuSeconds, 1);
   return [
-    `Row D on ${formatNumber(workload.lines)} lines of ${workload.lineBytes} bytes, the modes interleaved in each run. Off: the`,
-    "worker and the file service run with no OTLP endpoint. 1% and 100%: both restarted with",
+    `Row D on ${formatNumber(workload.lines)} lines of ${workload.lineBytes} bytes, the modes interleaved in each run, and`,
+    "the worker and the file service restarted before each, so every mode starts cold alike. Off: both run",
+    "with no OTLP endpoint. 1% and 100%: both run with",
     "`OTEL_EXPORTER_OTLP_ENDPOINT` pointing at a Jaeger that stores the spans, and both connectors created",
     "with that `trace.sampling.ratio`.",
     "",

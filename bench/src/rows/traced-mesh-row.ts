@@ -15,24 +15,26 @@ export interface TracedMeshRow {
 
 /**
  * Tracing is a process's setting (an OTLP endpoint) and sampling a connector's, so a mode is two things:
- * the worker and the file service restarted with `otlpEndpoint` or without one, when that changes, and
- * the connectors created with the mode's `trace.sampling.ratio`.
+ * the worker and the file service restarted with `otlpEndpoint` or without one, and the connectors created
+ * with the mode's `trace.sampling.ratio`. Every run restarts them, in every mode alike, so that no mode
+ * runs on a process the JIT has warmed up and another on a cold one.
  */
 export function tracedMeshRow(context: BenchContext, stack: BenchStack, otlpEndpoint: string): TracedMeshRow {
   let isTracing = false;
-  const switchTracing = async (on: boolean) => {
-    if (on === isTracing) return;
+  const restart = async (on: boolean) => {
     context.progress(`  restarting the worker and the file service with tracing ${on ? "on" : "off"}`);
     await stack.restartRecordServices(on ? otlpEndpoint : undefined);
     isTracing = on;
   };
   return {
     measureThroughput: async (mode, workload, runId) => {
-      await switchTracing(mode.samplingRatio !== undefined);
+      await restart(mode.samplingRatio !== undefined);
       const settings =
         mode.samplingRatio === undefined ? undefined : { "trace.sampling.ratio": String(mode.samplingRatio) };
       return measureFileThroughput(context, meshPipelineTarget(stack, settings), workload, runId);
     },
-    switchOff: () => switchTracing(false),
+    switchOff: async () => {
+      if (isTracing) await restart(false);
+    },
   };
 }
