@@ -4,19 +4,30 @@ import {
   downStack,
   findFreePort,
   type Progress,
+  readStackState,
   type StackConfig,
   type StackState,
   stackConfigFromEnv,
+  startMeshService,
+  stopMeshService,
   upStack,
 } from "@connect-mesh/deploy";
+
+/** The services that handle records, so the ones whose tracing is measured; restarted in this order. */
+const RECORD_SERVICES = ["worker", "connector-file"] as const;
 
 /** The stack the bench runs on: the one broker for every row, and the mesh for row D. */
 export interface BenchStack {
   readonly config: StackConfig;
   readonly bootstrap: string;
   readonly restUrl: string;
-  /** The pid of a component by its name in the stack ("kafka", "worker", "connector-file", ...). */
+  /** The pid of a component by its name in the stack ("kafka", "worker", "connector-file", ...), now. */
   pidOf(component: string): number;
+  /**
+   * Restarts the worker and the file service exporting spans to `otlpEndpoint`, or with no endpoint
+   * (tracing off, as the stack starts). Connectors should be gone first: their tasks stop with the worker.
+   */
+  restartRecordServices(otlpEndpoint: string | undefined): Promise<void>;
 }
 
 /**
@@ -44,11 +55,21 @@ export async function startBenchStack(
   });
   const result = await upStack(config, progress);
   if (!result.started) throw new Error(`a stack already runs from ${runDir}`);
+  let state = result.state;
   return {
     config,
     bootstrap: `127.0.0.1:${config.kafkaPort}`,
     restUrl: `http://127.0.0.1:${config.restPort}`,
-    pidOf: (component) => pidIn(result.state, component),
+    pidOf: (component) => pidIn(state, component),
+    restartRecordServices: async (otlpEndpoint) => {
+      // The worker stops first so that it does not reconnect to a file service that is about to go.
+      for (const name of RECORD_SERVICES) await stopMeshService(runDir, name, "graceful");
+      for (const name of [...RECORD_SERVICES].reverse())
+        await startMeshService(runDir, name, config.readyTimeoutMs, { otlpEndpoint });
+      const restarted = await readStackState(runDir);
+      if (restarted === undefined) throw new Error(`the stack's record in ${runDir} is gone`);
+      state = restarted;
+    },
   };
 }
 

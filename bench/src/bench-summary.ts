@@ -7,6 +7,8 @@ import {
   summarizeThroughput,
   type ThroughputSummary,
 } from "./summary.js";
+import { TRACING_MODES, type TracingModeName, tracingMeasurement } from "./tracing-modes.js";
+import { summarizeTracing, type TracingModeSummary } from "./tracing-summary.js";
 
 /** The ratios of issue 9, of end-to-end records/s medians. */
 export const RATIOS = [
@@ -32,6 +34,8 @@ export interface BenchSummary {
   readonly workloads: readonly WorkloadSummary[];
   readonly latency: Partial<Record<RowId, LatencySummary>>;
   readonly latencyFailures: Partial<Record<RowId, string>>;
+  /** Row D with tracing off, at 1% and at 100%; every mode unmeasured when the run left tracing out. */
+  readonly tracing: readonly TracingModeSummary[];
 }
 
 export function summarizeBench(results: BenchResults): BenchSummary {
@@ -55,7 +59,17 @@ export function summarizeBench(results: BenchResults): BenchSummary {
     const summary = summarizeLatency(results.latency[id] ?? []);
     if (summary !== undefined) latency[id] = summary;
   }
-  return { workloads, latency, latencyFailures: failuresOf(results, "latency") };
+  const tracingFailures: Partial<Record<TracingModeName, string>> = {};
+  for (const mode of TRACING_MODES) {
+    const failed = failuresOf(results, tracingMeasurement(mode.name)).D;
+    if (failed !== undefined) tracingFailures[mode.name] = failed;
+  }
+  return {
+    workloads,
+    latency,
+    latencyFailures: failuresOf(results, "latency"),
+    tracing: summarizeTracing(results.tracing ?? {}, tracingFailures),
+  };
 }
 
 /** "2/3 runs failed: <the first reason>" for each row with failed runs of a measurement. */

@@ -38,6 +38,7 @@ describe("renderChart", () => {
       },
     },
     latencyFailures: {},
+    tracing: [],
   };
   const svg = renderChart(summary, 10_000, "a test");
 

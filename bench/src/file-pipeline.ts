@@ -21,6 +21,8 @@ export interface FilePipelineTarget {
   readonly rest: ConnectRest;
   /** The processes to sample besides the broker, e.g. the Connect JVM, or the worker and the file service. */
   readonly processes: readonly { readonly label: string; readonly pid: number }[];
+  /** Settings both connectors get on top of the shared configs (the tracing runs' `trace.sampling.ratio`). */
+  readonly connectorSettings?: Readonly<Record<string, string>>;
 }
 
 /** How long a latency run's sink may see no new line before the run is declared stuck. */
@@ -57,8 +59,14 @@ export async function measureFileThroughput(
   await createBenchTopic(context.admin, names.topic);
   const sampler = await startSampler(context, target.processes);
   try {
-    await target.rest.createConnector(names.sink, fileSinkConfig(names.sinkFile, names.topic));
-    await target.rest.createConnector(names.source, fileSourceConfig(names.sourceFile, names.topic));
+    await target.rest.createConnector(names.sink, {
+      ...fileSinkConfig(names.sinkFile, names.topic),
+      ...target.connectorSettings,
+    });
+    await target.rest.createConnector(names.source, {
+      ...fileSourceConfig(names.sourceFile, names.topic),
+      ...target.connectorSettings,
+    });
     const failureOf = async () =>
       (await target.rest.failureOf(names.source)) ?? (await target.rest.failureOf(names.sink));
     const lastWriteMs = await waitForSinkFile(names.sinkFile, sourceBytes, failureOf, context.signal);
@@ -104,8 +112,14 @@ export async function measureFileLatency(
   try {
     // The source file exists, empty, before the source starts, so it follows it from the first line.
     await writeFile(names.sourceFile, "");
-    await target.rest.createConnector(names.sink, fileSinkConfig(names.sinkFile, names.topic));
-    await target.rest.createConnector(names.source, fileSourceConfig(names.sourceFile, names.topic));
+    await target.rest.createConnector(names.sink, {
+      ...fileSinkConfig(names.sinkFile, names.topic),
+      ...target.connectorSettings,
+    });
+    await target.rest.createConnector(names.source, {
+      ...fileSourceConfig(names.sourceFile, names.topic),
+      ...target.connectorSettings,
+    });
     await target.rest.waitUntilRunning(names.sink, context.signal);
     await target.rest.waitUntilRunning(names.source, context.signal);
     await tail.start(context.signal);

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { type StandaloneJaeger, startStandaloneJaeger } from "@connect-mesh/deploy";
 import { type Admin, Kafka, logLevel } from "kafkajs";
 import { type BenchStack, startBenchStack, stopBenchStack } from "./bench-stack.js";
 import { reportServiceProfiles } from "./cpu-profiles.js";
@@ -15,10 +16,11 @@ import { connectMeshRow } from "./rows/connect-mesh-row.js";
 import { kafkaConnectRow } from "./rows/kafka-connect-row.js";
 import { kafkaToolsRow } from "./rows/kafka-tools-row.js";
 import { rawKafkajsRow } from "./rows/raw-kafkajs-row.js";
+import { type TracedMeshRow, tracedMeshRow } from "./rows/traced-mesh-row.js";
 
 /**
  * `npm run bench`: starts one stack (the broker every row uses, and the mesh), runs rows A to D on both
- * workloads and the latency run, prints the tables, writes the JSON results and the chart, and (for a full
+ * workloads, row D with tracing off and on (spans to a Jaeger of its own) and the latency run, prints the tables, writes the JSON results and the chart, and (for a full
  * run) rewrites the results in docs/performance.md. Everything it started is stopped at the end, also
  * after a failure or one Ctrl-C.
  */
@@ -56,6 +58,7 @@ async function main(): Promise<number> {
   const rows: BenchRow[] = [];
   let stack: BenchStack | undefined;
   let admin: Admin | undefined;
+  let jaeger: StandaloneJaeger | undefined;
   try {
     const stackDir = join(workDir, "stack");
     progress(
@@ -77,8 +80,17 @@ async function main(): Promise<number> {
       signal: interrupted.signal,
     };
     for (const id of options.rows) rows.push(await ROWS[id](context, stack));
+    let tracedMesh: TracedMeshRow | undefined;
+    if (options.shouldMeasureTracing) {
+      progress("starting Jaeger to receive the tracing runs' spans");
+      jaeger = await startStandaloneJaeger({
+        cacheDir: stack.config.cacheDir,
+        runDir: join(workDir, "jaeger"),
+      });
+      tracedMesh = tracedMeshRow(context, stack, jaeger.otlpEndpoint);
+    }
 
-    const measured = await runPlan(rows, options, progress, interrupted.signal);
+    const measured = await runPlan(rows, options, progress, interrupted.signal, tracedMesh);
     const results: BenchResults = {
       startedAt,
       finishedAt: new Date().toISOString(),
@@ -94,6 +106,8 @@ async function main(): Promise<number> {
       await row.close().catch((error: unknown) => progress(`could not stop row ${row.id}: ${String(error)}`));
     await admin?.disconnect();
     if (stack !== undefined) await stopBenchStack(stack);
+    // After the stack, so the services' last spans still find it.
+    await jaeger?.stop();
     if (stack !== undefined && profileDir !== undefined)
       await reportServiceProfiles(profileDir, stack.pidOf, print);
     if (options.shouldKeepScratch) progress(`kept the scratch directory ${workDir}`);

@@ -11,6 +11,7 @@ describe("parseBenchOptions", () => {
     ]);
     expect(options.latency.ratePerSec).toBe(10_000);
     expect(options.rows).toEqual(["A", "B", "C", "D"]);
+    expect(options.shouldMeasureTracing).toBe(true);
     expect(options.shouldUpdateDocs).toBe(true);
     expect(options.outDir).toBe("/repo/bench/results");
   });
@@ -34,6 +35,18 @@ describe("parseBenchOptions", () => {
     expect(options.rows).toEqual(["B", "D"]);
     expect(options.workloads.map((w) => w.lineBytes)).toEqual([1024]);
     expect(options.shouldMeasureLatency).toBe(false);
+    expect(options.shouldMeasureTracing).toBe(false);
+  });
+
+  it("measures tracing on the 100-byte workload, also when that is not measured on its own", () => {
+    const options = parseBenchOptions(["--measure", "tracing", "--small-lines", "30000"], "/r");
+    expect(options.shouldMeasureTracing).toBe(true);
+    expect(options.workloads).toEqual([]);
+    expect(options.tracingWorkload).toMatchObject({ lines: 30_000, lineBytes: 100 });
+  });
+
+  it("leaves tracing out when row D is left out, since only D traces", () => {
+    expect(parseBenchOptions(["--rows", "C", "--measure", "tracing"], "/r").shouldMeasureTracing).toBe(false);
   });
 
   it.each([

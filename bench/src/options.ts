@@ -27,6 +27,10 @@ export interface BenchOptions {
   readonly workloads: readonly Workload[];
   readonly latency: LatencyPlan;
   readonly shouldMeasureLatency: boolean;
+  /** Row D on the 100-byte workload with tracing off, at 1% and at 100% sampling (needs row D). */
+  readonly shouldMeasureTracing: boolean;
+  /** The workload of the tracing runs: the 100-byte one, also when it is not measured on its own. */
+  readonly tracingWorkload: Workload;
   readonly rows: readonly RowId[];
   /** Where the JSON results and the chart of this run go. */
   readonly outDir: string;
@@ -63,7 +67,7 @@ export const USAGE = `npm run bench -- [flags]
   --latency-rate N        records per second of the latency run (default 10,000)
   --latency-seconds N     measured seconds of the latency run (default 20)
   --rows A,B,C,D          which rows to run (default all)
-  --measure 100b,1kb,latency  which measurements to make (default all)
+  --measure 100b,1kb,latency,tracing  which measurements to make (default all; tracing needs row D)
   --out DIR               where results go (default bench/results)
   --docs / --no-docs      whether to rewrite docs/performance.md (default: yes unless --quick)
   --cpu-prof              profile the mesh's Node services (node --cpu-prof) and say where their CPU went
@@ -99,29 +103,30 @@ export function parseBenchOptions(args: readonly string[], repoRoot: string): Be
   if (values.docs && values["no-docs"])
     throw new BenchUsageError("--docs and --no-docs contradict each other");
   const measurements = measurementsFrom(values.measure);
-  const workloads: Workload[] = [
-    {
-      name: "100 B lines",
-      lines: positiveInteger(values["small-lines"], "--small-lines", base.smallLines),
-      lineBytes: 100,
-    },
-    {
-      name: "1 KB lines",
-      lines: positiveInteger(values["large-lines"], "--large-lines", base.largeLines),
-      lineBytes: 1024,
-    },
-  ];
+  const small: Workload = {
+    name: "100 B lines",
+    lines: positiveInteger(values["small-lines"], "--small-lines", base.smallLines),
+    lineBytes: 100,
+  };
+  const large: Workload = {
+    name: "1 KB lines",
+    lines: positiveInteger(values["large-lines"], "--large-lines", base.largeLines),
+    lineBytes: 1024,
+  };
+  const rows = rowsFrom(values.rows);
   return {
     runs: positiveInteger(values.runs, "--runs", base.runs),
-    workloads: workloads.filter((w) => measurements.includes(w.lineBytes === 100 ? "100b" : "1kb")),
+    workloads: [small, large].filter((w) => measurements.includes(w.lineBytes === 100 ? "100b" : "1kb")),
     shouldMeasureLatency: measurements.includes("latency"),
+    shouldMeasureTracing: measurements.includes("tracing") && rows.includes("D"),
+    tracingWorkload: small,
     latency: {
       ratePerSec: positiveInteger(values["latency-rate"], "--latency-rate", 10_000),
       warmupSeconds: 3,
       seconds: positiveInteger(values["latency-seconds"], "--latency-seconds", base.latencySeconds),
       lineBytes: 100,
     },
-    rows: rowsFrom(values.rows),
+    rows,
     outDir: resolve(repoRoot, values.out ?? "bench/results"),
     isQuick: values.quick,
     shouldUpdateDocs: values.docs ?? (!values.quick && !values["no-docs"]),
@@ -139,7 +144,7 @@ function positiveInteger(text: string | undefined, flag: string, fallback: numbe
   return value;
 }
 
-const MEASUREMENTS = ["100b", "1kb", "latency"] as const;
+const MEASUREMENTS = ["100b", "1kb", "latency", "tracing"] as const;
 
 function measurementsFrom(text: string | undefined): string[] {
   if (text === undefined) return [...MEASUREMENTS];

@@ -1,22 +1,27 @@
 import type { BenchOptions, RowId } from "./options.js";
 import type { BenchResults, LatencyRun, RunFailure, ThroughputRun } from "./results.js";
 import type { BenchRow } from "./rows/bench-row.js";
+import type { TracedMeshRow } from "./rows/traced-mesh-row.js";
+import { TRACING_MODES, type TracingModeName, tracingMeasurement } from "./tracing-modes.js";
 
-type Measured = Pick<BenchResults, "throughput" | "latency" | "failures">;
+type Measured = Pick<BenchResults, "throughput" | "latency" | "tracing" | "failures">;
 
 /**
  * Runs every measurement: for each workload, run 1 of every row, then run 2 of every row, and so on,
- * then the same for latency. Interleaving the rows spreads whatever else the machine is doing over all of
- * them instead of one. A run that fails is recorded and the bench goes on.
+ * then row D's tracing modes (off, 1%, 100%, then again), then latency. Interleaving spreads whatever else
+ * the machine is doing over every row and mode instead of one. A run that fails is recorded and the bench
+ * goes on.
  */
 export async function runPlan(
   rows: readonly BenchRow[],
   options: BenchOptions,
   progress: (line: string) => void,
   signal: AbortSignal,
+  tracedMesh?: TracedMeshRow,
 ): Promise<Measured> {
   const throughput: Record<string, Partial<Record<RowId, ThroughputRun[]>>> = {};
   const latency: Partial<Record<RowId, LatencyRun[]>> = {};
+  const tracing: Partial<Record<TracingModeName, ThroughputRun[]>> = {};
   const failures: RunFailure[] = [];
 
   const attempt = async <T>(
@@ -48,13 +53,28 @@ export async function runPlan(
           () => row.measureThroughput(workload, runId),
           (result) => {
             byRow[row.id] = [...(byRow[row.id] ?? []), result];
-            progress(
-              `  ${Math.round(result.recordsPerSec).toLocaleString("en-US")} records/s, ${result.mbPerSec.toFixed(1)} MB/s; ${result.verification.method}: ${result.verification.isOk ? "ok" : result.verification.detail}`,
-            );
+            progress(describeThroughput(result));
           },
         );
       }
     }
+  }
+
+  if (options.shouldMeasureTracing && tracedMesh !== undefined) {
+    for (let run = 1; run <= options.runs; run++) {
+      for (const mode of TRACING_MODES) {
+        const runId = `d-tracing-${mode.name.replace("%", "pct")}-${run}`;
+        await attempt(
+          { row: "D", measurement: tracingMeasurement(mode.name), run },
+          () => tracedMesh.measureThroughput(mode, options.tracingWorkload, runId),
+          (result) => {
+            tracing[mode.name] = [...(tracing[mode.name] ?? []), result];
+            progress(describeThroughput(result));
+          },
+        );
+      }
+    }
+    await tracedMesh.switchOff();
   }
 
   for (let run = 1; options.shouldMeasureLatency && run <= options.runs; run++) {
@@ -72,5 +92,11 @@ export async function runPlan(
       );
     }
   }
-  return { throughput, latency, failures };
+  return { throughput, latency, tracing, failures };
+}
+
+/** A throughput run's progress line. */
+function describeThroughput(result: ThroughputRun): string {
+  const { verification } = result;
+  return `  ${Math.round(result.recordsPerSec).toLocaleString("en-US")} records/s, ${result.mbPerSec.toFixed(1)} MB/s; ${verification.method}: ${verification.isOk ? "ok" : verification.detail}`;
 }

@@ -5,6 +5,12 @@ import { renderReport } from "./report.js";
 import { type BenchResults, throughputRun } from "./results.js";
 import { evaluateTargets } from "./targets.js";
 
+const figures = {
+  records: 1000,
+  lineBytes: 100,
+  processes: [{ label: "worker", peakRssMb: 100, cpuSeconds: 1 }],
+  verification: { isOk: true, method: "byte-for-byte", detail: "" },
+};
 const options = parseBenchOptions(["--quick", "--rows", "C,D", "--measure", "100b"], "/repo");
 const workload = options.workloads[0]?.name ?? "";
 const results: BenchResults = {
@@ -45,7 +51,28 @@ describe("renderReport", () => {
     expect(report).not.toContain("### Latency");
   });
 
-  it("keeps a place for the tracing rows", () => {
-    expect(report).toContain("### Tracing overhead");
+  it("says the tracing rows were not measured when the run left them out", () => {
+    expect(report).toContain("### Tracing overhead\n\nNot measured in this run");
+  });
+
+  it("shows each tracing mode as a ratio of tracing off", () => {
+    const traced: BenchResults = {
+      ...results,
+      options: { ...options, shouldMeasureTracing: true },
+      tracing: {
+        off: [throughputRun({ ...figures, seconds: 0.5 })],
+        "1%": [throughputRun({ ...figures, seconds: 0.51 })],
+        "100%": [throughputRun({ ...figures, seconds: 1 })],
+      },
+    };
+    const tracedSummary = summarizeBench(traced);
+    const text = renderReport(traced, tracedSummary, evaluateTargets(tracedSummary, options.latency)).join(
+      "\n",
+    );
+    expect(text).toMatch(/\| off +\| 2,000 +\| 1\.000 +\| 1\.0 +\| – +\| 1\/1 byte-for-byte/);
+    expect(text).toMatch(/\| 100% +\| 1,000 +\| 0\.500 /);
+    expect(text).toMatch(
+      /\| tracing at 1% sampling costs ≤ 3% of throughput +\| 2\.0% \(1% over off: 0\.980\) +\| PASS/,
+    );
   });
 });

@@ -86,13 +86,37 @@ export function renderReport(
     ),
   );
 
-  section(
-    "Tracing overhead",
-    "Not measured yet: tracing does not exist. Its rows go here: D with tracing off, at 1% sampling and at",
-    "100%, each as a ratio of D's records/s with tracing off (target: 1% costs ≤ 3%).",
-  );
+  section("Tracing overhead", ...tracingSection(results, summary));
 
   return lines;
+}
+
+/** Row D with tracing off, at 1% and at 100%, each as a ratio of off; or why it is not there. */
+function tracingSection(results: BenchResults, summary: BenchSummary): string[] {
+  if (results.options.shouldMeasureTracing !== true)
+    return ["Not measured in this run (`--measure` or `--rows` left it out)."];
+  const workload = results.options.tracingWorkload;
+  const cpuOf = (processes: readonly ProcessSummary[], label: string) =>
+    formatSpread(processes.find((p) => p.label === label)?.cpuSeconds, 1);
+  return [
+    `Row D on ${formatNumber(workload.lines)} lines of ${workload.lineBytes} bytes, the modes interleaved in each run, and`,
+    "the worker and the file service restarted before each, so every mode starts cold alike. Off: both run",
+    "with no OTLP endpoint. 1% and 100%: both run with",
+    "`OTEL_EXPORTER_OTLP_ENDPOINT` pointing at a Jaeger that stores the spans, and both connectors created",
+    "with that `trace.sampling.ratio`.",
+    "",
+    ...markdownTable(
+      ["tracing", "records/s", "over off", "worker CPU (s)", "file service CPU (s)", "checked"],
+      summary.tracing.map((m) => [
+        m.mode,
+        formatSpread(m.throughput?.recordsPerSec),
+        formatRatio(m.ratioToOff, 3),
+        cpuOf(m.throughput?.processes ?? [], "worker"),
+        cpuOf(m.throughput?.processes ?? [], "file service"),
+        checked(m.throughput?.verified, m.failures),
+      ]),
+    ),
+  ];
 }
 
 /** The "checked" cell: how the runs were verified, and whether some failed (and why). */
@@ -105,6 +129,6 @@ function processCells(run: string, id: RowId, processes: readonly ProcessSummary
   return processes.map((p) => [run, id, p.label, formatSpread(p.peakRssMb), formatSpread(p.cpuSeconds, 1)]);
 }
 
-function formatRatio(ratio: number | undefined): string {
-  return ratio === undefined ? "–" : ratio.toFixed(2);
+function formatRatio(ratio: number | undefined, decimals = 2): string {
+  return ratio === undefined ? "–" : ratio.toFixed(decimals);
 }

@@ -2,6 +2,7 @@ import type { Verification } from "./file-compare.js";
 import type { MachineInfo } from "./machine.js";
 import type { BenchOptions, RowId } from "./options.js";
 import type { ProcessUsage } from "./process-sampler.js";
+import type { TracingModeName } from "./tracing-modes.js";
 
 /** One throughput measurement of one row on one workload. */
 export interface ThroughputRun {
@@ -39,11 +40,13 @@ export interface BenchResults {
   /** workload name → row → runs. */
   readonly throughput: Readonly<Record<string, Partial<Record<RowId, readonly ThroughputRun[]>>>>;
   readonly latency: Partial<Record<RowId, readonly LatencyRun[]>>;
+  /** Row D's tracing-overhead runs by mode; absent from results written before they existed. */
+  readonly tracing?: Partial<Record<TracingModeName, readonly ThroughputRun[]>>;
   /** Runs that could not be measured, and why. */
   readonly failures: readonly RunFailure[];
 }
 
-/** A run that failed: which row, which measurement (a workload's name, or "latency"), and why. */
+/** A run that failed: which row, which measurement (a workload's name, "latency" or "tracing <mode>"), and why. */
 export interface RunFailure {
   readonly row: RowId;
   readonly measurement: string;

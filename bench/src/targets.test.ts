@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { BenchSummary } from "./bench-summary.js";
 import type { LatencySummary, ThroughputSummary } from "./summary.js";
 import { evaluateTargets } from "./targets.js";
+import type { TracingModeSummary } from "./tracing-summary.js";
 
 const spread = (median: number) => ({ median, min: median, max: median });
 const rowAt = (recordsPerSec: number, workerRssMb = 100): ThroughputSummary => ({
@@ -37,6 +38,7 @@ describe("evaluateTargets", () => {
       workloads: [{ name: "w", lines: 1, lineBytes: 100, rows: {}, ratios: { "D/C": ratio }, failures: {} }],
       latency: {},
       latencyFailures: {},
+      tracing: [],
     };
     expect(verdictOf(summary, "D/C")).toBe(verdict);
   });
@@ -55,13 +57,14 @@ describe("evaluateTargets", () => {
       ],
       latency: {},
       latencyFailures: {},
+      tracing: [],
     };
     const verdict = evaluateTargets(summary, plan).find((v) => v.target.startsWith("D/C"));
     expect(verdict).toMatchObject({ verdict: "FAIL", measured: "D 3/3 runs failed: too large" });
   });
 
   it("reports a target it could not measure as n/a", () => {
-    const summary: BenchSummary = { workloads: [], latency: {}, latencyFailures: {} };
+    const summary: BenchSummary = { workloads: [], latency: {}, latencyFailures: {}, tracing: [] };
     expect(verdictOf(summary, "D's p99")).toBe("n/a");
     expect(verdictOf(summary, "tracing")).toBe("n/a");
   });
@@ -70,9 +73,12 @@ describe("evaluateTargets", () => {
     [24, "PASS"],
     [26, "FAIL"],
   ])("a p99 of %i ms is %s", (p99, verdict) => {
-    expect(verdictOf({ workloads: [], latency: { D: latencyOf(p99) }, latencyFailures: {} }, "D's p99")).toBe(
-      verdict,
-    );
+    expect(
+      verdictOf(
+        { workloads: [], latency: { D: latencyOf(p99) }, latencyFailures: {}, tracing: [] },
+        "D's p99",
+      ),
+    ).toBe(verdict);
   });
 
   it("judges the worker by its highest peak across workloads", () => {
@@ -83,7 +89,30 @@ describe("evaluateTargets", () => {
       ],
       latency: {},
       latencyFailures: {},
+      tracing: [],
     };
     expect(verdictOf(summary, "worker peak RSS")).toBe("FAIL");
+  });
+  it.each([
+    [0.975, "PASS"],
+    [0.97, "PASS"],
+    [0.96, "FAIL"],
+  ])("tracing at 1%% running at %f of off is %s", (ratio, verdict) => {
+    const tracing: TracingModeSummary[] = [
+      { mode: "off", samplingRatio: undefined, throughput: rowAt(10_000), ratioToOff: 1 },
+      { mode: "1%", samplingRatio: 0.01, throughput: rowAt(10_000 * ratio), ratioToOff: ratio },
+    ];
+    expect(verdictOf({ workloads: [], latency: {}, latencyFailures: {}, tracing }, "tracing")).toBe(verdict);
+  });
+
+  it("fails the tracing target when a mode failed every run, saying why", () => {
+    const tracing: TracingModeSummary[] = [
+      { mode: "off", samplingRatio: undefined, throughput: rowAt(10_000), ratioToOff: 1 },
+      { mode: "1%", samplingRatio: 0.01, failures: "3/3 runs failed: no worker" },
+    ];
+    const verdict = evaluateTargets({ workloads: [], latency: {}, latencyFailures: {}, tracing }, plan).find(
+      (v) => v.target.startsWith("tracing"),
+    );
+    expect(verdict).toMatchObject({ verdict: "FAIL", measured: "tracing 1%: 3/3 runs failed: no worker" });
   });
 });

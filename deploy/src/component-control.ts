@@ -1,4 +1,4 @@
-import { launchMeshService, meshServices } from "./mesh-services.js";
+import { launchMeshService, type MeshSettings, meshServices } from "./mesh-services.js";
 import { isOurProcess, stopProcessGroup } from "./processes.js";
 import { silent } from "./progress.js";
 import { awaitReady } from "./readiness.js";
@@ -17,12 +17,21 @@ export async function stopMeshService(runDir: string, name: string, how: "gracef
   await stopProcessGroup(component.pid, runDir, how === "graceful" ? STOP_GRACE_MS : 0);
 }
 
-/** Starts a stopped mesh service of a running stack again, with the settings it first had, and waits until it is ready. */
-export async function startMeshService(runDir: string, name: string, readyTimeoutMs = 90_000): Promise<void> {
+/**
+ * Starts a stopped mesh service of a running stack again, with the settings it first had, and waits until it
+ * is ready. `changes` alter the settings for this start only and are not recorded: the bench starts the
+ * worker and the file service with and without a trace endpoint (`{ otlpEndpoint }`) to measure tracing's cost.
+ */
+export async function startMeshService(
+  runDir: string,
+  name: string,
+  readyTimeoutMs = 90_000,
+  changes: Partial<Pick<MeshSettings, "otlpEndpoint">> = {},
+): Promise<void> {
   const { state, component } = await find(runDir, name);
   if (await isOurProcess(component.pid, runDir))
     throw new StackError(`${name} is already running (pid ${component.pid})`);
-  const mesh = state.mesh;
+  const mesh = state.mesh === undefined ? undefined : { ...state.mesh, ...changes };
   const service = mesh ? meshServices(mesh).find((s) => s.name === name) : undefined;
   if (!mesh || !service)
     throw new StackError(`${name} is not one of the mesh's services, so it cannot be started alone`);
