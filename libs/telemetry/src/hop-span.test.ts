@@ -64,6 +64,18 @@ describe("startRecordSpan", () => {
     expect(span?.parentSpanContext?.spanId).toBe("00f067aa0ba902b7");
   });
 
+  it("gives an unsampled record's later hops no span of their own, carrying its trace on unchanged", async () => {
+    const { finished } = tracing();
+    const read = startRecordSpan("source read record", { samplingRatio: 0 });
+    const produce = startRecordSpan("produce", { parent: read.context, samplingRatio: 1 });
+    produce.end();
+    read.end();
+    expect(produce.isRecording).toBe(false);
+    expect(produce.traceId).toBe(read.traceId);
+    expect(toRecordTrace(produce.context)).toEqual(toRecordTrace(read.context));
+    expect(await finished()).toEqual([]);
+  });
+
   it("traces a failed record that was not sampled, in its own trace, with the error", async () => {
     const { finished } = tracing();
     const read = startRecordSpan("source read record", { samplingRatio: 0 });
