@@ -125,7 +125,7 @@ describe("cmesh up, status and down", () => {
     const result = await cmesh("start");
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
-      /unknown command "start"; the commands are up, down, status, conformance, connectors, .* validate, trace and top/,
+      /unknown command "start"; the commands are up, down, status, conformance, connectors, .* validate, trace, dlq and top/,
     );
   });
 });
