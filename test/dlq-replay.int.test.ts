@@ -77,7 +77,9 @@ describe("a sink that rejects one record, and replaying it from the dead-letter 
     expect(text(headers, "__connect.errors.stage")).toBe("TASK_PUT");
     expect(text(headers, "__connect.errors.class.name")).toBe("dev.connectmesh.http.HttpSink");
     expect(text(headers, "__connect.errors.exception.class.name")).toBe("HTTPError");
-    expect(text(headers, "__connect.errors.exception.message")).toMatch(/422.*rejected record \d+ of the batch/);
+    expect(text(headers, "__connect.errors.exception.message")).toMatch(
+      /422.*rejected record \d+ of the batch/,
+    );
 
     const listed = await cmesh(...dlqArgs("list", names.sink));
     expect(listed.code, listed.stderr).toBe(0);

@@ -29,7 +29,8 @@ type Writable = Extract<SinkRecordOutcome, { kind: "write" }> & { readonly consu
 const MAX_RECORDS_PER_BATCH = 2_000;
 
 /**
- * Runs one sink task through one Write stream: consumes with the group `connect-<connector>`, converts each
+ * Runs one sink task through one Write stream: consumes with the group `connect-<connector>` (its topics,
+ * and its dead-letter queue's replay topic, see sink-subscription.ts), converts each
  * fetched batch, sends it, waits for the ack, asks for a flush, and commits the Kafka offsets only once the
  * service says the batch is durable, and only while this worker still holds the task (the group's own
  * generation fences a zombie's commit too, once Kafka has seen it go). Anything not committed is consumed again after a failure
