@@ -20,8 +20,6 @@ export class HttpReceiver {
   readonly records: PostedRecord[] = [];
   /** Requests answered 503 while unavailable. */
   refused = 0;
-  /** Requests answered 422 because they held a record `isInvalid` refused. */
-  rejected = 0;
   private isAvailable = true;
   private isInvalid: (record: PostedRecord) => boolean = () => false;
   private readonly server: Server;
@@ -44,7 +42,6 @@ export class HttpReceiver {
         }
         const posted = JSON.parse(Buffer.concat(chunks).toString()) as PostedRecord[];
         if (posted.some((record) => receiver.isInvalid(record))) {
-          receiver.rejected += 1;
           response.writeHead(422).end("a record failed validation");
           return;
         }
