@@ -1,31 +1,12 @@
-import { execFile } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { promisify } from "node:util";
+import { join } from "node:path";
 import { waitFor } from "@connect-mesh/async";
 import { findFreePort } from "@connect-mesh/deploy";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { cmesh } from "./cmesh.js";
 import "./stack-context.js";
-
-const run = promisify(execFile);
-const CLI = resolve(import.meta.dirname, "../services/cli/src/main.ts");
-
-/** Runs cmesh from its source, as a person would run it, and keeps its exit code instead of throwing. */
-async function cmesh(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      ["--conditions=@connect-mesh/source", "--import", "tsx", CLI, ...args],
-      { timeout: 180_000, env: { ...process.env, CONNECT_MESH_RUN_FROM_SOURCE: "1" } },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failed.code ?? -1, stdout: failed.stdout ?? "", stderr: failed.stderr ?? "" };
-  }
-}
 
 /** Pids of live processes whose command line mentions `marker` (our run directory). */
 async function processesMentioning(marker: string): Promise<number[]> {
@@ -125,7 +106,7 @@ describe("cmesh up, status and down", () => {
     const result = await cmesh("start");
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
-      /unknown command "start"; the commands are up, down, status, conformance, connectors, .* validate, trace and top/,
+      /unknown command "start"; the commands are up, down, status, conformance, connectors, .* validate, trace, dlq and top/,
     );
   });
 });

@@ -8,17 +8,20 @@ export interface PostedRecord {
   readonly offset: number;
   readonly key: unknown;
   readonly value: unknown;
+  readonly headers: readonly { readonly key: string; readonly value: unknown }[];
 }
 
 /**
  * A local HTTP endpoint for the HTTP sink to post to, standing in for a team's real service: it keeps every
- * record it accepts, and can be told to answer 503 for a while to play an outage.
+ * record it accepts, can be told to answer 503 for a while to play an outage, and to refuse (422) every
+ * request that holds a record it finds invalid, as a service validating each record would.
  */
 export class HttpReceiver {
   readonly records: PostedRecord[] = [];
   /** Requests answered 503 while unavailable. */
   refused = 0;
   private isAvailable = true;
+  private isInvalid: (record: PostedRecord) => boolean = () => false;
   private readonly server: Server;
 
   private constructor(server: Server) {
@@ -37,7 +40,12 @@ export class HttpReceiver {
           response.writeHead(503).end("down for maintenance");
           return;
         }
-        receiver.records.push(...(JSON.parse(Buffer.concat(chunks).toString()) as PostedRecord[]));
+        const posted = JSON.parse(Buffer.concat(chunks).toString()) as PostedRecord[];
+        if (posted.some((record) => receiver.isInvalid(record))) {
+          response.writeHead(422).end("a record failed validation");
+          return;
+        }
+        receiver.records.push(...posted);
         response.writeHead(200).end();
       });
     });
@@ -56,6 +64,15 @@ export class HttpReceiver {
 
   recover(): void {
     this.isAvailable = true;
+  }
+
+  /** Answers 422 to every request holding a record `isInvalid` accepts, until `acceptAll`. */
+  rejectRecords(isInvalid: (record: PostedRecord) => boolean): void {
+    this.isInvalid = isInvalid;
+  }
+
+  acceptAll(): void {
+    this.isInvalid = () => false;
   }
 
   async stop(): Promise<void> {

@@ -52,6 +52,40 @@ describe("parseCommand", () => {
     });
   });
 
+  it("reads dlq list and dlq replay with their selection, waiting 120 s unless told otherwise", () => {
+    expect(parseCommand(["dlq", "list", "http-sink"])).toEqual({
+      name: "dlq",
+      action: "list",
+      connector: "http-sink",
+      selection: {},
+      timeoutMs: 120_000,
+      observe: { overrides: {} },
+      restTarget: { overrides: {} },
+    });
+    expect(
+      parseCommand([
+        "dlq",
+        "replay",
+        "http-sink",
+        "--from",
+        "3",
+        "--since",
+        "2024-03-01T12:00:00Z",
+        "--filter",
+        "TASK_PUT",
+        "--timeout",
+        "30",
+        "--bootstrap",
+        "k:9092",
+      ]),
+    ).toMatchObject({
+      action: "replay",
+      selection: { fromOffset: 3n, sinceMs: Date.UTC(2024, 2, 1, 12), filter: "TASK_PUT" },
+      timeoutMs: 30_000,
+      observe: { bootstrap: "k:9092" },
+    });
+  });
+
   it("reads top, refreshing every 2 s unless told otherwise", () => {
     expect(parseCommand(["top"])).toEqual({
       name: "top",
@@ -137,10 +171,13 @@ describe("parseCommand", () => {
     [["validate", "a.json", "b.json"], 'unexpected argument "b.json" after "validate a.json"'],
     [["pause", "a", "--include-tasks"], '--include-tasks goes with "restart", not "pause"'],
     [["restart", "a", "--only-failed=yes"], "--only-failed"],
-    [["up", "--url", "http://h:1"], '--url goes with the connector commands and "trace --dlq", not "up"'],
+    [
+      ["up", "--url", "http://h:1"],
+      '--url goes with the connector commands, "trace --dlq" and "dlq", not "up"',
+    ],
     [
       ["status", "--url", "http://h:1"],
-      '--url goes with the connector commands and "trace --dlq", not "status"',
+      '--url goes with the connector commands, "trace --dlq" and "dlq", not "status"',
     ],
     [
       ["connectors", "--kafka-port", "1"],
@@ -148,7 +185,7 @@ describe("parseCommand", () => {
     ],
     [
       ["status", "a", "--run-dir", "/x"],
-      '--run-dir goes with "up", "down", "status", "trace" and "top", not "status a"',
+      '--run-dir goes with "up", "down", "status", "trace", "top" and "dlq", not "status a"',
     ],
     [["offsets", "get", "a", "--demo"], '--demo goes with "up", not "offsets get"'],
     [["connectors", "--url"], "--url"],
@@ -160,6 +197,15 @@ describe("parseCommand", () => {
     [["top", "--key", "k"], '--key goes with "trace", not "top"'],
     [["trace", "orders:0:1", "--once"], '--once goes with "top", not "trace"'],
     [["top", "--interval", "0"], "--interval takes seconds"],
+    [["dlq"], '"dlq" takes list or replay and a connector name, not nothing'],
+    [["dlq", "empty", "a"], '"dlq" takes list or replay and a connector name, not "empty"'],
+    [["dlq", "replay"], '"dlq replay" needs a connector name'],
+    [["dlq", "list", "a", "--timeout", "5"], '--timeout goes with "dlq replay", not "dlq list"'],
+    [["dlq", "replay", "a", "--from=-1"], "--from takes an offset"],
+    [["dlq", "replay", "a", "--since", "yesterday"], "--since takes an ISO time"],
+    [["dlq", "replay", "a", "--filter", ""], "--filter needs some text"],
+    [["dlq", "replay", "a", "--timeout", "0"], "--timeout takes seconds"],
+    [["trace", "orders:0:1", "--filter", "x"], '--filter goes with "dlq", not "trace"'],
   ])("rejects %j, saying what is wrong", (argv, message) => {
     expect(() => parseCommand(argv)).toThrow(UsageError);
     expect(() => parseCommand(argv)).toThrow(message);

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { parsePort, type StackConfig } from "@connect-mesh/deploy";
+import type { DeadLetterSelection } from "./dead-letter-selection.js";
 import type { ObserveFlags } from "./observe-targets.js";
 import { parsePartitionOffset, parseRecordPosition, type RecordPosition } from "./record-position.js";
 import type { RestTarget } from "./rest-url.js";
@@ -38,6 +39,17 @@ export type Command =
         | { readonly kind: "dlq"; readonly connector: string; readonly at: string };
       readonly observe: ObserveFlags;
       /** Where the REST API is, for `--dlq` (named apart from `rest`: this is no connector command). */
+      readonly restTarget: RestTarget;
+    }
+  | {
+      readonly name: "dlq";
+      readonly action: "list" | "replay";
+      readonly connector: string;
+      readonly selection: DeadLetterSelection;
+      /** replay: how long to wait for the connector to handle the records. */
+      readonly timeoutMs: number;
+      readonly observe: ObserveFlags;
+      /** Where the REST API is, to read the connector's type and dead-letter topic. */
       readonly restTarget: RestTarget;
     }
   | {
@@ -85,6 +97,16 @@ following records and rates (docs/observability.md):
   trace <topic> --key K  the same for the newest record of the topic with the key K
   trace --dlq <name> <partition>:<offset>
                          the same for a record in the connector's dead-letter queue topic
+  dlq list <name> [--from N] [--since TIME] [--filter TEXT]
+                         the records in the connector's dead-letter queue: where each came from, the
+                         stage and error that parked it, its key and value
+  dlq replay <name> [--from N] [--since TIME] [--filter TEXT] [--timeout S]
+                         send them back through the (sink) connector after a fix, through the topic
+                         <dlq>.replay that only its tasks read; waits up to S seconds (default 120) and
+                         says how many succeeded and how many went back to the dead-letter queue
+                         (exits 1 if any did). --from: the first DLQ offset; --since: records parked
+                         at or after an ISO time (2024-03-01T12:00:00Z); --filter: records whose key,
+                         value or a header (the error message, the stage) contains TEXT
   top [--once] [--interval S]
                          records per second, lag and errors per connector, from every worker's /metrics
                          (found in the service registry), redrawn every S seconds (default 2);
@@ -100,7 +122,7 @@ options (also read from CONNECT_MESH_* environment variables; see docs/local-sta
   --rest-port N          the coordinator's REST API port (default 8083)
   --otlp-port N          with --tracing: Jaeger's OTLP/HTTP receiver port (default 4318)
   --jaeger-query-port N  with --tracing: Jaeger's query API port (default 16686)
-  --bootstrap HOSTS      trace: Kafka (default $CONNECT_MESH_KAFKA_BOOTSTRAP, else the stack's)
+  --bootstrap HOSTS      trace, dlq: Kafka (default $CONNECT_MESH_KAFKA_BOOTSTRAP, else the stack's)
   --etcd URLS            top: etcd (default $CONNECT_MESH_ETCD_ENDPOINTS, else the stack's)
   --jaeger-url URL       trace: Jaeger's query API (default $CONNECT_MESH_JAEGER_URL, else the stack's)
   --url URL              the REST API the connector commands use (default $CONNECT_MESH_REST_URL,
@@ -139,14 +161,15 @@ const CONNECTOR_COMMANDS: readonly CommandName[] = [
 const RESTART_SCOPE: FlagScope = { commands: ["restart"], described: '"restart"' };
 const TRACE_SCOPE: FlagScope = { commands: ["trace"], described: '"trace"' };
 const TOP_SCOPE: FlagScope = { commands: ["top"], described: '"top"' };
+const DLQ_SCOPE: FlagScope = { commands: ["dlq"], described: '"dlq"' };
 
 // A flag given to a command that ignores it is a mistake worth saying, not silently dropping: `cmesh pause
 // x --kafka-port 1` would otherwise look as if it had used that port. --rest-port goes with every command
 // (up starts the REST API on it, the connector commands find it there), so it is not listed.
 const FLAG_SCOPES: Readonly<Record<string, FlagScope>> = {
   "run-dir": {
-    commands: [...STACK_COMMANDS, "trace", "top"],
-    described: '"up", "down", "status", "trace" and "top"',
+    commands: [...STACK_COMMANDS, "trace", "top", "dlq"],
+    described: '"up", "down", "status", "trace", "top" and "dlq"',
   },
   "kafka-port": STACK_SCOPE,
   "kafka-controller-port": STACK_SCOPE,
@@ -156,10 +179,17 @@ const FLAG_SCOPES: Readonly<Record<string, FlagScope>> = {
   tracing: { commands: ["up"], described: '"up"' },
   "otlp-port": { commands: ["up"], described: '"up"' },
   "jaeger-query-port": { commands: ["up"], described: '"up"' },
-  url: { commands: [...CONNECTOR_COMMANDS, "trace"], described: 'the connector commands and "trace --dlq"' },
+  url: {
+    commands: [...CONNECTOR_COMMANDS, "trace", "dlq"],
+    described: 'the connector commands, "trace --dlq" and "dlq"',
+  },
   dlq: TRACE_SCOPE,
   key: TRACE_SCOPE,
-  bootstrap: TRACE_SCOPE,
+  bootstrap: { commands: ["trace", "dlq"], described: '"trace" and "dlq"' },
+  from: DLQ_SCOPE,
+  since: DLQ_SCOPE,
+  filter: DLQ_SCOPE,
+  timeout: { commands: ["dlq"], described: '"dlq replay"' },
   "jaeger-url": TRACE_SCOPE,
   etcd: TOP_SCOPE,
   once: TOP_SCOPE,
@@ -249,6 +279,11 @@ function commandFrom(
         observe: observeFrom(values, overrides),
         restTarget: target,
       };
+    case "dlq":
+      return dlqCommandFrom(operands, values, {
+        observe: observeFrom(values, overrides),
+        restTarget: target,
+      });
     case "top": {
       noOperands(name, operands);
       const seconds = Number(values.interval ?? "2");
@@ -267,7 +302,7 @@ function commandFrom(
     default:
       throw new UsageError(
         `unknown command "${name}"; the commands are up, down, status, conformance, connectors, pause, ` +
-          "resume, stop, restart, offsets, validate, trace and top",
+          "resume, stop, restart, offsets, validate, trace, dlq and top",
       );
   }
 }
@@ -292,6 +327,47 @@ function traceRecordFrom(
     return { kind: "key", topic: first, key: values.key };
   }
   return { kind: "position", position: parseRecordPosition(first) };
+}
+
+function dlqCommandFrom(
+  operands: readonly string[],
+  values: Flags,
+  where: { readonly observe: ObserveFlags; readonly restTarget: RestTarget },
+): Extract<Command, { name: "dlq" }> {
+  const [action, ...afterAction] = operands;
+  if (action !== "list" && action !== "replay") {
+    const given = action === undefined ? "nothing" : `"${action}"`;
+    throw new UsageError(
+      `"dlq" takes list or replay and a connector name, not ${given}: cmesh dlq list|replay <name>`,
+    );
+  }
+  if (action === "list" && values.timeout !== undefined)
+    throw new UsageError('--timeout goes with "dlq replay", not "dlq list"');
+  const connector = connectorOperand(`dlq ${action}`, afterAction);
+  const selection: { -readonly [K in keyof DeadLetterSelection]: DeadLetterSelection[K] } = {};
+  if (values.from !== undefined) {
+    if (!/^\d+$/.test(values.from))
+      throw new UsageError(
+        `--from takes an offset in the dead-letter topic (0 or more), not "${values.from}"`,
+      );
+    selection.fromOffset = BigInt(values.from);
+  }
+  if (values.since !== undefined) {
+    const sinceMs = Date.parse(values.since);
+    if (!/^\d{4}-\d{2}-\d{2}/.test(values.since) || Number.isNaN(sinceMs))
+      throw new UsageError(
+        `--since takes an ISO time such as 2024-03-01T12:00:00Z or 2024-03-01, not "${values.since}"`,
+      );
+    selection.sinceMs = sinceMs;
+  }
+  if (values.filter !== undefined) {
+    if (values.filter === "") throw new UsageError("--filter needs some text to look for");
+    selection.filter = values.filter;
+  }
+  const seconds = Number(values.timeout ?? "120");
+  if (!(seconds > 0 && seconds <= 86_400))
+    throw new UsageError(`--timeout takes seconds, more than 0 and at most 86400, not "${values.timeout}"`);
+  return { name: "dlq", action, connector, selection, timeoutMs: seconds * 1000, ...where };
 }
 
 function observeFrom(values: Flags, overrides: Partial<StackConfig>): ObserveFlags {
@@ -347,7 +423,8 @@ function typedWords(command: Exclude<Command, { name: "help" }>): string {
     case "connector-status":
       return `status ${command.connector}`;
     case "offsets":
-      return `offsets ${command.action}`;
+    case "dlq":
+      return `${command.name} ${command.action}`;
     default:
       return command.name;
   }
@@ -378,6 +455,10 @@ function parseStrictly(argv: readonly string[]) {
         etcd: { type: "string" },
         "jaeger-url": { type: "string" },
         once: { type: "boolean" },
+        from: { type: "string" },
+        since: { type: "string" },
+        filter: { type: "string" },
+        timeout: { type: "string" },
         interval: { type: "string" },
         help: { type: "boolean", short: "h" },
       },

@@ -8,6 +8,8 @@ export interface KafkaRecord extends RecordPosition {
   readonly key: Buffer | null;
   readonly value: Buffer | null;
   readonly headers: ReadonlyMap<string, string>;
+  /** The headers as consumed, bytes and all, for copying a record on (`dlq replay`). */
+  readonly rawHeaders: IHeaders;
   /** Milliseconds since the epoch, as text (kafkajs's form). */
   readonly timestamp: string;
 }
@@ -27,7 +29,7 @@ export async function readRecordAt(kafka: Kafka, position: RecordPosition): Prom
     );
   }
   let found: KafkaRecord | undefined;
-  await scan(
+  await readRange(
     kafka,
     topic,
     new Map([[partition, { from: BigInt(offset), to: BigInt(offset) + 1n }]]),
@@ -54,7 +56,7 @@ export async function findRecordByKey(
     [...bounds].map(([partition, range]) => [partition, { from: range.low, to: range.high }]),
   );
   let newest: KafkaRecord | undefined;
-  await scan(kafka, topic, ranges, (record) => {
+  await readRange(kafka, topic, ranges, (record) => {
     // A key's records share a partition, where offsets order them; timestamps order the rest.
     if (record.key?.toString("utf8") !== key) return;
     if (newest === undefined || Number(record.timestamp) >= Number(newest.timestamp)) newest = record;
@@ -62,7 +64,8 @@ export async function findRecordByKey(
   return newest;
 }
 
-async function partitionBounds(
+/** Each partition of `topic` and its offsets: the first kept (`low`) and the next to be written (`high`). */
+export async function partitionBounds(
   kafka: Kafka,
   topic: string,
 ): Promise<Map<number, { readonly low: bigint; readonly high: bigint }>> {
@@ -84,18 +87,19 @@ async function partitionBounds(
 }
 
 /**
- * Reads each given partition from `from` up to (not including) `to`, then stops. A throwaway consumer
- * group that never commits, so nothing about the topic's real consumers changes.
+ * Reads each given partition from `from` up to (not including) `to`, then stops; `onRecord` is awaited
+ * before the next record. A throwaway consumer group that never commits, so nothing about the topic's
+ * real consumers changes.
  */
-async function scan(
+export async function readRange(
   kafka: Kafka,
   topic: string,
   ranges: ReadonlyMap<number, { readonly from: bigint; readonly to: bigint }>,
-  onRecord: (record: KafkaRecord) => void,
+  onRecord: (record: KafkaRecord) => void | Promise<void>,
 ): Promise<void> {
   const pending = new Set([...ranges].filter(([, r]) => r.from < r.to).map(([partition]) => partition));
   if (pending.size === 0) return;
-  const consumer = kafka.consumer({ groupId: `cmesh-trace-${randomUUID()}`, retry: { retries: 2 } });
+  const consumer = kafka.consumer({ groupId: `cmesh-read-${randomUUID()}`, retry: { retries: 2 } });
   await consumer.connect();
   try {
     await new Promise<void>((resolve, reject) => {
@@ -120,15 +124,24 @@ async function scan(
               if (range === undefined || !pending.has(partition)) return;
               const offset = BigInt(message.offset);
               if (offset >= range.from && offset < range.to) {
-                onRecord({
-                  topic,
-                  partition,
-                  offset: message.offset,
-                  key: message.key,
-                  value: message.value,
-                  headers: headersOf(message.headers),
-                  timestamp: message.timestamp,
-                });
+                try {
+                  await onRecord({
+                    topic,
+                    partition,
+                    offset: message.offset,
+                    key: message.key,
+                    value: message.value,
+                    headers: headersOf(message.headers),
+                    rawHeaders: message.headers ?? {},
+                    timestamp: message.timestamp,
+                  });
+                } catch (error) {
+                  // Thrown into kafkajs, it would retry the message; the caller's failure ends the read.
+                  pending.clear();
+                  clearTimeout(timer);
+                  reject(error);
+                  return;
+                }
               }
               if (offset + 1n >= range.to) {
                 pending.delete(partition);

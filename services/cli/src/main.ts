@@ -1,8 +1,12 @@
 import { runConformanceCli } from "@connect-mesh/conformance";
 import { StackError, stackConfigFromEnv } from "@connect-mesh/deploy";
+import { Kafka, logLevel } from "kafkajs";
 import { parseCommand, USAGE, UsageError } from "./arguments.js";
 import { CommandError } from "./command-error.js";
 import { runConnectorCommand } from "./connector-commands.js";
+import { deadLetterTargetOf } from "./dead-letter-target.js";
+import { listDeadLetters } from "./dlq-list.js";
+import { replayDeadLetters } from "./dlq-replay.js";
 import { down } from "./down.js";
 import { observeTargetsFrom } from "./observe-targets.js";
 import { terminal } from "./output.js";
@@ -11,7 +15,7 @@ import { RestClient } from "./rest-client.js";
 import { restUrlFrom } from "./rest-url.js";
 import { status } from "./status.js";
 import { top } from "./top-command.js";
-import { deadLetterTopicOf, type TraceTarget, traceRecord } from "./trace-command.js";
+import { type TraceTarget, traceRecord } from "./trace-command.js";
 import { up } from "./up.js";
 
 /** Runs one cmesh command and returns the process exit code; every failure ends as one clear line. */
@@ -38,14 +42,29 @@ async function main(argv: readonly string[]): Promise<number> {
                 kind: "dlq",
                 position: parsePartitionOffset(
                   record.at,
-                  await deadLetterTopicOf(
-                    new RestClient(restUrlFrom(process.env, command.restTarget)),
-                    record.connector,
-                  ),
+                  (
+                    await deadLetterTargetOf(
+                      new RestClient(restUrlFrom(process.env, command.restTarget)),
+                      record.connector,
+                    )
+                  ).topic,
                 ),
               }
             : record;
         return await traceRecord(target, await observeTargetsFrom(process.env, command.observe), terminal);
+      }
+      case "dlq": {
+        const targets = await observeTargetsFrom(process.env, command.observe);
+        const kafka = new Kafka({
+          clientId: "cmesh-dlq",
+          brokers: [...targets.kafkaBootstrap],
+          logLevel: logLevel.NOTHING,
+        });
+        const rest = new RestClient(restUrlFrom(process.env, command.restTarget));
+        const target = await deadLetterTargetOf(rest, command.connector);
+        return command.action === "list"
+          ? await listDeadLetters(kafka, target, command.selection, terminal)
+          : await replayDeadLetters(kafka, target, command, terminal);
       }
       case "top": {
         const interrupted = new AbortController();

@@ -1,3 +1,4 @@
+import { ErrorHeaders } from "@connect-mesh/error-handling";
 import { Kafka, logLevel } from "kafkajs";
 import { CommandError } from "./command-error.js";
 import { fetchJaegerTrace } from "./jaeger-trace.js";
@@ -6,7 +7,6 @@ import type { ObserveTargets } from "./observe-targets.js";
 import type { Output } from "./output.js";
 import type { RecordPosition } from "./record-position.js";
 import { traceIdOfTraceparent } from "./record-position.js";
-import type { RestClient } from "./rest-client.js";
 import { shortText } from "./short-text.js";
 import { renderTraceTree } from "./trace-tree.js";
 
@@ -15,9 +15,6 @@ export type TraceTarget =
   | { readonly kind: "position"; readonly position: RecordPosition }
   | { readonly kind: "key"; readonly topic: string; readonly key: string }
   | { readonly kind: "dlq"; readonly position: RecordPosition };
-
-/** The header Connect's DLQ reporter would not have: the failed record's trace id (see the DLQ docs). */
-export const DLQ_TRACE_ID_HEADER = "__connect.errors.trace.id";
 
 /**
  * `cmesh trace`: reads the record from Kafka, takes its trace id (the `traceparent` header, or a DLQ
@@ -71,22 +68,10 @@ function traceIdOf(
   record: KafkaRecord,
   isDeadLetter: boolean,
 ): { traceId: string; sampled: boolean } | undefined {
-  const dlqTraceId = record.headers.get(DLQ_TRACE_ID_HEADER)?.trim();
+  const dlqTraceId = record.headers.get(ErrorHeaders.traceId)?.trim();
   // A failed record is always traced, so the DLQ copy's trace id is sampled.
   if (isDeadLetter && dlqTraceId !== undefined && /^[0-9a-f]{32}$/.test(dlqTraceId))
     return { traceId: dlqTraceId, sampled: true };
   const traceparent = record.headers.get("traceparent");
   return traceparent === undefined ? undefined : traceIdOfTraceparent(traceparent);
-}
-
-/** The connector's dead-letter queue topic, from its config through the REST API. */
-export async function deadLetterTopicOf(rest: RestClient, connector: string): Promise<string> {
-  const { body } = await rest.call("GET", `/connectors/${encodeURIComponent(connector)}/config`);
-  const topic = (body as Record<string, unknown> | undefined)?.["errors.deadletterqueue.topic.name"];
-  if (typeof topic !== "string" || topic === "") {
-    throw new CommandError(
-      `connector "${connector}" has no dead-letter queue (errors.deadletterqueue.topic.name is not set)`,
-    );
-  }
-  return topic;
 }

@@ -13,6 +13,7 @@ import {
   SinkRecordPipeline,
   sinkFailure,
 } from "./sink-record-pipeline.js";
+import { consumedMessageOf, type SinkSubscription, sinkSubscriptionOf } from "./sink-subscription.js";
 import { FatalTaskError, type TaskContext } from "./task-context.js";
 import { taskConvertersFrom } from "./task-converters.js";
 import { transformStagesFrom } from "./transform-stages.js";
@@ -28,7 +29,8 @@ type Writable = Extract<SinkRecordOutcome, { kind: "write" }> & { readonly consu
 const MAX_RECORDS_PER_BATCH = 2_000;
 
 /**
- * Runs one sink task through one Write stream: consumes with the group `connect-<connector>`, converts each
+ * Runs one sink task through one Write stream: consumes with the group `connect-<connector>` (its topics,
+ * and its dead-letter queue's replay topic, see sink-subscription.ts), converts each
  * fetched batch, sends it, waits for the ack, asks for a flush, and commits the Kafka offsets only once the
  * service says the batch is durable, and only while this worker still holds the task (the group's own
  * generation fences a zombie's commit too, once Kafka has seen it go). Anything not committed is consumed again after a failure
@@ -58,6 +60,7 @@ async function consumeAndWrite(
 ): Promise<void> {
   const { connector, task, config, logger } = context;
   const { className, address } = await context.locator.locate(config["connector.class"] ?? "");
+  const subscription: SinkSubscription = await sinkSubscriptionOf(context);
   const client = await connectClient(SinkServiceClient, address);
   const call = client.write();
   const responses = (call as AsyncIterable<WriteResponse>)[Symbol.asyncIterator]();
@@ -162,7 +165,8 @@ async function consumeAndWrite(
 
   const writeAndCommit = async ({ batch, resolveOffset, heartbeat }: EachBatchPayload) => {
     try {
-      await context.activeTopics.record(connector, batch.topic);
+      // Replayed records were first read from the topics already recorded.
+      if (batch.topic !== subscription.replayTopic) await context.activeTopics.record(connector, batch.topic);
       for (let start = 0; start < batch.messages.length; start += MAX_RECORDS_PER_BATCH) {
         const messages = batch.messages.slice(start, start + MAX_RECORDS_PER_BATCH);
         const last = messages[messages.length - 1];
@@ -170,7 +174,7 @@ async function consumeAndWrite(
         metrics.countRead(messages.length);
         const writable: Writable[] = [];
         for (const message of messages) {
-          const consumed = { topic: batch.topic, partition: batch.partition, message };
+          const consumed = consumedMessageOf(subscription, batch.topic, batch.partition, message);
           let outcome = pipeline.process(consumed);
           if (outcome.kind === "failed")
             outcome = await policy.retry(outcome, () => pipeline.process(consumed), failureOf, stopping);
@@ -230,7 +234,7 @@ async function consumeAndWrite(
       },
     });
     await consumer.connect();
-    await consumer.subscribe({ ...topicsOf(config), fromBeginning: true });
+    await consumer.subscribe({ topics: [...subscription.topics], fromBeginning: true });
     // Joining the group can take a while (a rebalance waits for every member): a stop must not wait for it.
     const joined = consumer
       .run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: writeBatch })
@@ -256,16 +260,4 @@ async function consumeAndWrite(
 
 function failureOf(outcome: SinkRecordOutcome) {
   return outcome.kind === "failed" ? outcome.failure : undefined;
-}
-
-/** Connect's `topics` (a comma-separated list) or `topics.regex`. */
-function topicsOf(config: Readonly<Record<string, string>>): { topics: (string | RegExp)[] } {
-  const regex = config["topics.regex"]?.trim();
-  if (regex) return { topics: [new RegExp(regex)] };
-  const topics = (config.topics ?? "")
-    .split(",")
-    .map((t) => t.trim())
-    .filter(Boolean);
-  if (topics.length === 0) throw new FatalTaskError("a sink task needs topics or topics.regex");
-  return { topics };
 }

@@ -1,5 +1,6 @@
 """A local HTTP endpoint for the sink to POST to, standing in for a team's real service: it keeps every
-request, answers 200 unless told otherwise, and can be scripted to answer 503, 429 or 400 for a while."""
+request, answers 200 unless told otherwise, and can be scripted to answer 503, 429 or 400 for a while, or
+to refuse every request holding given records."""
 
 from __future__ import annotations
 
@@ -39,6 +40,8 @@ class HttpReceiver:
         self._lock = threading.Lock()
         self._scripted: deque[Answer] = deque()
         self._default = Answer(200, '{"ok":true}')
+        self._rejected_offsets: set[int] = set()
+        self._rejection = Answer(400)
         self._requests: list[ReceivedRequest] = []
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
@@ -67,6 +70,13 @@ class HttpReceiver:
         with self._lock:
             self._default = Answer(status, body)
 
+    def reject_offsets(self, *offsets: int, status: int = 400, body: str = "") -> None:
+        """Answers `status` to every request holding a record at one of `offsets`, as a receiver that
+        validates each record refuses a request with a bad one."""
+        with self._lock:
+            self._rejected_offsets.update(offsets)
+            self._rejection = Answer(status, body)
+
     @property
     def requests(self) -> list[ReceivedRequest]:
         with self._lock:
@@ -83,9 +93,15 @@ class HttpReceiver:
         self._server.shutdown()
         self._server.server_close()
 
-    def _next_answer(self) -> Answer:
+    def _next_answer(self, body: bytes) -> Answer:
         with self._lock:
-            return self._scripted.popleft() if self._scripted else self._default
+            if self._scripted:
+                return self._scripted.popleft()
+            if self._rejected_offsets and any(
+                record.get("offset") in self._rejected_offsets for record in json.loads(body)
+            ):
+                return self._rejection
+            return self._default
 
     def _record(self, request: ReceivedRequest) -> None:
         with self._lock:
@@ -97,7 +113,7 @@ class HttpReceiver:
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:  # noqa: N802 - the name http.server looks for
                 body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-                answer = receiver._next_answer()
+                answer = receiver._next_answer(body)
                 receiver._record(ReceivedRequest(self.path, dict(self.headers.items()), body, answer.status))
                 payload = answer.body.encode()
                 self.send_response(answer.status)

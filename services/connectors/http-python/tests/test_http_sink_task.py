@@ -88,12 +88,47 @@ def test_retries_stop_at_the_time_limit_with_the_tries_counted() -> None:
     assert 5 <= len(poster.bodies) - 1 <= 11
 
 
-def test_a_rejection_is_fatal_at_once() -> None:
-    poster = ScriptedPoster(HttpRejectedError("answered 422", status=422, body="bad"))
+class RejectingPoster(ScriptedPoster):
+    """Answers `status` to every body holding a record at one of `bad_offsets`, 2xx to the rest."""
+
+    def __init__(self, status: int, *bad_offsets: int) -> None:
+        super().__init__()
+        self._status = status
+        self._bad = set(bad_offsets)
+
+    def post(self, body: bytes) -> None:
+        super().post(body)
+        if any(record["offset"] in self._bad for record in json.loads(body)):
+            raise HttpRejectedError(f"answered {self._status}", status=self._status, body="bad record")
+
+
+def test_a_rejected_chunk_is_narrowed_to_the_record_the_receiver_refuses() -> None:
+    poster = RejectingPoster(422, 5)
+    with pytest.raises(FatalError) as raised:
+        task(poster, batch_max_records=8).write(records(8))
+    assert raised.value.record_index == 5
+    assert "record 5 of the batch" in raised.value.message and "offset 5" in raised.value.message
+    assert isinstance(raised.value.__cause__, HttpRejectedError)
+    # Every record before the refused one was accepted exactly once; nothing after it was sent.
+    accepted = [r["offset"] for body in poster.bodies if 5 not in [r["offset"] for r in body] for r in body]
+    assert sorted(accepted) == [0, 1, 2, 3, 4]
+    # Halving costs a few POSTs, not one per record.
+    assert len(poster.bodies) <= 7
+
+
+def test_a_chunk_refused_only_as_a_whole_is_delivered_by_its_halves() -> None:
+    poster = ScriptedPoster(HttpRejectedError("answered 413", status=413, body="too large"))
+    task(poster, batch_max_records=4).write(records(4))
+    assert [[r["offset"] for r in body] for body in poster.bodies] == [[0, 1, 2, 3], [0, 1], [2, 3]]
+
+
+@pytest.mark.parametrize("status", [401, 403, 404, 405, 407, 301])
+def test_a_refusal_of_the_request_itself_fails_the_batch_without_a_record(status: int) -> None:
+    poster = RejectingPoster(status, 0, 1, 2)
     with pytest.raises(FatalError) as raised:
         task(poster).write(records(3))
-    assert raised.value.record_index == 0 and len(poster.bodies) == 1
-    assert isinstance(raised.value.__cause__, HttpRejectedError)
+    assert raised.value.record_index is None and len(poster.bodies) == 1
+    assert "not a record" in raised.value.message
 
 
 def test_a_cancelled_stream_stops_retrying_at_once() -> None:

@@ -34,14 +34,7 @@ export class DeadLetterQueue {
     readonly logger: Logger;
   }): Promise<DeadLetterQueue> {
     const { kafka, admin, topic, metrics, logger } = options;
-    const brokers = (await admin.describeCluster()).brokers.length;
-    const replicationFactor =
-      options.replicationFactor === -1 ? -1 : Math.max(1, Math.min(options.replicationFactor, brokers));
-    const created = await admin.createTopics({
-      topics: [{ topic, numPartitions: 1, replicationFactor }],
-      waitForLeaders: true,
-    });
-    if (created) logger.info({ topic, replicationFactor }, "created the dead-letter queue topic");
+    await createDeadLetterTopic(admin, topic, options.replicationFactor, logger);
     const producer = kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
@@ -88,4 +81,24 @@ export class DeadLetterQueue {
   async close(): Promise<void> {
     await this.producer.disconnect();
   }
+}
+
+/**
+ * Creates a dead-letter queue topic (or its replay topic) if it is missing: one partition, as Connect
+ * creates its DLQ, with `replicationFactor` capped to the brokers there are (-1 leaves it to the broker).
+ */
+export async function createDeadLetterTopic(
+  admin: Admin,
+  topic: string,
+  requestedReplicationFactor: number,
+  logger: Logger,
+): Promise<void> {
+  const brokers = (await admin.describeCluster()).brokers.length;
+  const replicationFactor =
+    requestedReplicationFactor === -1 ? -1 : Math.max(1, Math.min(requestedReplicationFactor, brokers));
+  const created = await admin.createTopics({
+    topics: [{ topic, numPartitions: 1, replicationFactor }],
+    waitForLeaders: true,
+  });
+  if (created) logger.info({ topic, replicationFactor }, "created a dead-letter queue topic");
 }

@@ -1,27 +1,6 @@
+import { ERROR_HEADER_PREFIX, ErrorHeaders } from "@connect-mesh/error-handling";
 import type { IHeaders, Message } from "kafkajs";
 import type { RecordFailure } from "./record-failure.js";
-
-/** The prefix of Kafka Connect's error context headers. */
-export const ERROR_HEADER_PREFIX = "__connect.errors.";
-
-/** Connect's context headers, plus ours for what Connect has no name for. */
-export const ErrorHeaders = {
-  topic: `${ERROR_HEADER_PREFIX}topic`,
-  partition: `${ERROR_HEADER_PREFIX}partition`,
-  offset: `${ERROR_HEADER_PREFIX}offset`,
-  connectorName: `${ERROR_HEADER_PREFIX}connector.name`,
-  taskId: `${ERROR_HEADER_PREFIX}task.id`,
-  stage: `${ERROR_HEADER_PREFIX}stage`,
-  className: `${ERROR_HEADER_PREFIX}class.name`,
-  exceptionClassName: `${ERROR_HEADER_PREFIX}exception.class.name`,
-  exceptionMessage: `${ERROR_HEADER_PREFIX}exception.message`,
-  exceptionStacktrace: `${ERROR_HEADER_PREFIX}exception.stacktrace`,
-  /** connect-mesh: the W3C trace id of the failed record's trace. */
-  traceId: `${ERROR_HEADER_PREFIX}trace.id`,
-  /** connect-mesh, source side: the connector's source partition and offset, as JSON. */
-  sourcePartition: `${ERROR_HEADER_PREFIX}source.partition`,
-  sourceOffset: `${ERROR_HEADER_PREFIX}source.offset`,
-} as const;
 
 /** What the context headers say about who failed. */
 export interface DeadLetterContext {

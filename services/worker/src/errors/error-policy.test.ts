@@ -1,9 +1,8 @@
-import { errorHandlingConfigFrom } from "@connect-mesh/error-handling";
+import { ErrorHeaders, errorHandlingConfigFrom } from "@connect-mesh/error-handling";
 import { ConnectMetrics, createMetricsRegistry, type HopSpan, TaskTracer } from "@connect-mesh/telemetry";
 import type { Message } from "kafkajs";
 import { pino } from "pino";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ErrorHeaders } from "./dead-letter-record.js";
 import { type DeadLetterSink, ErrorPolicy, RecordFailedError } from "./error-policy.js";
 import type { RecordFailure } from "./record-failure.js";
 

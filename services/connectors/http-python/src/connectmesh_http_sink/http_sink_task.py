@@ -4,8 +4,15 @@ What a failure reports, so that the worker's rule "the records before record_ind
 - a chunk the receiver keeps refusing with 429/5xx/no answer past retry.max.ms -> RetriableError whose
   record_index is the chunk's first record; the chunks before it were answered 2xx. The worker resends
   from there.
-- a chunk answered 4xx -> FatalError with the chunk's first record (the receiver said nothing finer), so
-  the error policy sees the rejection.
+- a chunk answered 4xx because of what it holds (400, 409, 413, 422, ...) -> its halves are POSTed, and
+  theirs, until the one record the receiver refuses on its own is found: FatalError with that record's
+  index, the records before it answered 2xx. The worker's error policy then parks just that record
+  (errors.tolerance=all and a dead-letter queue) and sends the rest again. A chunk that the receiver
+  refuses only as a whole (413) is delivered by its halves.
+- an answer that refuses the request rather than a record (401, 403, 404, 405, 407, and a 3xx since
+  redirects are not followed: credentials, URL or method are wrong) -> FatalError without a record
+  index: every record would fail alike, so the task stops with the receiver's reason instead of parking
+  the whole topic one record at a time.
 - a record that cannot be rendered as JSON -> the records before it are POSTed first, then FatalError
   naming that exact record.
 
@@ -29,6 +36,9 @@ from .http_poster import HttpPoster, HttpRejectedError, HttpUnavailableError
 from .json_log import ContextLogger
 from .record_json import encode_body, record_to_json
 from .sink_config import HttpSinkConfig
+
+# Statuses that refuse the request rather than its records: wrong credentials, URL or method.
+ENDPOINT_REJECTIONS = frozenset({401, 403, 404, 405, 407})
 
 
 class HttpSinkTask:
@@ -63,6 +73,34 @@ class HttpSinkTask:
             raise unrenderable
 
     def _post_chunk(self, chunk: Sequence[dict[str, Any]], first_index: int) -> None:
+        """POSTs the chunk; when the receiver rejects it for its content, narrows the rejection down by
+        halves to the one record it refuses (see the module's docstring)."""
+        try:
+            self._post_with_retries(chunk, first_index)
+        except HttpRejectedError as rejected:
+            if rejected.status in ENDPOINT_REJECTIONS or 300 <= rejected.status < 400:
+                raise FatalError(
+                    f"{rejected.message}; the receiver refuses the request itself, not a record. Check "
+                    "http.url and http.headers (credentials), then restart the task",
+                ) from rejected
+            if len(chunk) == 1:
+                where = _position_of(chunk[0])
+                raise FatalError(
+                    f"{rejected.message}; the receiver rejected record {first_index} of the batch ({where}). "
+                    "Fix the record or the receiver, or let errors.tolerance and the dead-letter queue "
+                    "take it",
+                    record_index=first_index,
+                ) from rejected
+            middle = len(chunk) // 2
+            self._logger.info(
+                "the receiver rejected a chunk; posting its halves to find the record it refuses",
+                extra={"status": rejected.status, "records": len(chunk), "recordIndex": first_index},
+            )
+            self._post_chunk(chunk[:middle], first_index)
+            self._post_chunk(chunk[middle:], first_index + middle)
+
+    def _post_with_retries(self, chunk: Sequence[dict[str, Any]], first_index: int) -> None:
+        """POSTs the chunk, retrying 429/5xx/no answer for up to retry.max.ms; a rejection propagates."""
         body = encode_body(chunk)
         budget = RetryBudget(
             self._config.retry_backoff_ms, self._config.retry_max_ms, self._clock_ms(), rng=self._rng
@@ -78,13 +116,6 @@ class HttpSinkTask:
                         extra={"tries": tries, "records": len(chunk), "recordIndex": first_index},
                     )
                 return
-            except HttpRejectedError as rejected:
-                raise FatalError(
-                    f"{rejected.message}; the receiver rejected the {len(chunk)} records from index "
-                    f"{first_index} of the batch. Fix the data or the receiver, or let errors.tolerance "
-                    "and the dead-letter queue take them",
-                    record_index=first_index,
-                ) from rejected
             except HttpUnavailableError as unavailable:
                 delay_ms = budget.next_delay_ms(self._clock_ms(), unavailable.retry_after_ms)
                 if delay_ms is None:
@@ -110,6 +141,10 @@ class HttpSinkTask:
                         f"from record {first_index}",
                         record_index=first_index,
                     ) from unavailable
+
+
+def _position_of(record: dict[str, Any]) -> str:
+    return f"topic {record.get('topic')}, partition {record.get('partition')}, offset {record.get('offset')}"
 
 
 def _render_until_failure(

@@ -1,0 +1,131 @@
+import { randomUUID } from "node:crypto";
+import { join } from "node:path";
+import { waitFor } from "@connect-mesh/async";
+import { type IHeaders, Kafka, logLevel } from "kafkajs";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { cmesh } from "./cmesh.js";
+import { HttpReceiver, type PostedRecord } from "./http-receiver.js";
+import { rest } from "./rest-client.js";
+import "./stack-context.js";
+import { readTopic } from "./topic-reader.js";
+
+const restUrl = inject("restUrl");
+const bootstrap = inject("kafkaBootstrap");
+const kafka = new Kafka({ clientId: "dlq-replay-test", brokers: [bootstrap], logLevel: logLevel.NOTHING });
+const producer = kafka.producer();
+const created: string[] = [];
+const receivers: HttpReceiver[] = [];
+
+beforeAll(async () => {
+  await producer.connect();
+});
+afterAll(async () => {
+  await producer.disconnect();
+});
+afterEach(async () => {
+  for (const name of created.splice(0)) await rest(restUrl, "DELETE", `/connectors/${name}`);
+  for (const receiver of receivers.splice(0)) await receiver.stop();
+});
+
+const text = (headers: IHeaders | undefined, key: string) => headers?.[key]?.toString();
+const idOf = (record: PostedRecord) => (record.value as { id?: number } | null)?.id;
+const dlqArgs = (...args: string[]) => ["dlq", ...args, "--url", restUrl, "--bootstrap", bootstrap];
+
+describe("a sink that rejects one record, and replaying it from the dead-letter queue", () => {
+  it("parks the record the HTTP receiver refuses with Connect's headers, delivers the rest, and replays it after the fix", async () => {
+    const receiver = await HttpReceiver.start();
+    receivers.push(receiver);
+    receiver.rejectRecords((record) => idOf(record) === 3);
+    const id = randomUUID().slice(0, 8);
+    const names = { sink: `http-dlq-${id}`, topic: `orders-${id}`, dlq: `dlq-http-${id}` };
+    await producer.send({
+      topic: names.topic,
+      messages: [1, 2, 3, 4, 5].map((n) => ({ key: `order-${n}`, value: JSON.stringify({ id: n }) })),
+    });
+    const response = await rest(restUrl, "POST", "/connectors", {
+      name: names.sink,
+      config: {
+        "connector.class": "HttpSink",
+        topics: names.topic,
+        "http.url": receiver.url,
+        "value.converter": "org.apache.kafka.connect.json.JsonConverter",
+        "value.converter.schemas.enable": "false",
+        "key.converter": "org.apache.kafka.connect.storage.StringConverter",
+        "errors.tolerance": "all",
+        "errors.deadletterqueue.topic.name": names.dlq,
+        "errors.deadletterqueue.context.headers.enable": "true",
+      },
+    });
+    expect(response.status, JSON.stringify(response.body)).toBe(201);
+    created.push(names.sink);
+
+    // The rest flow on; the refused record is parked with the context headers.
+    await waitFor(
+      () => receiver.records.map(idOf),
+      (ids) => ids.length >= 4,
+      { timeoutMs: 60_000, description: "the four valid records at the receiver" },
+    );
+    expect(receiver.records.map(idOf)).toEqual([1, 2, 4, 5]);
+    const [parked] = await readTopic(kafka, names.dlq, 1);
+    expect(parked?.value?.toString()).toBe('{"id":3}');
+    expect(parked?.key?.toString()).toBe("order-3");
+    const headers = parked?.headers;
+    expect(text(headers, "__connect.errors.topic")).toBe(names.topic);
+    expect(text(headers, "__connect.errors.partition")).toBe("0");
+    expect(text(headers, "__connect.errors.offset")).toBe("2");
+    expect(text(headers, "__connect.errors.connector.name")).toBe(names.sink);
+    expect(text(headers, "__connect.errors.stage")).toBe("TASK_PUT");
+    expect(text(headers, "__connect.errors.class.name")).toBe("dev.connectmesh.http.HttpSink");
+    expect(text(headers, "__connect.errors.exception.class.name")).toBe("HTTPError");
+    expect(text(headers, "__connect.errors.exception.message")).toMatch(
+      /422.*rejected record \d+ of the batch/,
+    );
+
+    const listed = await cmesh(...dlqArgs("list", names.sink));
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout).toContain(`${names.dlq}:0:0`);
+    expect(listed.stdout).toContain(`from ${names.topic}:0:2`);
+    expect(listed.stdout).toContain("stage: TASK_PUT (dev.connectmesh.http.HttpSink)");
+    expect(listed.stdout).toContain("1 record in");
+
+    // Replayed before the fix, the record goes back to the dead-letter queue, and the report says so.
+    const tooSoon = await cmesh(...dlqArgs("replay", names.sink, "--timeout", "60"));
+    expect(tooSoon.code, tooSoon.stderr).toBe(1);
+    expect(tooSoon.stdout).toMatch(/replayed 1 record .*: 0 succeeded, 1 went back to the dead-letter queue/);
+    const [, again] = await readTopic(kafka, names.dlq, 2);
+    // Parked again as the record of its first read, with the replay's id kept.
+    expect(text(again?.headers, "__connect.errors.topic")).toBe(names.topic);
+    expect(text(again?.headers, "__connect.errors.offset")).toBe("2");
+    expect(text(again?.headers, "__cmesh.replay.id")).toMatch(/^[0-9a-f-]{36}$/);
+
+    // After the fix, replaying the newest copy (--from) delivers it, at its first position.
+    receiver.acceptAll();
+    const fixed = await cmesh(...dlqArgs("replay", names.sink, "--from", "1", "--timeout", "60"));
+    expect(fixed.code, fixed.stdout + fixed.stderr).toBe(0);
+    expect(fixed.stdout).toMatch(/replayed 1 record .*: 1 succeeded, 0 went back to the dead-letter queue/);
+    const replayed = receiver.records.filter((record) => idOf(record) === 3);
+    expect(replayed).toHaveLength(1);
+    expect(replayed[0]).toMatchObject({ topic: names.topic, partition: 0, offset: 2, key: "order-3" });
+    expect(receiver.records.map(idOf)).toEqual([1, 2, 4, 5, 3]);
+  });
+
+  it("refuses to replay a source connector's dead-letter queue, saying what to do instead", async () => {
+    const name = `source-dlq-${randomUUID().slice(0, 8)}`;
+    const response = await rest(restUrl, "POST", "/connectors", {
+      name,
+      config: {
+        "connector.class": "FileStreamSource",
+        file: join(inject("baseDir"), `${name}.txt`),
+        topic: name,
+        "errors.tolerance": "all",
+        "errors.deadletterqueue.topic.name": `dlq-${name}`,
+      },
+    });
+    expect(response.status, JSON.stringify(response.body)).toBe(201);
+    created.push(name);
+    const result = await cmesh(...dlqArgs("replay", name));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`connector "${name}" is a source connector`);
+    expect(result.stderr).toContain(`cmesh dlq list ${name}`);
+  });
+});
