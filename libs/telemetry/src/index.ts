@@ -63,5 +63,6 @@ export {
   type KafkaHeaders,
   type MetadataCarrier,
   type RecordTrace,
+  TRACE_HEADER_KEYS,
   toRecordTrace,
 } from "./trace-carriers.js";

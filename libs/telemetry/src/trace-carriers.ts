@@ -9,6 +9,12 @@ import { W3CTraceContextPropagator } from "@opentelemetry/core";
 const propagator = new W3CTraceContextPropagator();
 
 /** The contract's `TraceContext` (record.proto): the two W3C headers as strings, empty when absent. */
+/**
+ * The Kafka headers that carry a record's W3C trace context. They are transport, not data: a consumer turns
+ * them into the record's `Record.trace` instead of passing them on as headers.
+ */
+export const TRACE_HEADER_KEYS: ReadonlySet<string> = new Set(["traceparent", "tracestate"]);
+
 export interface RecordTrace {
   traceparent: string;
   tracestate: string;

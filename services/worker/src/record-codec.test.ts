@@ -161,6 +161,19 @@ describe("fromKafkaMessage", () => {
     ]);
   });
 
+  it("keeps the W3C trace headers out of the record's headers: they are its trace, not its data", () => {
+    const traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    expect(
+      headersOf({
+        traceparent: Buffer.from(traceparent),
+        tracestate: Buffer.from("a=1"),
+        n: Buffer.from("7"),
+      }),
+    ).toEqual([
+      { key: "n", value: { kind: { $case: "intValue", value: 7n } }, schema: schemaOf(T.SCHEMA_TYPE_INT8) },
+    ]);
+  });
+
   it("reads a header without a value as one with no value and no schema", () => {
     // kafkajs gives null for a header without a value, which its typings leave out.
     expect(headersOf({ gone: null as unknown as undefined })).toEqual([

@@ -1,4 +1,5 @@
 import type { Header, Record as MeshRecord } from "@connect-mesh/proto";
+import { TRACE_HEADER_KEYS } from "@connect-mesh/telemetry";
 import type { IHeaders, KafkaMessage, Message } from "kafkajs";
 import { convertIn } from "./errors/conversion-error.js";
 import type { TaskConverters } from "./task-converters.js";
@@ -77,18 +78,22 @@ function singleValuesUnwrapped(headers: Record<string, Buffer[]>): IHeaders {
 }
 
 /**
- * Each header value through the header converter, as Connect's WorkerSinkTask converts them. kafkajs
- * gives a repeated key as an array of its values, and a header without a value as null, whatever its
- * typings say.
+ * Each header value through the header converter, as Connect's WorkerSinkTask converts them, except the
+ * W3C trace headers: those become the record's `trace` (the consume hop continues them), and parsing them
+ * as data for every record cost more than the rest of tracing. kafkajs gives a repeated key as an array of
+ * its values, and a header without a value as null, whatever its typings say.
  */
 function headersFrom(topic: string, headers: IHeaders | undefined, converters: TaskConverters): Header[] {
   return Object.entries(headers ?? {}).flatMap(([headerKey, raw]) =>
-    (Array.isArray(raw) ? raw : [raw]).map((v: Buffer | string | null | undefined) => {
-      const bytes = v === null || v === undefined ? null : Buffer.isBuffer(v) ? v : Buffer.from(v, "utf8");
-      const { schema, value } = convertIn("HEADER_CONVERTER", converters.header, () =>
-        converters.header.toConnectHeader(topic, headerKey, bytes),
-      );
-      return { key: headerKey, value, schema };
-    }),
+    TRACE_HEADER_KEYS.has(headerKey)
+      ? []
+      : (Array.isArray(raw) ? raw : [raw]).map((v: Buffer | string | null | undefined) => {
+          const bytes =
+            v === null || v === undefined ? null : Buffer.isBuffer(v) ? v : Buffer.from(v, "utf8");
+          const { schema, value } = convertIn("HEADER_CONVERTER", converters.header, () =>
+            converters.header.toConnectHeader(topic, headerKey, bytes),
+          );
+          return { key: headerKey, value, schema };
+        }),
   );
 }
