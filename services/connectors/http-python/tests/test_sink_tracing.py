@@ -12,6 +12,7 @@ import grpc
 import pytest
 from data_values import logical, record, records, string
 from http_receiver import HttpReceiver
+from opentelemetry import trace
 from opentelemetry.sdk.trace import ReadableSpan, TracerProvider
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
@@ -23,6 +24,7 @@ from connectmesh_http_sink.connector_server import ConnectorServer
 from connectmesh_http_sink.errors import ConfigError
 from connectmesh_http_sink.json_log import JsonFormatter
 from connectmesh_http_sink.record_sampler import RecordSampler, is_sampled_by_ratio, sampling_ratio_from
+from connectmesh_http_sink.sink_tracing import from_call_metadata
 from connectmesh_http_sink.value_json import TIMESTAMP
 
 UPSTREAM_TRACE = "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -159,3 +161,10 @@ def test_sampling_ratio_from_reads_the_connectors_key() -> None:
     for bad in ("1.5", "-0.1", "half", "nan", "inf"):
         with pytest.raises(ConfigError, match="trace.sampling.ratio"):
             sampling_ratio_from({"trace.sampling.ratio": bad})
+
+
+def test_the_call_metadata_context_is_read_as_grpc_hands_it_over() -> None:
+    context = from_call_metadata((("user-agent", "grpc-node"), ("traceparent", SAMPLED_PARENT)))
+    span_context = trace.get_current_span(context).get_span_context()
+    assert format(span_context.trace_id, "032x") == UPSTREAM_TRACE and span_context.is_remote
+    assert not trace.get_current_span(from_call_metadata(())).get_span_context().is_valid
