@@ -32,7 +32,7 @@ export interface MeshSettings {
   /** The Python HTTP sink connector service's gRPC port. */
   readonly httpSinkPort: number;
   /**
-   * Where each node service serves Prometheus `/metrics` on 127.0.0.1 (CONNECT_MESH_METRICS_PORT), by
+   * Where each service serves Prometheus `/metrics` on 127.0.0.1 (CONNECT_MESH_METRICS_PORT), by
    * service name; each also advertises it in the service registry. Absent in a stack.json written
    * before it existed: those services took any free port.
    */
@@ -98,6 +98,7 @@ export function meshServices(settings: MeshSettings): MeshService[] {
         ...common,
         CONNECT_MESH_INSTANCE_ID: "datagen-1",
         CONNECT_MESH_DATAGEN_PORT: String(settings.datagenPort),
+        ...metricsPort("connector-datagen-go"),
       },
       address: `127.0.0.1:${settings.datagenPort}`,
       probe: registered("connector", "datagen-1"),
@@ -110,6 +111,7 @@ export function meshServices(settings: MeshSettings): MeshService[] {
         ...common,
         CONNECT_MESH_INSTANCE_ID: "http-1",
         CONNECT_MESH_HTTP_SINK_PORT: String(settings.httpSinkPort),
+        ...metricsPort("connector-http-python"),
       },
       address: `127.0.0.1:${settings.httpSinkPort}`,
       probe: registered("connector", "http-1"),

@@ -15,8 +15,14 @@ import { awaitReady } from "./readiness.js";
 import type { StackConfig } from "./stack-config.js";
 import { clearStackState, readStackState, type StackState, writeStackState } from "./stack-state.js";
 
-/** The services that serve Prometheus `/metrics` (the TypeScript ones); each gets a port of its own. */
-const METRICS_SERVICES = ["connector-file", "coordinator", "worker"] as const;
+/** The services that serve Prometheus `/metrics` (every one); each gets a port of its own. */
+const METRICS_SERVICES = [
+  "connector-file",
+  "connector-datagen-go",
+  "connector-http-python",
+  "coordinator",
+  "worker",
+] as const;
 
 /** Kafka's controlled shutdown can take several seconds; after this it is killed. */
 const STOP_GRACE_MS = 30_000;

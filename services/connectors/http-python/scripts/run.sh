@@ -2,7 +2,7 @@
 # Runs the HTTP sink connector service in its venv (built first if needed), in the foreground. It is
 # configured by the environment only (see src/connectmesh_http_sink/service_settings.py):
 #   CONNECT_MESH_ETCD_ENDPOINTS  CONNECT_MESH_CLUSTER  CONNECT_MESH_INSTANCE_ID
-#   CONNECT_MESH_HTTP_SINK_PORT  CONNECT_MESH_LOG_LEVEL
+#   CONNECT_MESH_HTTP_SINK_PORT  CONNECT_MESH_METRICS_PORT  CONNECT_MESH_LOG_LEVEL  OTEL_EXPORTER_OTLP_ENDPOINT
 # SIGTERM or SIGINT stops it in order: leave the registry, then let open streams end.
 set -euo pipefail
 

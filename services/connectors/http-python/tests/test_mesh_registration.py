@@ -68,6 +68,13 @@ def test_the_entry_has_the_shape_the_typescript_registry_reads() -> None:
     ]
     assert entry["version"] == VERSION
     assert str(entry["registeredAt"]).endswith("Z")
+    assert "metricsAddress" not in entry
+
+
+def test_the_entry_advertises_the_metrics_address_after_the_address() -> None:
+    entry = registry_entry("http-1", "127.0.0.1:5000", HOSTED_PLUGINS, "127.0.0.1:5001")
+    assert list(entry)[:4] == ["serviceType", "instanceId", "address", "metricsAddress"]
+    assert entry["metricsAddress"] == "127.0.0.1:5001"
 
 
 @pytest.fixture

@@ -47,3 +47,13 @@ def test_given_values() -> None:
 def test_a_bad_value_names_its_variable(name: str, text: str) -> None:
     with pytest.raises(FatalError, match=name):
         settings_from_env({name: text})
+
+
+def test_the_metrics_port_and_the_otlp_endpoint_are_read() -> None:
+    settings = settings_from_env(
+        {"CONNECT_MESH_METRICS_PORT": "9465", "OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:4318"}
+    )
+    assert (settings.metrics_port, settings.otlp_endpoint) == (9465, "http://127.0.0.1:4318")
+    assert (settings_from_env({}).metrics_port, settings_from_env({}).otlp_endpoint) == (0, None)
+    with pytest.raises(FatalError, match="CONNECT_MESH_METRICS_PORT"):
+        settings_from_env({"CONNECT_MESH_METRICS_PORT": "70000"})

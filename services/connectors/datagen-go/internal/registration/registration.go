@@ -38,6 +38,8 @@ type Options struct {
 	InstanceID string
 	// Address is where workers reach the service, "host:port".
 	Address string
+	// MetricsAddress is where the service serves Prometheus /metrics, "host:port"; empty if it does not.
+	MetricsAddress string
 	// Plugins are the hosted plugins, as Describe returns them.
 	Plugins []*connectmeshv1.Plugin
 	// Version is the service's version.

@@ -14,12 +14,14 @@ const connectorServiceType = "connector"
 // serviceEntry is the registry's JSON value, field for field as libs/coordination's ServiceInstance, in the
 // same order.
 type serviceEntry struct {
-	ServiceType  string             `json:"serviceType"`
-	InstanceID   string             `json:"instanceId"`
-	Address      string             `json:"address"`
-	Plugins      []registeredPlugin `json:"plugins"`
-	Version      string             `json:"version"`
-	RegisteredAt string             `json:"registeredAt"`
+	ServiceType string `json:"serviceType"`
+	InstanceID  string `json:"instanceId"`
+	Address     string `json:"address"`
+	// MetricsAddress is where Prometheus /metrics is served, "host:port"; left out when there is none.
+	MetricsAddress string             `json:"metricsAddress,omitempty"`
+	Plugins        []registeredPlugin `json:"plugins"`
+	Version        string             `json:"version"`
+	RegisteredAt   string             `json:"registeredAt"`
 }
 
 // registeredPlugin is one hosted plugin as the registry advertises it (libs/coordination's RegisteredPlugin).
@@ -49,12 +51,13 @@ func newServiceEntry(options Options, registeredAt time.Time) serviceEntry {
 		plugins[i] = registeredPlugin{ClassName: plugin.GetClassName(), Aliases: aliases, Kind: kind, Version: plugin.GetVersion()}
 	}
 	return serviceEntry{
-		ServiceType:  connectorServiceType,
-		InstanceID:   options.InstanceID,
-		Address:      options.Address,
-		Plugins:      plugins,
-		Version:      options.Version,
-		RegisteredAt: registeredAt.UTC().Format(isoMillis),
+		ServiceType:    connectorServiceType,
+		InstanceID:     options.InstanceID,
+		Address:        options.Address,
+		MetricsAddress: options.MetricsAddress,
+		Plugins:        plugins,
+		Version:        options.Version,
+		RegisteredAt:   registeredAt.UTC().Format(isoMillis),
 	}
 }
 

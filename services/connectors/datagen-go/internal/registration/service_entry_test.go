@@ -55,3 +55,17 @@ func TestRetryDelayDoublesWithJitterUpToItsCap(t *testing.T) {
 		}
 	}
 }
+
+func TestServiceEntryAdvertisesTheMetricsAddressAfterTheAddress(t *testing.T) {
+	entry := newServiceEntry(Options{InstanceID: "datagen-1", Address: "127.0.0.1:4000", MetricsAddress: "127.0.0.1:4001", Version: "1"},
+		time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
+	encoded, err := json.Marshal(entry)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"serviceType":"connector","instanceId":"datagen-1","address":"127.0.0.1:4000","metricsAddress":"127.0.0.1:4001",` +
+		`"plugins":[],"version":"1","registeredAt":"2026-01-02T03:04:05.000Z"}`
+	if string(encoded) != want {
+		t.Errorf("entry = %s\nwant    %s", encoded, want)
+	}
+}

@@ -15,6 +15,8 @@ import (
 	"google.golang.org/grpc/keepalive"
 	"google.golang.org/grpc/reflection"
 
+	"connect-mesh.dev/connectors/datagen/internal/telemetry"
+
 	connectmeshv1 "connect-mesh.dev/connectors/datagen/gen/connectmesh/v1"
 )
 
@@ -37,6 +39,8 @@ type Options struct {
 	Plugins []SourcePlugin
 	// Logger is the root logger; the server logs through children of it. Nil logs nothing.
 	Logger *slog.Logger
+	// Tracing traces the source tasks' reads; nil is tracing off.
+	Tracing *telemetry.Tracing
 	// GracePeriod bounds a graceful stop's wait for open streams; DefaultGracePeriod when zero.
 	GracePeriod time.Duration
 }
@@ -74,7 +78,7 @@ func Start(options Options) (*Server, error) {
 		// WaitForHandlers makes Stop wait for cancelled handlers to return, so no task outlives Stop.
 		grpcServer:  grpc.NewServer(grpc.KeepaliveEnforcementPolicy(workerKeepalive), grpc.WaitForHandlers(true)),
 		health:      health.NewServer(),
-		source:      &sourceService{catalog: catalog, logger: options.Logger},
+		source:      &sourceService{catalog: catalog, tracing: options.Tracing, logger: options.Logger},
 		address:     listener.Addr().String(),
 		gracePeriod: options.GracePeriod,
 		logger:      logger,

@@ -5,6 +5,7 @@ import (
 	"sync/atomic"
 
 	"connect-mesh.dev/connectors/datagen/internal/sourcestream"
+	"connect-mesh.dev/connectors/datagen/internal/telemetry"
 
 	connectmeshv1 "connect-mesh.dev/connectors/datagen/gen/connectmesh/v1"
 )
@@ -13,6 +14,7 @@ import (
 type sourceService struct {
 	connectmeshv1.UnimplementedSourceServiceServer
 	catalog *pluginCatalog
+	tracing *telemetry.Tracing
 	logger  *slog.Logger
 	// openStreams counts Read streams in progress, for the stop log and for tests.
 	openStreams atomic.Int64
@@ -28,7 +30,7 @@ func (s *sourceService) Read(stream connectmeshv1.SourceService_ReadServer) erro
 		}
 		return plugin.OpenTask(open, s.logger)
 	}
-	err := sourcestream.Serve(stream, openTask, s.logger)
+	err := sourcestream.Serve(stream, openTask, s.tracing, s.logger)
 	if err == nil {
 		return nil
 	}

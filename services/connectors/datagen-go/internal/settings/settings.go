@@ -38,6 +38,10 @@ type Settings struct {
 	InstanceID string
 	// Port is the gRPC port on Host; 0 takes any free port.
 	Port int
+	// MetricsPort is where Prometheus /metrics is served on Host; 0 takes any free port.
+	MetricsPort int
+	// OTLPEndpoint is OpenTelemetry's OTLP/HTTP base URL; empty leaves tracing off.
+	OTLPEndpoint string
 	// LogLevel is the lowest level logged.
 	LogLevel slog.Level
 }
@@ -49,8 +53,9 @@ func FromEnvironment() (Settings, error) {
 
 // Load reads the settings through lookup: CONNECT_MESH_ETCD_ENDPOINTS (comma-separated, default
 // http://127.0.0.1:2379), CONNECT_MESH_CLUSTER (default local), CONNECT_MESH_INSTANCE_ID (default
-// datagen-<pid>), CONNECT_MESH_DATAGEN_PORT (default 0, any free port) and CONNECT_MESH_LOG_LEVEL (default
-// info). Empty counts as unset. A bad value is an error naming the variable and what it may be.
+// datagen-<pid>), CONNECT_MESH_DATAGEN_PORT and CONNECT_MESH_METRICS_PORT (default 0, any free port),
+// CONNECT_MESH_LOG_LEVEL (default info) and OpenTelemetry's OTEL_EXPORTER_OTLP_ENDPOINT (unset: tracing
+// off). Empty counts as unset. A bad value is an error naming the variable and what it may be.
 func Load(lookup func(string) (string, bool), pid int) (Settings, error) {
 	get := func(name, fallback string) string {
 		if value, isSet := lookup(name); isSet && strings.TrimSpace(value) != "" {
@@ -70,12 +75,14 @@ func Load(lookup func(string) (string, bool), pid int) (Settings, error) {
 	if len(settings.EtcdEndpoints) == 0 {
 		return Settings{}, fmt.Errorf("CONNECT_MESH_ETCD_ENDPOINTS names no endpoint; give comma-separated URLs like http://127.0.0.1:2379")
 	}
-	portText := get("CONNECT_MESH_DATAGEN_PORT", "0")
-	port, err := strconv.Atoi(portText)
-	if err != nil || port < 0 || port > 65535 {
-		return Settings{}, fmt.Errorf("CONNECT_MESH_DATAGEN_PORT must be a TCP port from 0 to 65535 (0 takes any free port), not %q", portText)
+	var err error
+	if settings.Port, err = portFrom("CONNECT_MESH_DATAGEN_PORT", get("CONNECT_MESH_DATAGEN_PORT", "0")); err != nil {
+		return Settings{}, err
 	}
-	settings.Port = port
+	if settings.MetricsPort, err = portFrom("CONNECT_MESH_METRICS_PORT", get("CONNECT_MESH_METRICS_PORT", "0")); err != nil {
+		return Settings{}, err
+	}
+	settings.OTLPEndpoint = get("OTEL_EXPORTER_OTLP_ENDPOINT", "")
 	levelName := strings.ToLower(get("CONNECT_MESH_LOG_LEVEL", "info"))
 	level, isKnown := logLevels[levelName]
 	if !isKnown {
@@ -83,4 +90,13 @@ func Load(lookup func(string) (string, bool), pid int) (Settings, error) {
 	}
 	settings.LogLevel = level
 	return settings, nil
+}
+
+// portFrom reads a port variable's text; an error names the variable.
+func portFrom(name, text string) (int, error) {
+	port, err := strconv.Atoi(text)
+	if err != nil || port < 0 || port > 65535 {
+		return 0, fmt.Errorf("%s must be a TCP port from 0 to 65535 (0 takes any free port), not %q", name, text)
+	}
+	return port, nil
 }

@@ -31,12 +31,15 @@ func TestLoadReadsEveryVariable(t *testing.T) {
 		"CONNECT_MESH_CLUSTER":        "prod",
 		"CONNECT_MESH_INSTANCE_ID":    "dg-a",
 		"CONNECT_MESH_DATAGEN_PORT":   "7000",
+		"CONNECT_MESH_METRICS_PORT":   "7001",
 		"CONNECT_MESH_LOG_LEVEL":      "TRACE",
+		"OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:4318",
 	}), 1)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Settings{EtcdEndpoints: []string{"http://a:1", "http://b:2"}, Cluster: "prod", InstanceID: "dg-a", Port: 7000, LogLevel: slog.LevelDebug}
+	want := Settings{EtcdEndpoints: []string{"http://a:1", "http://b:2"}, Cluster: "prod", InstanceID: "dg-a", Port: 7000,
+		MetricsPort: 7001, OTLPEndpoint: "http://127.0.0.1:4318", LogLevel: slog.LevelDebug}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("settings = %+v, want %+v", got, want)
 	}
@@ -45,6 +48,7 @@ func TestLoadReadsEveryVariable(t *testing.T) {
 func TestLoadNamesTheVariableThatIsWrong(t *testing.T) {
 	for variable, value := range map[string]string{
 		"CONNECT_MESH_DATAGEN_PORT":   "70000",
+		"CONNECT_MESH_METRICS_PORT":   "-1",
 		"CONNECT_MESH_LOG_LEVEL":      "loud",
 		"CONNECT_MESH_ETCD_ENDPOINTS": " , ",
 	} {

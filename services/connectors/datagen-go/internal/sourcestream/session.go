@@ -6,7 +6,9 @@ import (
 	"io"
 	"log/slog"
 
+	"connect-mesh.dev/connectors/datagen/internal/configdef"
 	"connect-mesh.dev/connectors/datagen/internal/mesherr"
+	"connect-mesh.dev/connectors/datagen/internal/telemetry"
 
 	connectmeshv1 "connect-mesh.dev/connectors/datagen/gen/connectmesh/v1"
 )
@@ -20,8 +22,8 @@ var errEmptyBatch = errors.New("the source task returned an empty batch; a task 
 // Serve runs one Read stream from its open to its end. It returns nil when the stream ends normally (the
 // worker half-closed, or the task failed and said so in the stream, as the contract asks), and otherwise the
 // error the call's status comes from: a *mesherr.ProtocolError, a *mesherr.UnknownPluginError, or the
-// stream's own error (cancelled, connection lost).
-func Serve(stream connectmeshv1.SourceService_ReadServer, openTask TaskOpener, logger *slog.Logger) error {
+// stream's own error (cancelled, connection lost). tracing is nil with tracing off.
+func Serve(stream connectmeshv1.SourceService_ReadServer, openTask TaskOpener, tracing *telemetry.Tracing, logger *slog.Logger) error {
 	first, err := stream.Recv()
 	if errors.Is(err, io.EOF) {
 		// The worker ended the stream before opening a task: nothing ran, nothing to say.
@@ -44,6 +46,9 @@ func Serve(stream connectmeshv1.SourceService_ReadServer, openTask TaskOpener, l
 		return err
 	}
 	s := &session{stream: stream, task: task, credits: newCreditWindow(), logger: logger}
+	if err == nil {
+		s.tracing, err = taskTracing(stream, open, tracing)
+	}
 	if err != nil {
 		logger.Warn("the source task could not start; reporting to the worker", "err", err)
 		return s.report(err)
@@ -59,6 +64,18 @@ type session struct {
 	credits *creditWindow
 	ledger  batchLedger
 	logger  *slog.Logger
+	// tracing is nil with tracing off.
+	tracing *telemetry.SourceTask
+}
+
+// taskTracing is the task's tracing; a bad trace.sampling.ratio fails the task as a config error naming it.
+func taskTracing(stream connectmeshv1.SourceService_ReadServer, open *connectmeshv1.ReadOpen, tracing *telemetry.Tracing) (*telemetry.SourceTask, error) {
+	identity := telemetry.TaskIdentity{Connector: open.GetConnectorName(), Task: open.GetTaskId()}
+	taskTracing, err := tracing.SourceTask(stream.Context(), identity, open.GetConfig())
+	if err != nil {
+		return nil, &configdef.ConfigError{Subject: "the task config", Problems: []configdef.Problem{{Key: telemetry.SamplingRatioKey, Message: err.Error()}}}
+	}
+	return taskTracing, nil
 }
 
 func (s *session) run() error {
@@ -128,6 +145,7 @@ func (s *session) sendBatches(ctx context.Context, stop context.CancelCauseFunc)
 			return nil
 		}
 		if err != nil {
+			s.tracing.RecordReadFailure(err)
 			return err
 		}
 		if len(records) == 0 {
@@ -136,8 +154,12 @@ func (s *session) sendBatches(ctx context.Context, stop context.CancelCauseFunc)
 		if err := s.credits.take(); err != nil {
 			return err
 		}
+		// Before the send: the spans put each record's trace context on it.
+		spans := s.tracing.StartBatch(records)
 		batch := &connectmeshv1.SourceBatch{Sequence: s.ledger.recordSent(), Records: records}
-		if err := s.stream.Send(&connectmeshv1.ReadResponse{Message: &connectmeshv1.ReadResponse_Batch{Batch: batch}}); err != nil {
+		err = s.stream.Send(&connectmeshv1.ReadResponse{Message: &connectmeshv1.ReadResponse_Batch{Batch: batch}})
+		spans.End()
+		if err != nil {
 			stop(err)
 			return nil
 		}

@@ -113,7 +113,7 @@ func ackRequest(through uint64) *connectmeshv1.ReadRequest {
 // serve runs Serve in the background and returns its result channel.
 func serve(stream *fakeStream, opener TaskOpener) chan error {
 	done := make(chan error, 1)
-	go func() { done <- Serve(stream, opener, slog.New(slog.DiscardHandler)) }()
+	go func() { done <- Serve(stream, opener, nil, slog.New(slog.DiscardHandler)) }()
 	return done
 }
 

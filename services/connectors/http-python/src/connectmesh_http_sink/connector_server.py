@@ -14,6 +14,7 @@ from concurrent import futures
 import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
+from opentelemetry.trace import Tracer
 
 from connectmesh_gen.connectmesh.v1 import connector_pb2, connector_pb2_grpc, sink_pb2, sink_pb2_grpc
 
@@ -38,16 +39,20 @@ MAX_CONCURRENT_CALLS = MAX_WORKER_THREADS - 4
 class SinkService(sink_pb2_grpc.SinkServiceServicer):
     """SinkService.Write, one sink task per stream."""
 
+    def __init__(self, tracer: Tracer | None) -> None:
+        self._tracer = tracer
+
     def Write(  # noqa: N802 - the generated servicer's method name
         self, request_iterator: Iterator[sink_pb2.WriteRequest], context: grpc.ServicerContext
     ) -> Iterator[sink_pb2.WriteResponse]:
-        return serve_write(request_iterator, context)
+        return serve_write(request_iterator, context, self._tracer)
 
 
 class ConnectorServer:
     """A running connector service; stop() ends it."""
 
-    def __init__(self, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(self, host: str = "127.0.0.1", port: int = 0, tracer: Tracer | None = None) -> None:
+        """Serves on host:port (0: any free port); `tracer` traces the sink tasks (None: tracing off)."""
         self._logger = component_logger("connector-server")
         self._stop_lock = threading.Lock()
         self._stopped = False
@@ -56,7 +61,7 @@ class ConnectorServer:
             maximum_concurrent_rpcs=MAX_CONCURRENT_CALLS,
         )
         connector_pb2_grpc.add_ConnectorServiceServicer_to_server(ConnectorService(), self._server)
-        sink_pb2_grpc.add_SinkServiceServicer_to_server(SinkService(), self._server)
+        sink_pb2_grpc.add_SinkServiceServicer_to_server(SinkService(tracer), self._server)
         # Non-blocking: a Watch stream does not hold one of the worker threads above.
         self._health = health.HealthServicer(
             experimental_non_blocking=True,

@@ -1,9 +1,9 @@
 """JSON log lines through the standard logging module, one object per line on stderr.
 
 Shaped like the TypeScript services' pino lines (numeric level, time in epoch milliseconds, pid,
-hostname, service, component, msg, then the call's fields in camelCase, errors under "err") so that one
-log pipeline reads both. Fields come from `extra=` and from ContextLogger, which carries a component's
-fixed fields (connector, task) the way pino's child loggers do.
+hostname, service, component, msg, trace_id and span_id while a span is active, then the call's fields in
+camelCase, errors under "err") so that one log pipeline reads both. Fields come from `extra=` and from
+ContextLogger, which carries a component's fixed fields (connector, task) the way pino's child loggers do.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ import socket
 import sys
 import traceback
 from typing import Any
+
+from opentelemetry import trace
 
 SERVICE = "connector-http-python"
 _PREFIX = "connectmesh_http_sink."
@@ -63,6 +65,11 @@ class JsonFormatter(logging.Formatter):
             "component": record.name.removeprefix(_PREFIX),
             "msg": record.getMessage(),
         }
+        # Formatted on the logging thread, so the active span is the one the line was logged under.
+        span_context = trace.get_current_span().get_span_context()
+        if span_context.is_valid:
+            line["trace_id"] = format(span_context.trace_id, "032x")
+            line["span_id"] = format(span_context.span_id, "016x")
         for key, value in vars(record).items():
             if key not in _STANDARD_ATTRIBUTES:
                 line[key] = value

@@ -2,8 +2,8 @@
 do (connector-sdk's registerInMesh over coordination's ServiceRegistry):
 
 - key   /connect-mesh/<cluster>/services/connector/<instance id>  (cluster, type and id URI-encoded)
-- value {"serviceType": "connector", "instanceId", "address", "plugins": [{"className", "aliases",
-        "kind", "version"}], "version", "registeredAt"}
+- value {"serviceType": "connector", "instanceId", "address", "metricsAddress" (when /metrics is
+        served), "plugins": [{"className", "aliases", "kind", "version"}], "version", "registeredAt"}
 - written under a lease (TTL 10 s) that a background thread keeps alive every ~3 s, so a killed process
   drops out of the registry once the lease expires; a graceful stop deletes the key and revokes the lease
   at once.
@@ -49,13 +49,17 @@ def registry_key(cluster: str, instance_id: str) -> str:
 
 
 def registry_entry(
-    instance_id: str, address: str, plugins: Sequence[connector_pb2.Plugin]
+    instance_id: str,
+    address: str,
+    plugins: Sequence[connector_pb2.Plugin],
+    metrics_address: str | None = None,
 ) -> dict[str, object]:
     """The registry value: ServiceInstance in coordination/src/service-instance.ts."""
     return {
         "serviceType": CONNECTOR_SERVICE_TYPE,
         "instanceId": instance_id,
         "address": address,
+        **({} if metrics_address is None else {"metricsAddress": metrics_address}),
         "plugins": [
             {
                 "className": plugin.class_name,
@@ -80,8 +84,10 @@ class MeshRegistration:
         instance_id: str,
         address: str,
         plugins: Sequence[connector_pb2.Plugin],
+        metrics_address: str | None = None,
     ) -> None:
         self._gateway = gateway
+        self._metrics_address = metrics_address
         self._key = registry_key(cluster, instance_id)
         self._instance_id = instance_id
         self._address = address
@@ -107,7 +113,7 @@ class MeshRegistration:
         """Grants a lease and writes the entry under it; raises a PluginError if etcd does not take it."""
         lease_id, _ = self._gateway.grant_lease(LEASE_TTL_S)
         try:
-            entry = registry_entry(self._instance_id, self._address, self._plugins)
+            entry = registry_entry(self._instance_id, self._address, self._plugins, self._metrics_address)
             self._gateway.put(self._key, json.dumps(entry), lease_id)
         except PluginError:
             self._revoke_quietly(lease_id)
@@ -185,10 +191,13 @@ def register_in_mesh(
     instance_id: str,
     address: str,
     plugins: Sequence[connector_pb2.Plugin],
+    metrics_address: str | None = None,
 ) -> MeshRegistration:
     """Registers now (raising if etcd cannot be reached, so a misconfigured service fails at start) and
     keeps the registration alive from a background thread until deregister()."""
-    registration = MeshRegistration(EtcdGateway(etcd_endpoints), cluster, instance_id, address, plugins)
+    registration = MeshRegistration(
+        EtcdGateway(etcd_endpoints), cluster, instance_id, address, plugins, metrics_address
+    )
     registration.register()
     registration.start_keep_alive()
     return registration

@@ -4,7 +4,9 @@
 - CONNECT_MESH_CLUSTER          the cluster's name, default local
 - CONNECT_MESH_INSTANCE_ID      this instance's id in the service registry, default http-<pid>
 - CONNECT_MESH_HTTP_SINK_PORT   the gRPC port on 127.0.0.1, default 0 (any free port)
+- CONNECT_MESH_METRICS_PORT     the Prometheus /metrics port on 127.0.0.1, default 0 (any free port)
 - CONNECT_MESH_LOG_LEVEL        trace, debug, info (default), warn, error, fatal or silent
+- OTEL_EXPORTER_OTLP_ENDPOINT   OpenTelemetry's OTLP/HTTP base URL; unset leaves tracing off
 
 A bad value raises FatalError naming the variable, so the service fails at start rather than later.
 """
@@ -26,6 +28,8 @@ class ServiceSettings:
 
     host: str
     port: int
+    metrics_port: int
+    otlp_endpoint: str | None
     etcd_endpoints: tuple[str, ...]
     cluster: str
     instance_id: str
@@ -41,7 +45,9 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> ServiceSettings:
     return ServiceSettings(
         # Loopback only: the mesh's services find each other through the registry on one host.
         host="127.0.0.1",
-        port=_port(env.get("CONNECT_MESH_HTTP_SINK_PORT")),
+        port=_port("CONNECT_MESH_HTTP_SINK_PORT", env.get("CONNECT_MESH_HTTP_SINK_PORT")),
+        metrics_port=_port("CONNECT_MESH_METRICS_PORT", env.get("CONNECT_MESH_METRICS_PORT")),
+        otlp_endpoint=_non_empty(env.get("OTEL_EXPORTER_OTLP_ENDPOINT")),
         etcd_endpoints=_endpoints(env.get("CONNECT_MESH_ETCD_ENDPOINTS")),
         cluster=_non_empty(env.get("CONNECT_MESH_CLUSTER")) or "local",
         instance_id=_non_empty(env.get("CONNECT_MESH_INSTANCE_ID")) or f"http-{os.getpid()}",
@@ -49,12 +55,12 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> ServiceSettings:
     )
 
 
-def _port(text: str | None) -> int:
+def _port(name: str, text: str | None) -> int:
     text = _non_empty(text)
     if text is None:
         return 0
     if not text.strip().isdigit() or not 0 <= int(text) <= 65_535:
-        raise FatalError(f'CONNECT_MESH_HTTP_SINK_PORT must be a TCP port from 0 to 65535, not "{text}"')
+        raise FatalError(f'{name} must be a TCP port from 0 to 65535, not "{text}"')
     return int(text)
 
 

@@ -21,6 +21,7 @@ import threading
 from collections.abc import Iterator
 
 import grpc
+from opentelemetry.trace import Tracer
 
 from connectmesh_gen.connectmesh.v1 import connector_pb2, error_pb2, sink_pb2
 
@@ -31,12 +32,13 @@ from .http_sink_task import HttpSinkTask
 from .json_log import ContextLogger, component_logger
 from .plugin_catalog import find_plugin
 from .sink_config import parse_http_sink_config
+from .sink_tracing import SinkTaskTracing, UntracedBatch
 
 
 def serve_write(
-    requests: Iterator[sink_pb2.WriteRequest], context: grpc.ServicerContext
+    requests: Iterator[sink_pb2.WriteRequest], context: grpc.ServicerContext, tracer: Tracer | None = None
 ) -> Iterator[sink_pb2.WriteResponse]:
-    """The Write handler's body: yields the answers to `requests`."""
+    """The Write handler's body: yields the answers to `requests`. `tracer` is None with tracing off."""
     logger = component_logger("write-stream")
     # Set when the call ends for any reason (the worker ended or cancelled it, the server was forced
     # down), so a retry wait inside the task stops at once instead of sleeping for a dead stream.
@@ -52,7 +54,18 @@ def serve_write(
                 f"{first.WhichOneof('message') or 'an empty message'}"
                 "; this is a bug in the worker"
             )
-        session = SinkSession(first.open, cancelled, logger)
+        tracing = (
+            None
+            if tracer is None
+            else SinkTaskTracing(
+                tracer,
+                first.open.connector_name,
+                first.open.task_id,
+                first.open.config,
+                context.invocation_metadata() or (),
+            )
+        )
+        session = SinkSession(first.open, cancelled, logger, tracing)
         yield from session.serve(requests)
     except grpc.RpcError:
         # The call is gone (cancelled, connection lost); there is no one left to tell.
@@ -70,7 +83,14 @@ def serve_write(
 class SinkSession:
     """One running sink task: the stream's state between `open` and the end."""
 
-    def __init__(self, opened: sink_pb2.WriteOpen, cancelled: threading.Event, logger: ContextLogger) -> None:
+    def __init__(
+        self,
+        opened: sink_pb2.WriteOpen,
+        cancelled: threading.Event,
+        logger: ContextLogger,
+        tracing: SinkTaskTracing | None = None,
+    ) -> None:
+        self._tracing = tracing
         plugin = find_plugin(opened.plugin, connector_pb2.PLUGIN_KIND_SINK)
         config = parse_http_sink_config(opened.config)
         self._logger = logger.child(
@@ -106,14 +126,17 @@ class SinkSession:
                 "this is a bug in the worker"
             )
         self._last_batch = batch.sequence
+        spans = UntracedBatch() if self._tracing is None else self._tracing.start_batch(batch.records)
         try:
             # The contract promises at least one record; an empty batch is simply accepted.
-            self._task.write(batch.records)
+            spans.run(lambda: self._task.write(batch.records))
         except Exception as error:  # noqa: BLE001 - every failure of a batch is answered in the stream
             reported = to_connector_error(error)
             if reported.HasField("record_index") and reported.record_index >= len(batch.records):
                 # An index past the batch would send the worker's error policy to the wrong record.
                 reported.ClearField("record_index")
+            spans.fail(error, reported.record_index if reported.HasField("record_index") else None)
+            spans.end()
             self._logger.warning(
                 "a batch was not accepted; reporting to the worker",
                 extra={
@@ -124,6 +147,7 @@ class SinkSession:
                 },
             )
             return sink_pb2.WriteResponse(error=sink_pb2.WriteError(sequence=batch.sequence, error=reported))
+        spans.end()
         return sink_pb2.WriteResponse(ack=sink_pb2.WriteAck(sequence=batch.sequence))
 
     def _flush(self, flush: sink_pb2.FlushRequest) -> sink_pb2.WriteResponse:
