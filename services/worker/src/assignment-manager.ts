@@ -193,9 +193,10 @@ export class AssignmentManager {
     if (!running) return;
     this.running.delete(key);
     await running.runner.stop();
-    await running.status.clear();
+    // Said before the status goes: clearing it lets the leader hand the task on at once.
+    running.logger.info("stopped task");
     // The task may start on another worker next: its series there are the ones to report.
     this.resources.metrics.removeTask(running.task);
-    running.logger.info("stopped task");
+    await running.status.clear();
   }
 }
