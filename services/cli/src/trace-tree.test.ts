@@ -36,7 +36,7 @@ describe("renderTraceTree", () => {
     const produce = lines.findIndex((line) => line.includes("produce"));
     expect(lines.slice(produce + 1, produce + 3).map((line) => line.trim())).toEqual([
       "key:   order-7",
-      'value: {\\"id\\":7,\\"card\\":\\"****\\"}',
+      'value: {"id":7,"card":"****"}',
     ]);
     const failed = lines.findIndex((line) => line.includes("FAILED"));
     expect(lines[failed + 1]?.trim()).toBe(
