@@ -33,6 +33,12 @@ export interface ConnectorStatuses {
   readonly tasks: ReadonlyMap<number, Status>;
 }
 
+/** The worker a task's status names, and the status key's revision (to guard a move on it). */
+export interface TaskHolder {
+  readonly workerId: string;
+  readonly modRevision: number;
+}
+
 /** Every worker's assignment and the generation it was written at. */
 export interface AssignmentPlan {
   readonly assignments: ReadonlyMap<string, Assignment>;
@@ -232,12 +238,15 @@ export class ClusterState {
    * generation, but only if no one changed them since `previous` was read; resolves false, writing nothing,
    * if someone did. A task a worker already had keeps the generation it was given at; a task new to its
    * worker is stamped with the new one. `pendingTasks` counts tasks left out because they are still
-   * stopping elsewhere: while it is above zero a rebalance is under way.
+   * stopping elsewhere: while it is above zero a rebalance is under way. `holders` (from `readTaskHolders`)
+   * guards every task new to its worker: if its status changed since it was read (a worker claimed it
+   * meanwhile), nothing is written.
    */
   async writeAssignments(
     previous: AssignmentPlan,
     next: ReadonlyMap<string, { readonly tasks: readonly TaskId[] }>,
     pendingTasks: number,
+    holders: ReadonlyMap<string, TaskHolder> = new Map(),
   ): Promise<boolean> {
     const generation = previous.generation.generation + 1;
     const stamped = [...next].map(([workerId, { tasks }]): [string, Assignment] => {
@@ -256,8 +265,17 @@ export class ClusterState {
       ];
     });
     const record: AssignmentGeneration = { generation, pendingTasks, updatedAt: new Date().toISOString() };
+    const newToTheirWorker = stamped.flatMap(([, { tasks }]) =>
+      tasks.filter((t) => t.generation === generation),
+    );
     const result = await this.store.commit({
-      conditions: [{ key: this.keys.assignmentGeneration, modRevision: previous.generationRevision }],
+      conditions: [
+        { key: this.keys.assignmentGeneration, modRevision: previous.generationRevision },
+        ...newToTheirWorker.map((t) => ({
+          key: this.keys.taskStatus(t.connector, t.task),
+          modRevision: holders.get(taskKeyOf(t))?.modRevision ?? 0,
+        })),
+      ],
       puts: [
         { key: this.keys.assignmentGeneration, value: JSON.stringify(record) },
         ...stamped.map(([workerId, assignment]) => ({
@@ -303,28 +321,59 @@ export class ClusterState {
    * status is written under its worker's lease and removed when the task stops, so a task missing here
    * runs nowhere.
    */
-  async readTaskHolders(): Promise<ReadonlyMap<string, string>> {
+  async readTaskHolders(): Promise<ReadonlyMap<string, TaskHolder>> {
     const { items } = await this.store.list(this.keys.statusPrefix);
-    const holders = new Map<string, string>();
+    const holders = new Map<string, TaskHolder>();
     for (const item of items) {
       const task = this.keys.taskOfStatusKey(item.key);
-      if (task) holders.set(taskKeyOf(task), parseStored(Status, item.key, item.value).workerId);
+      if (task) {
+        const { workerId } = parseStored(Status, item.key, item.value);
+        holders.set(taskKeyOf(task), { workerId, modRevision: item.modRevision });
+      }
     }
     return holders;
   }
 
   /**
-   * Follows one worker's assignment: yields it now and after every change (an empty assignment when the key
-   * is absent) until `signal` aborts.
+   * A worker claims a task before it starts it: writes the task's status, under its lease, but only if its
+   * assignment is still the one it read (`assignmentRevision`). Resolves false, writing nothing, when the
+   * assignment changed meanwhile. With `writeAssignments`' guard this makes a hand-over safe both ways:
+   * either the claim lands first and the leader's move fails and is recomputed (holding the task back), or
+   * the move lands first and the claim fails, so the task never starts on two workers.
    */
-  async *watchAssignment(workerId: string, signal: AbortSignal): AsyncGenerator<Assignment> {
+  async claimTask(
+    workerId: string,
+    assignmentRevision: number,
+    task: TaskId,
+    status: Status,
+    lease: Lease,
+  ): Promise<boolean> {
+    const result = await this.store.commit({
+      conditions: [{ key: this.keys.assignment(workerId), modRevision: assignmentRevision }],
+      puts: [{ key: this.keys.taskStatus(task.connector, task.task), value: JSON.stringify(status), lease }],
+    });
+    return result.succeeded;
+  }
+
+  /**
+   * Follows one worker's assignment: yields it now and after every change (an empty assignment when the key
+   * is absent), with the key's revision (for `claimTask`; 0 when absent), until `signal` aborts.
+   */
+  async *watchAssignment(
+    workerId: string,
+    signal: AbortSignal,
+  ): AsyncGenerator<{ assignment: Assignment; revision: number }> {
     const key = this.keys.assignment(workerId);
     const { items, revision } = await this.store.list(key);
     const current = items.find((item) => item.key === key);
-    yield current ? parseStored(Assignment, key, current.value) : { tasks: [] };
+    yield current
+      ? { assignment: parseStored(Assignment, key, current.value), revision: current.modRevision }
+      : { assignment: { tasks: [] }, revision: 0 };
     for await (const event of this.store.watch(key, { afterRevision: revision, signal })) {
       if (event.key !== key) continue;
-      yield event.type === "put" ? parseStored(Assignment, key, event.value) : { tasks: [] };
+      yield event.type === "put"
+        ? { assignment: parseStored(Assignment, key, event.value), revision: event.modRevision }
+        : { assignment: { tasks: [] }, revision: 0 };
     }
   }
 

@@ -5,6 +5,7 @@ export type {
   ConnectorStatuses,
   LoggerLevelChange,
   StoredConnector,
+  TaskHolder,
 } from "./cluster-state.js";
 export { ClusterState, taskKeyOf } from "./cluster-state.js";
 export type { CatalogEntry } from "./plugin-catalog.js";

@@ -98,6 +98,49 @@ describe("ClusterState on etcd", () => {
     expect(await cluster.mayCommitFor("w2", onFirst)).toBe(false);
   });
 
+  it("lets either a worker's claim or the leader's move of the same task land, never both", async () => {
+    const cluster = state();
+    const lease = await store.grantLease(10);
+    const task = { connector: "c", task: 0 };
+    const claim = (worker: string, revision: number) =>
+      cluster.claimTask(
+        worker,
+        revision,
+        task,
+        { state: "RUNNING", workerId: worker, updatedAt: "now" },
+        lease,
+      );
+    await cluster.writeAssignments(
+      await cluster.readAssignmentPlan(),
+      new Map([["w1", { tasks: [task] }]]),
+      0,
+    );
+    const seenByW1 = await store.get(cluster.keys.assignment("w1"));
+
+    // The leader reads who holds what, then w1 claims its task, then the leader tries to move it: refused.
+    const plan = await cluster.readAssignmentPlan();
+    const holders = await cluster.readTaskHolders();
+    expect(await claim("w1", seenByW1?.modRevision ?? -1)).toBe(true);
+    const moved = new Map([
+      ["w1", { tasks: [] }],
+      ["w2", { tasks: [task] }],
+    ]);
+    expect(await cluster.writeAssignments(plan, moved, 0, holders)).toBe(false);
+
+    // With the claim in view the move is held back; once w1 lets go, the move lands and w1 can claim no more.
+    await cluster.deleteTaskStatus("c", 0);
+    expect(
+      await cluster.writeAssignments(
+        await cluster.readAssignmentPlan(),
+        moved,
+        0,
+        await cluster.readTaskHolders(),
+      ),
+    ).toBe(true);
+    expect(await claim("w1", seenByW1?.modRevision ?? -1)).toBe(false);
+    await lease.revoke();
+  });
+
   it("names the worker each task's status came from, and tracks and resets active topics", async () => {
     const cluster = state();
     const lease = await store.grantLease(10);
@@ -105,7 +148,9 @@ describe("ClusterState on etcd", () => {
     await cluster.writeTaskStatus("c/1", 2, { state: "RUNNING", workerId: "w9", updatedAt: "now" }, lease);
     await cluster.writeConnectorStatus("c/1", { state: "RUNNING", workerId: "leader", updatedAt: "now" });
     expect(await cluster.readTaskHolders()).toEqual(
-      new Map([[taskKeyOf({ connector: "c/1", task: 2 }), "w9"]]),
+      new Map([
+        [taskKeyOf({ connector: "c/1", task: 2 }), { workerId: "w9", modRevision: expect.any(Number) }],
+      ]),
     );
 
     const forgotten = new AbortController();

@@ -55,7 +55,8 @@ export class AssignmentManager {
   private readonly running = new Map<string, RunningTask>();
   /** Assigned tasks of paused connectors: they show PAUSED but run nothing. */
   private readonly paused = new Map<string, TaskStatusReporter>();
-  private assignment: Assignment = { tasks: [] };
+  /** The assignment as last seen, with its revision: tasks are claimed against the revision they came from. */
+  private current: { assignment: Assignment; revision: number } = { assignment: { tasks: [] }, revision: 0 };
   private catalog = new PluginCatalog([]);
 
   constructor(private readonly resources: WorkerResources) {}
@@ -65,11 +66,8 @@ export class AssignmentManager {
     const wakeUp = new WakeUp();
     const following = Promise.all([
       (async () => {
-        for await (const assignment of this.resources.state.watchAssignment(
-          this.resources.workerId,
-          signal,
-        )) {
-          this.assignment = assignment;
+        for await (const current of this.resources.state.watchAssignment(this.resources.workerId, signal)) {
+          this.current = current;
           wakeUp.cue();
         }
       })(),
@@ -104,7 +102,8 @@ export class AssignmentManager {
     const wanted = new Map<string, WantedTask>();
     const paused = new Map<string, { connector: string; task: number }>();
     const { connectors } = await state.listConnectors();
-    for (const { connector, task, generation } of this.assignment.tasks) {
+    const { assignment, revision } = this.current;
+    for (const { connector, task, generation } of assignment.tasks) {
       const stored = connectors.get(connector);
       const config = stored?.taskConfigs?.tasks[task];
       if (!stored || !config) continue;
@@ -144,17 +143,33 @@ export class AssignmentManager {
         );
         continue;
       }
-      this.startTask(key, next, kind);
+      await this.startTask(key, next, kind, revision);
     }
   }
 
-  private startTask(key: string, task: WantedTask, kind: "source" | "sink"): void {
+  /**
+   * Claims the task (its status, written only if the assignment is still at `assignmentRevision`), then
+   * starts it. A failed claim means the assignment changed since it was read: the task is left alone, and
+   * the next pass, which that change cues, decides again.
+   */
+  private async startTask(
+    key: string,
+    task: WantedTask,
+    kind: "source" | "sink",
+    assignmentRevision: number,
+  ): Promise<void> {
     const { workerId, state, lease } = this.resources;
     const logger = this.resources.logger.child({
       connector: task.connector,
       task: task.task,
       generation: task.generation,
     });
+    const claim = { state: "RUNNING" as const, workerId, updatedAt: new Date().toISOString() };
+    const id = { connector: task.connector, task: task.task };
+    if (!(await state.claimTask(workerId, assignmentRevision, id, claim, lease))) {
+      logger.info("the assignment changed before the task could start; looking again");
+      return;
+    }
     const status = new TaskStatusReporter(
       state,
       lease,

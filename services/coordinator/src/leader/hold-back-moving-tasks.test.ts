@@ -11,8 +11,8 @@ describe("holdBackMovingTasks", () => {
       ["b", { tasks: [task(2)] }],
     ]);
     const holders = new Map([
-      [taskKeyOf(task(0)), "a"], // still on its worker: stays
-      [taskKeyOf(task(1)), "b"], // moving from b to a: waits
+      [taskKeyOf(task(0)), { workerId: "a", modRevision: 7 }], // still on its worker: stays
+      [taskKeyOf(task(1)), { workerId: "b", modRevision: 8 }], // moving from b to a: waits
       // task 2 runs nowhere: free to go
     ]);
     const { next, pendingTasks } = holdBackMovingTasks(wanted, holders);
@@ -27,7 +27,10 @@ describe("holdBackMovingTasks", () => {
 
   it("holds nothing back when every status names the worker the task is wanted on", () => {
     const wanted = new Map([["a", { tasks: [task(0)] }]]);
-    const { next, pendingTasks } = holdBackMovingTasks(wanted, new Map([[taskKeyOf(task(0)), "a"]]));
+    const { next, pendingTasks } = holdBackMovingTasks(
+      wanted,
+      new Map([[taskKeyOf(task(0)), { workerId: "a", modRevision: 7 }]]),
+    );
     expect(next).toEqual(wanted);
     expect(pendingTasks).toBe(0);
   });

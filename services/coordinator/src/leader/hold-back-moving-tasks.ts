@@ -1,4 +1,4 @@
-import { taskKeyOf } from "@connect-mesh/cluster-state";
+import { type TaskHolder, taskKeyOf } from "@connect-mesh/cluster-state";
 import type { TaskList } from "./assign-tasks.js";
 
 /**
@@ -9,13 +9,13 @@ import type { TaskList } from "./assign-tasks.js";
  */
 export function holdBackMovingTasks(
   wanted: ReadonlyMap<string, TaskList>,
-  holders: ReadonlyMap<string, string>,
+  holders: ReadonlyMap<string, TaskHolder>,
 ): { next: Map<string, TaskList>; pendingTasks: number } {
   let pendingTasks = 0;
   const next = new Map<string, TaskList>();
   for (const [worker, { tasks }] of wanted) {
     const free = tasks.filter((task) => {
-      const holder = holders.get(taskKeyOf(task));
+      const holder = holders.get(taskKeyOf(task))?.workerId;
       return holder === undefined || holder === worker;
     });
     pendingTasks += tasks.length - free.length;

@@ -56,10 +56,11 @@ export class Reconciler {
     const previous = await state.readAssignmentPlan();
     const held = this.departed.heldFor(workers, [...previous.assignments.keys()]);
     const wanted = assignTasks(tasks, workers, previous.assignments, held);
-    const { next, pendingTasks } = holdBackMovingTasks(wanted, await state.readTaskHolders());
+    const holders = await state.readTaskHolders();
+    const { next, pendingTasks } = holdBackMovingTasks(wanted, holders);
     if (sameAssignments(previous.assignments, next) && pendingTasks === previous.generation.pendingTasks)
       return;
-    if (await state.writeAssignments(previous, next, pendingTasks)) {
+    if (await state.writeAssignments(previous, next, pendingTasks, holders)) {
       this.deps.logger.info(
         { workers: workers.length, tasks: tasks.length, pendingTasks },
         pendingTasks > 0
@@ -67,7 +68,8 @@ export class Reconciler {
           : "assigned tasks",
       );
     } else {
-      // Another leader wrote in between (we are about to lose leadership, or just won it): look again.
+      // Another leader wrote in between (we are about to lose leadership, or just won it), or a worker
+      // claimed a task this plan moves: look again.
       this.deps.logger.warn(
         "the assignments changed while they were computed; the next pass computes them again",
       );
