@@ -65,14 +65,17 @@ async function consumeAndWrite(
   const call = client.write();
   const responses = (call as AsyncIterable<WriteResponse>)[Symbol.asyncIterator]();
   // A shorter session than kafkajs's 30 s default: a crashed worker's partitions move on sooner.
+  let isDraining = false;
   const consumer: Consumer = context.kafka.consumer({
     groupId: `connect-${connector}`,
     sessionTimeout: 10_000,
+    // kafkajs restarts a crashed consumer by itself; one that crashes while this stream ends (its connection
+    // closing under it) must stay down, or it rejoins the group and holds partitions no task reads.
+    retry: { restartOnFailure: async () => !isDraining },
   });
   let sequence = 0n;
   /** The consumer's lag per partition, as of each partition's last committed batch. */
   const lags = new Map<string, number>();
-  let isDraining = false;
   let inFlight: Promise<void> = Promise.resolve();
   let failure: unknown;
   let failed: () => void = () => {};
