@@ -829,3 +829,52 @@ describe("JsonConverter Decimal scales", () => {
     );
   });
 });
+
+describe("JsonConverter reading a repeated schema", () => {
+  const PERSON_ENVELOPE = `{"schema":${PERSON_JSON},"payload":`;
+  /** What a converter that has just read `primer` makes of `input`: its result, or its error's message. */
+  const readAfter = (converter: JsonConverter, primer: string, input: string) => {
+    converter.toConnectData("t", json(primer));
+    try {
+      return converter.toConnectData("t", json(input));
+    } catch (e) {
+      return e instanceof Error ? e.message : e;
+    }
+  };
+  const primer = `${PERSON_ENVELOPE}{"id":0}}`;
+
+  it.each([
+    ["another payload", `${PERSON_ENVELOPE}{"id":7,"name":"b\\u00e9a"}}`],
+    ["spaces around the payload", `${PERSON_ENVELOPE} {"name":"x","id":1} }\n`],
+    ["spaces before the payload's name", `{"schema":${PERSON_JSON}, "payload":{"id":1}}`],
+    ["a duplicate payload, the last of which counts", `${PERSON_ENVELOPE}{"id":1},"payload":{"id":2}}`],
+    ["a third member", `${PERSON_ENVELOPE}{"id":1},"extra":true}`],
+    ["another member in the payload's place", `{"schema":${PERSON_JSON},"Payload":{"id":1}}`],
+    ["the payload first", `{"payload":{"id":3},"schema":${PERSON_JSON}}`],
+    ["text after the envelope", `${PERSON_ENVELOPE}{"id":1}} x`],
+    ["no closing brace", `${PERSON_ENVELOPE}{"id":1}`],
+    ["a payload that does not fit the schema", `${PERSON_ENVELOPE}{"id":"1"}}`],
+    ["malformed JSON in the payload", `${PERSON_ENVELOPE}{"id":1,}}`],
+    ["a null payload", `${PERSON_ENVELOPE}null}`],
+    [
+      "a longer schema that starts alike",
+      `{"schema":${PERSON_JSON.slice(0, -1)},"doc":"d"},"payload":{"id":1}}`,
+    ],
+    ["another schema", '{"schema":{"type":"int32","optional":false},"payload":5}'],
+    ["a null schema", '{"schema":null,"payload":{"id":1}}'],
+  ])("reads %s as a converter that remembers nothing does", (_what, input) => {
+    const remembering = readAfter(new JsonConverter(), primer, input);
+    const forgetting = readAfter(new JsonConverter({ "schemas.cache.size": "0" }), primer, input);
+    expect(remembering).toEqual(forgetting);
+  });
+
+  it("gives every record of a repeated schema the one frozen schema, and its own value", () => {
+    const converter = new JsonConverter();
+    const read = (id: number) => converter.toConnectData("t", json(`${PERSON_ENVELOPE}{"id":${id}}}`));
+    const [first, second, third] = [read(1), read(2), read(3)];
+    expect(second.schema).toBe(first.schema);
+    expect(third.schema).toBe(first.schema);
+    expect(Object.isFrozen(third.schema)).toBe(true);
+    expect(third.value).toEqual(struct({ id: int(3), name: NULL }));
+  });
+});

@@ -7,7 +7,7 @@ import type {
   HeaderConverter,
   SchemaAndValue,
 } from "./converter.js";
-import { parseJsonDocument } from "./internal/json-parse.js";
+import { parseJsonDocument, parseLastMemberValue } from "./internal/json-parse.js";
 import { JsonSchemaCache } from "./internal/json-schema-cache.js";
 import { valueFromJson } from "./internal/json-value-read.js";
 import { valueToJson } from "./internal/json-value-write.js";
@@ -20,6 +20,10 @@ import { type JsonConverterSettings, parseJsonConverterConfig } from "./json-con
 const NOT_AN_ENVELOPE =
   'JsonConverter with schemas.enable requires "schema" and "payload" fields and may not contain additional fields.' +
   " If you are trying to deserialize plain JSON data, set schemas.enable=false in your converter configuration.";
+
+/** How Connect's JsonConverter starts every envelope it writes, and what comes between its two members. */
+const ENVELOPE_START = '{"schema":';
+const PAYLOAD_MEMBER = ',"payload":';
 
 /** Jackson refuses malformed UTF-8 rather than guessing, and so do we. A leading BOM is skipped, as there. */
 const UTF8 = new TextDecoder("utf-8", { fatal: true });
@@ -103,6 +107,10 @@ export class JsonConverter implements Converter, HeaderConverter {
     if (bytes === null) return { schema: undefined, value: undefined };
     try {
       const text = decodeUtf8(bytes);
+      if (this.settings.schemasEnable) {
+        const repeated = this.readRepeatedEnvelope(text);
+        if (repeated !== undefined) return repeated;
+      }
       const document = parseJsonDocument(text);
       if (!this.settings.schemasEnable) {
         return { schema: undefined, value: valueFromJson(undefined, document, this.settings, ROOT_PATH) };
@@ -117,6 +125,28 @@ export class JsonConverter implements Converter, HeaderConverter {
     } catch (e) {
       throw this.inContext(e, `could not read ${what} as JSON`);
     }
+  }
+
+  /**
+   * The fast way through an envelope written as Connect writes it, `{"schema":S,"payload":P}`, when S is
+   * character for character the schema text read last: only P is parsed, and S's schema is reused. A
+   * deterministic parser reads the same text to the same object, ending at the same place, so the result
+   * is what the full read gives. Anything else (other spacing or order, another schema, a third member,
+   * invalid JSON) returns undefined, for the full read to handle and report.
+   */
+  private readRepeatedEnvelope(text: string): SchemaAndValue | undefined {
+    const last = this.schemas.lastRead;
+    if (
+      last === undefined ||
+      !text.startsWith(ENVELOPE_START) ||
+      !text.startsWith(last.text, ENVELOPE_START.length)
+    )
+      return undefined;
+    const payloadAt = ENVELOPE_START.length + last.text.length;
+    if (!text.startsWith(PAYLOAD_MEMBER, payloadAt)) return undefined;
+    const payload = parseLastMemberValue(text, payloadAt + PAYLOAD_MEMBER.length);
+    if (payload === undefined) return undefined;
+    return { schema: last.schema, value: valueFromJson(last.schema, payload, this.settings, ROOT_PATH) };
   }
 
   /** Adds what was being converted to a conversion error once, at the converter's edge; other errors pass. */

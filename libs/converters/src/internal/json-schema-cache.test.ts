@@ -35,4 +35,24 @@ describe("JsonSchemaCache", () => {
     expect(() => cache.jsonText(broken)).toThrow(/has no elementSchema/);
     expect(cache.sizes.written).toBe(0);
   });
+
+  it("remembers the schema it returned last, with its text, only while it caches", () => {
+    const schemaNodeOf = (document: string) => {
+      const node = parseJsonDocument(document);
+      const schemaNode = node?.kind === "object" ? node.members.get("schema") : undefined;
+      if (schemaNode === undefined) throw new Error("no schema node");
+      return schemaNode;
+    };
+    const documentOf = (name: string) => `{"schema":{"type":"string","optional":false,"name":"${name}"}}`;
+    const cache = new JsonSchemaCache(parseJsonConverterConfig({}));
+    expect(cache.lastRead).toBeUndefined();
+    const x = cache.schemaOf(schemaNodeOf(documentOf("x")), documentOf("x"));
+    cache.schemaOf(schemaNodeOf(documentOf("y")), documentOf("y"));
+    expect(cache.schemaOf(schemaNodeOf(documentOf("x")), documentOf("x"))).toBe(x);
+    expect(cache.lastRead).toEqual({ text: '{"type":"string","optional":false,"name":"x"}', schema: x });
+    expect(cache.lastRead?.schema).toBe(x);
+    const uncached = new JsonSchemaCache(parseJsonConverterConfig({ "schemas.cache.size": "0" }));
+    uncached.schemaOf(schemaNodeOf(documentOf("x")), documentOf("x"));
+    expect(uncached.lastRead).toBeUndefined();
+  });
 });

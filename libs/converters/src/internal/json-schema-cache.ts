@@ -21,6 +21,8 @@ import { ROOT_PATH } from "./value-path.js";
 export class JsonSchemaCache {
   private readonly written: LruCache<string, string>;
   private readonly read: LruCache<string, Schema>;
+  /** The schema schemaOf returned last from the cache, and its JSON text: see lastRead. */
+  private last: RememberedSchema | undefined;
 
   constructor(private readonly settings: JsonConverterSettings) {
     this.written = new LruCache(settings.schemasCacheSize);
@@ -55,13 +57,32 @@ export class JsonSchemaCache {
     if (span === undefined || this.read.capacity <= 0) return schemaFromJson(node, this.settings, ROOT_PATH);
     const key = document.slice(span.start, span.end);
     const cached = this.read.get(key);
-    if (cached !== undefined) return cached;
+    if (cached !== undefined) {
+      this.last = { text: key, schema: cached };
+      return cached;
+    }
     const schema = deepFreeze(schemaFromJson(node, this.settings, ROOT_PATH));
     this.read.set(key, schema);
+    this.last = { text: key, schema };
     return schema;
+  }
+
+  /**
+   * The schema schemaOf returned last, with its JSON text, while the cache is on: a stream of records
+   * usually carries the same schema text over and over, and a reader that finds that text again can take
+   * the schema without parsing it or looking it up. Undefined until a schema has been cached.
+   */
+  get lastRead(): RememberedSchema | undefined {
+    return this.last;
   }
 
   private convertToJsonText(schema: Schema): string {
     return writeJson(schemaToJson(schema, this.settings, ROOT_PATH));
   }
+}
+
+/** A schema read from JSON and the exact text it was read from. */
+export interface RememberedSchema {
+  readonly text: string;
+  readonly schema: Schema;
 }
