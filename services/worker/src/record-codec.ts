@@ -84,16 +84,18 @@ function singleValuesUnwrapped(headers: Record<string, Buffer[]>): IHeaders {
  * its values, and a header without a value as null, whatever its typings say.
  */
 function headersFrom(topic: string, headers: IHeaders | undefined, converters: TaskConverters): Header[] {
-  return Object.entries(headers ?? {}).flatMap(([headerKey, raw]) =>
-    TRACE_HEADER_KEYS.has(headerKey)
-      ? []
-      : (Array.isArray(raw) ? raw : [raw]).map((v: Buffer | string | null | undefined) => {
-          const bytes =
-            v === null || v === undefined ? null : Buffer.isBuffer(v) ? v : Buffer.from(v, "utf8");
-          const { schema, value } = convertIn("HEADER_CONVERTER", converters.header, () =>
-            converters.header.toConnectHeader(topic, headerKey, bytes),
-          );
-          return { key: headerKey, value, schema };
-        }),
-  );
+  const converted: Header[] = [];
+  if (headers === undefined) return converted;
+  for (const headerKey of Object.keys(headers)) {
+    if (TRACE_HEADER_KEYS.has(headerKey)) continue;
+    const raw: Buffer | string | (Buffer | string)[] | null | undefined = headers[headerKey];
+    for (const v of Array.isArray(raw) ? raw : [raw]) {
+      const bytes = v === null || v === undefined ? null : Buffer.isBuffer(v) ? v : Buffer.from(v, "utf8");
+      const { schema, value } = convertIn("HEADER_CONVERTER", converters.header, () =>
+        converters.header.toConnectHeader(topic, headerKey, bytes),
+      );
+      converted.push({ key: headerKey, value, schema });
+    }
+  }
+  return converted;
 }

@@ -27,6 +27,11 @@ const pipelineFor = (config: Record<string, string>) =>
 
 describe("SinkRecordPipeline.process", () => {
   it("converts, then transforms, and hands the record on with its trace", () => {
+    const consumed = {
+      topic: "people",
+      partition: 2,
+      message: message('{"name":"Ada","ssn":"123-45-6789"}', { traceparent: Buffer.from(TRACEPARENT) }),
+    };
     const outcome = pipelineFor({
       ...SCHEMALESS,
       transforms: "mask,route",
@@ -35,13 +40,11 @@ describe("SinkRecordPipeline.process", () => {
       "transforms.route.type": "RegexRouter",
       "transforms.route.regex": "(.*)",
       "transforms.route.replacement": "$1-masked",
-    }).process({
-      topic: "people",
-      partition: 2,
-      message: message('{"name":"Ada","ssn":"123-45-6789"}', { traceparent: Buffer.from(TRACEPARENT) }),
-    });
+    }).process(consumed);
     expect(outcome.kind).toBe("write");
     if (outcome.kind !== "write") return;
+    // The message stays with the record, for a dead-letter copy should the connector refuse it.
+    expect(outcome.consumed).toBe(consumed);
     expect(outcome.record.topic).toBe("people-masked");
     expect(outcome.record.kafkaPosition).toEqual({ topic: "people", partition: 2, offset: 17n });
     const ssn =

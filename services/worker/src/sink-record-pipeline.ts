@@ -24,8 +24,16 @@ export interface ConsumedMessage {
 
 /** What became of one consumed message. */
 export type SinkRecordOutcome =
-  /** Ready for the connector: `record.trace` continues from `context`, the record's last hop here. */
-  | { readonly kind: "write"; readonly record: MeshRecord; readonly context: Context }
+  /**
+   * Ready for the connector: `record.trace` continues from `context`, the record's last hop here. The
+   * message it came from stays with it, for a dead-letter copy should the connector refuse it.
+   */
+  | {
+      readonly kind: "write";
+      readonly record: MeshRecord;
+      readonly context: Context;
+      readonly consumed: ConsumedMessage;
+    }
   | { readonly kind: "dropped" }
   | { readonly kind: "failed"; readonly failure: RecordFailure };
 
@@ -69,7 +77,7 @@ export class SinkRecordPipeline {
     const { context } = transformed;
     record = transformed.record;
     record.trace = toRecordTrace(context);
-    return { kind: "write", record, context };
+    return { kind: "write", record, context, consumed };
   }
 }
 

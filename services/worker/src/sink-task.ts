@@ -7,19 +7,14 @@ import { connectClient } from "./connect-client.js";
 import { ConnectorReportedError } from "./errors/connector-reported-error.js";
 import type { ErrorPolicy } from "./errors/error-policy.js";
 import { openTaskErrorPolicy } from "./errors/task-error-policy.js";
-import {
-  type ConsumedMessage,
-  type SinkRecordOutcome,
-  SinkRecordPipeline,
-  sinkFailure,
-} from "./sink-record-pipeline.js";
+import { type SinkRecordOutcome, SinkRecordPipeline, sinkFailure } from "./sink-record-pipeline.js";
 import { consumedMessageOf, type SinkSubscription, sinkSubscriptionOf } from "./sink-subscription.js";
 import { FatalTaskError, type TaskContext } from "./task-context.js";
 import { taskConvertersFrom } from "./task-converters.js";
 import { transformStagesFrom } from "./transform-stages.js";
 
 /** A record ready for the connector, with the message it came from (for the DLQ) and its trace. */
-type Writable = Extract<SinkRecordOutcome, { kind: "write" }> & { readonly consumed: ConsumedMessage };
+type Writable = Extract<SinkRecordOutcome, { kind: "write" }>;
 
 /**
  * The most records sent, flushed and committed as one unit. kafkajs hands over whatever one fetch returned
@@ -182,7 +177,7 @@ async function consumeAndWrite(
           if (outcome.kind === "failed")
             outcome = await policy.retry(outcome, () => pipeline.process(consumed), failureOf, stopping);
           if (outcome.kind === "failed") policy.report(outcome.failure);
-          else if (outcome.kind === "write") writable.push({ ...outcome, consumed });
+          else if (outcome.kind === "write") writable.push(outcome);
         }
         if (writable.length > 0) {
           await sendUntilAccepted(writable);
