@@ -25,6 +25,9 @@ const NOT_AN_ENVELOPE =
 const ENVELOPE_START = '{"schema":';
 const PAYLOAD_MEMBER = ',"payload":';
 
+/** Null bytes read as: no value and no schema. Shared, since a SchemaAndValue is read-only. */
+const NO_DATA: SchemaAndValue = Object.freeze({ schema: undefined, value: undefined });
+
 /** Jackson refuses malformed UTF-8 rather than guessing, and so do we. A leading BOM is skipped, as there. */
 const UTF8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -72,7 +75,7 @@ export class JsonConverter implements Converter, HeaderConverter {
    * are off (Jackson reads them as a missing node) and an error when they are on (there is no envelope).
    */
   toConnectData(topic: string, bytes: Buffer | null): SchemaAndValue {
-    return this.read(bytes, `the ${this.role} of a record from topic "${topic}"`);
+    return this.read(bytes, topic, undefined);
   }
 
   /** A header value is written as a record value is, as Connect's JsonConverter does. */
@@ -87,7 +90,7 @@ export class JsonConverter implements Converter, HeaderConverter {
 
   /** A header value is read as a record value is, as Connect's JsonConverter does. */
   toConnectHeader(topic: string, headerKey: string, bytes: Buffer | null): SchemaAndValue {
-    return this.read(bytes, `header "${headerKey}" of a record from topic "${topic}"`);
+    return this.read(bytes, topic, headerKey);
   }
 
   private write(schema: Schema | undefined, value: Value | undefined, what: string): Buffer | null {
@@ -103,8 +106,9 @@ export class JsonConverter implements Converter, HeaderConverter {
     }
   }
 
-  private read(bytes: Buffer | null, what: string): SchemaAndValue {
-    if (bytes === null) return { schema: undefined, value: undefined };
+  /** Reads a record's key or value, or with `headerKey` a header's value; errors name which, and where. */
+  private read(bytes: Buffer | null, topic: string, headerKey: string | undefined): SchemaAndValue {
+    if (bytes === null) return NO_DATA;
     try {
       const text = decodeUtf8(bytes);
       if (this.settings.schemasEnable) {
@@ -123,7 +127,9 @@ export class JsonConverter implements Converter, HeaderConverter {
       const schema = schemaNode.kind === "null" ? undefined : this.schemas.schemaOf(schemaNode, text);
       return { schema, value: valueFromJson(schema, payloadNode, this.settings, ROOT_PATH) };
     } catch (e) {
-      throw this.inContext(e, `could not read ${what} as JSON`);
+      // Worded here, not before the read: the words are needed only on an error, not for every record.
+      const what = headerKey === undefined ? `the ${this.role}` : `header "${headerKey}"`;
+      throw this.inContext(e, `could not read ${what} of a record from topic "${topic}" as JSON`);
     }
   }
 

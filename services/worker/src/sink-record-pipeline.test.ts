@@ -72,6 +72,20 @@ describe("SinkRecordPipeline.process", () => {
     });
   });
 
+  it("blames the key converter for a key it cannot read", () => {
+    const outcome = pipelineFor({ "key.converter.schemas.enable": "true" }).process({
+      topic: "people",
+      partition: 0,
+      message: { ...message('{"schema":null,"payload":1}'), key: Buffer.from('{"id":1}') },
+    });
+    expect(outcome).toMatchObject({
+      kind: "failed",
+      failure: { stage: "KEY_CONVERTER", className: "org.apache.kafka.connect.json.JsonConverter" },
+    });
+    if (outcome.kind === "failed")
+      expect(String(outcome.failure.error)).toMatch(/could not read the key of a record from topic "people"/);
+  });
+
   it("blames the transform that throws", () => {
     const outcome = pipelineFor({
       ...SCHEMALESS,
