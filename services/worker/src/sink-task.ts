@@ -2,6 +2,7 @@ import { sleep } from "@connect-mesh/async";
 import { ErrorKind, SinkServiceClient, type WriteResponse } from "@connect-mesh/proto";
 import { type SinkTaskMetrics, TaskTracer } from "@connect-mesh/telemetry";
 import type { Consumer, EachBatchPayload } from "kafkajs";
+import { BackgroundCommits } from "./background-commits.js";
 import { Backoff } from "./backoff.js";
 import { connectClient } from "./connect-client.js";
 import { ConnectorReportedError } from "./errors/connector-reported-error.js";
@@ -28,12 +29,21 @@ type Writable = Extract<SinkRecordOutcome, { kind: "write" }> & { readonly consu
  */
 const MAX_RECORDS_PER_BATCH = 2_000;
 
+/** A partition's position to commit, and its lag as of that position. */
+interface CommitPosition {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+  readonly lag: number;
+}
+
 /**
  * Runs one sink task through one Write stream: consumes with the group `connect-<connector>` (its topics,
  * and its dead-letter queue's replay topic, see sink-subscription.ts), converts each
- * fetched batch, sends it, waits for the ack, asks for a flush, and commits the Kafka offsets only once the
- * service says the batch is durable, and only while this worker still holds the task (the group's own
- * generation fences a zombie's commit too, once Kafka has seen it go). Anything not committed is consumed again after a failure
+ * fetched batch, sends it, waits for the ack, asks for a flush, and, once the service says the batch is
+ * durable, hands its Kafka offsets to a background commit (so the next batch is fetched and written while
+ * it runs), which commits only while this worker still holds the task (the group's own generation fences a
+ * zombie's commit too, once Kafka has seen it go). Anything not committed is consumed again after a failure
  * (at-least-once). Returns when `stopping` aborts, after the batch in hand is committed; throws on failure.
  */
 export async function runSinkStream(context: TaskContext, stopping: AbortSignal): Promise<void> {
@@ -76,6 +86,26 @@ async function consumeAndWrite(
   let sequence = 0n;
   /** The consumer's lag per partition, as of each partition's last committed batch. */
   const lags = new Map<string, number>();
+  const commits = new BackgroundCommits<ReadonlyMap<string, CommitPosition>>({
+    commit: async (positions) => {
+      // The offsets below cover the skipped records: their dead-letter copies must be in Kafka first.
+      await policy.flush();
+      await context.confirmStillAssigned();
+      try {
+        await consumer.commitOffsets(
+          [...positions.values()].map(({ topic, partition, offset }) => ({ topic, partition, offset })),
+        );
+        metrics.observeOffsetCommit(true);
+      } catch (error) {
+        metrics.observeOffsetCommit(false);
+        throw error;
+      }
+      for (const [key, { lag }] of positions) lags.set(key, lag);
+      metrics.setConsumerLag(lags.values());
+    },
+    merge: (older, newer) => new Map([...older, ...newer]),
+    onFailure: (error) => fail(error),
+  });
   let inFlight: Promise<void> = Promise.resolve();
   let failure: unknown;
   let failed: () => void = () => {};
@@ -184,6 +214,8 @@ async function consumeAndWrite(
           if (outcome.kind === "failed") policy.report(outcome.failure);
           else if (outcome.kind === "write") writable.push({ ...outcome, consumed });
         }
+        // Holds these records back while the batches before are too far from committed.
+        await commits.roomFor(messages.length);
         if (writable.length > 0) {
           await sendUntilAccepted(writable);
           call.write({ message: { $case: "flush", value: { throughSequence: sequence } } });
@@ -195,21 +227,13 @@ async function consumeAndWrite(
           for (const { consumed } of writable)
             metrics.observeEndToEndLatency(writtenAt - Number(consumed.message.timestamp));
         }
-        // The offsets below cover the skipped records: their dead-letter copies must be in Kafka first.
-        await policy.flush();
-        await context.confirmStillAssigned();
-        try {
-          await consumer.commitOffsets([
-            { topic: batch.topic, partition: batch.partition, offset: String(BigInt(last.offset) + 1n) },
-          ]);
-          metrics.observeOffsetCommit(true);
-        } catch (error) {
-          metrics.observeOffsetCommit(false);
-          throw error;
-        }
-        const lag = Number(BigInt(batch.highWatermark) - BigInt(last.offset) - 1n);
-        lags.set(`${batch.topic}/${batch.partition}`, Math.max(0, lag));
-        metrics.setConsumerLag(lags.values());
+        const position: CommitPosition = {
+          topic: batch.topic,
+          partition: batch.partition,
+          offset: String(BigInt(last.offset) + 1n),
+          lag: Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(last.offset) - 1n)),
+        };
+        commits.add(new Map([[`${batch.topic}/${batch.partition}`, position]]), messages.length);
         resolveOffset(last.offset);
         await heartbeat();
       }
@@ -252,6 +276,7 @@ async function consumeAndWrite(
     // flushed and committed) first; batches fetched after that are left uncommitted, to be read again.
     isDraining = true;
     await inFlight;
+    await commits.drain().catch(fail);
     await consumer.stop().catch(() => undefined);
     await consumer.disconnect().catch(() => undefined);
     call.end();
