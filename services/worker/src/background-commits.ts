@@ -17,8 +17,9 @@ export interface CommitSteps<Progress> {
  * Commits a task's offsets off the records' path, one commit at a time: progress added while a commit is
  * in flight is merged and committed next, so a task commits as often as a commit's round trips allow and
  * never once per batch when batches come faster (Connect commits on a timer instead; we commit as soon as
- * we can, which keeps what a crash repeats small). Only progress that is already durable may be added;
- * `roomFor` holds the next batch back while too much is uncommitted. After a failure nothing more is
+ * we can, which keeps what a crash repeats small). `commit` makes the records durable first where they are
+ * not yet (a sink's flush), then stores the offsets; `roomFor` holds the next batch back while too much is
+ * uncommitted. After a failure nothing more is
  * committed and every later call throws it.
  */
 export class BackgroundCommits<Progress> {
@@ -42,7 +43,7 @@ export class BackgroundCommits<Progress> {
     return this.failure?.error;
   }
 
-  /** Queues durable progress covering `records` records; it is committed once the commit in flight ends. */
+  /** Queues progress covering `records` written records; it is committed once the commit in flight ends. */
   add(progress: Progress, records: number): void {
     this.throwIfFailed();
     this.pending =
