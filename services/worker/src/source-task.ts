@@ -40,14 +40,22 @@ export async function runSourceStream(
   const tracer = TaskTracer.fromConfig({ connector, task }, config);
   const metrics = context.metrics.sourceTask({ connector, task });
   const errors = await openTaskErrorPolicy(context, metrics, tracer);
+  // The offsets have a producer of their own, as Connect's offset store does: a producer sends one request
+  // at a time, so sharing the records' producer would hold each batch's send behind the last store.
+  const offsetsProducer = createSourceProducer(context);
   try {
+    await offsetsProducer.connect();
     const pipeline = new SourceRecordPipeline(
       transformStagesFrom(config),
       taskConvertersFrom(config),
       tracer,
     );
-    await readAndWrite({ context, producer, pipeline, policy: errors.policy, metrics, stopping });
+    await readAndWrite(
+      { context, producer, pipeline, policy: errors.policy, metrics, stopping },
+      offsetsProducer,
+    );
   } finally {
+    await offsetsProducer.disconnect();
     await errors.close();
   }
 }
@@ -56,8 +64,8 @@ export async function runSourceStream(
  * The Read stream's loop: batches in, written to Kafka, one more credit each; their offsets are stored by
  * `commits` while the next batch is read and written, and each store acks the batches it covers.
  */
-async function readAndWrite(writer: Omit<BatchWriter, "commits">): Promise<void> {
-  const { context, producer, stopping } = writer;
+async function readAndWrite(writer: Omit<BatchWriter, "commits">, offsetsProducer: Producer): Promise<void> {
+  const { context, stopping } = writer;
   const { connector, task, config, logger } = context;
   const { className, address } = await context.locator.locate(config["connector.class"] ?? "");
   const startOffsets = await context.offsets.read(connector, context.admin);
@@ -74,7 +82,7 @@ async function readAndWrite(writer: Omit<BatchWriter, "commits">): Promise<void>
   stopping.addEventListener("abort", endStream, { once: true });
   const commits = new BackgroundCommits<StoredProgress>({
     commit: async ({ offsets, throughSequence }) => {
-      await storeOffsets(writer.metrics, context, [...offsets.values()], producer);
+      await storeOffsets(writer.metrics, context, [...offsets.values()], offsetsProducer);
       // A half-closed stream takes no more requests; the offsets stored are what a restart resumes from.
       if (!hasEnded) call.write({ message: { $case: "ack", value: { throughSequence } } });
     },
