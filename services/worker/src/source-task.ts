@@ -74,17 +74,13 @@ async function readAndWrite(writer: Omit<BatchWriter, "commits">, offsetsProduce
   // The stream's failure reaches us through the loop below; this listener only keeps an error that comes
   // before the loop starts from being an unhandled 'error' event, which would crash the whole worker.
   call.on("error", (error: Error) => logger.debug({ err: error }, "the Read stream failed"));
-  let hasEnded = false;
-  const endStream = () => {
-    hasEnded = true;
-    call.end();
-  };
+  const endStream = () => call.end();
   stopping.addEventListener("abort", endStream, { once: true });
   const commits = new BackgroundCommits<StoredProgress>({
     commit: async ({ offsets, throughSequence }) => {
       await storeOffsets(writer.metrics, context, [...offsets.values()], offsetsProducer);
-      // A half-closed stream takes no more requests; the offsets stored are what a restart resumes from.
-      if (!hasEnded) call.write({ message: { $case: "ack", value: { throughSequence } } });
+      // A stream half-closed (a stop) or over takes no more requests; a restart resumes from the offsets.
+      if (call.writable) call.write({ message: { $case: "ack", value: { throughSequence } } });
     },
     merge: (older, newer) => ({
       offsets: new Map([...older.offsets, ...newer.offsets]),
