@@ -1,7 +1,8 @@
 import { sleep } from "@connect-mesh/async";
-import { ErrorKind, SinkServiceClient, type WriteResponse } from "@connect-mesh/proto";
+import { ErrorKind, SinkServiceClient, type WriteRequest, type WriteResponse } from "@connect-mesh/proto";
 import { type SinkTaskMetrics, TaskTracer } from "@connect-mesh/telemetry";
 import type { Consumer, EachBatchPayload } from "kafkajs";
+import { BackgroundCommits } from "./background-commits.js";
 import { Backoff } from "./backoff.js";
 import { connectClient } from "./connect-client.js";
 import { ConnectorReportedError } from "./errors/connector-reported-error.js";
@@ -23,12 +24,27 @@ type Writable = Extract<SinkRecordOutcome, { kind: "write" }>;
  */
 const MAX_RECORDS_PER_BATCH = 2_000;
 
+/** A partition's position to commit, and its lag as of that position. */
+interface CommitPosition {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+  readonly lag: number;
+}
+
+/** What a background commit covers: positions per partition, and the source timestamps of what it flushes. */
+interface WrittenProgress {
+  readonly positions: ReadonlyMap<string, CommitPosition>;
+  readonly timestamps: readonly number[];
+}
+
 /**
  * Runs one sink task through one Write stream: consumes with the group `connect-<connector>` (its topics,
  * and its dead-letter queue's replay topic, see sink-subscription.ts), converts each
- * fetched batch, sends it, waits for the ack, asks for a flush, and commits the Kafka offsets only once the
- * service says the batch is durable, and only while this worker still holds the task (the group's own
- * generation fences a zombie's commit too, once Kafka has seen it go). Anything not committed is consumed again after a failure
+ * fetched batch, sends it, waits for the ack, and hands its Kafka offsets to a background commit (so the
+ * next batch is fetched and written while it runs), which asks the service for a flush and commits only
+ * once the service says the records are durable, and only while this worker still holds the task (the
+ * group's own generation fences a zombie's commit too, once Kafka has seen it go). Anything not committed is consumed again after a failure
  * (at-least-once). Returns when `stopping` aborts, after the batch in hand is committed; throws on failure.
  */
 export async function runSinkStream(context: TaskContext, stopping: AbortSignal): Promise<void> {
@@ -71,6 +87,37 @@ async function consumeAndWrite(
   let sequence = 0n;
   /** The consumer's lag per partition, as of each partition's last committed batch. */
   const lags = new Map<string, number>();
+  const commits = new BackgroundCommits<WrittenProgress>({
+    commit: async ({ positions, timestamps }) => {
+      if (timestamps.length > 0) {
+        // Through the last batch written: the service flushes in order, after every batch before it.
+        const flushed = await exchange(() => ({ $case: "flush", value: { throughSequence: sequence } }));
+        if (flushed.$case !== "flushed") throw new Error(`expected a flush, got ${flushed.$case}`);
+        // Source timestamp to durable in the sink: the pipeline's end-to-end latency.
+        const durableAt = Date.now();
+        for (const timestamp of timestamps) metrics.observeEndToEndLatency(durableAt - timestamp);
+      }
+      // The offsets below cover the skipped records: their dead-letter copies must be in Kafka first.
+      await policy.flush();
+      await context.confirmStillAssigned();
+      try {
+        await consumer.commitOffsets(
+          [...positions.values()].map(({ topic, partition, offset }) => ({ topic, partition, offset })),
+        );
+        metrics.observeOffsetCommit(true);
+      } catch (error) {
+        metrics.observeOffsetCommit(false);
+        throw error;
+      }
+      for (const [key, { lag }] of positions) lags.set(key, lag);
+      metrics.setConsumerLag(lags.values());
+    },
+    merge: (older, newer) => ({
+      positions: new Map([...older.positions, ...newer.positions]),
+      timestamps: older.timestamps.concat(newer.timestamps),
+    }),
+    onFailure: (error) => fail(error),
+  });
   let inFlight: Promise<void> = Promise.resolve();
   let failure: unknown;
   let failed: () => void = () => {};
@@ -89,6 +136,23 @@ async function consumeAndWrite(
   };
 
   /**
+   * Writes one request and waits for its answer. The service answers in order, one answer a request, so
+   * the background commit's flush and the next batch take turns rather than reading each other's answers.
+   * The request is built when its turn comes, so a flush names the batches written before it.
+   */
+  let turns: Promise<unknown> = Promise.resolve();
+  const exchange = (
+    request: () => NonNullable<WriteRequest["message"]>,
+  ): Promise<NonNullable<WriteResponse["message"]>> => {
+    const answer = turns.then(() => {
+      call.write({ message: request() });
+      return nextResponse();
+    });
+    turns = answer.catch(() => undefined);
+    return answer;
+  };
+
+  /**
    * Sends records until the service has accepted or refused each of them. A RETRIABLE error names the
    * first record it did not take; the rest go again as a new batch after a capped, jittered backoff (as
    * sink.proto says), so an outside system that is down for a while loses nothing and repeats nothing. A
@@ -102,12 +166,12 @@ async function consumeAndWrite(
     let pending = records;
     let isRetrying = false;
     while (pending.length > 0) {
-      sequence += 1n;
-      const startedAt = performance.now();
-      call.write({
-        message: { $case: "batch", value: { sequence, records: pending.map((w) => w.record) } },
+      let startedAt = 0;
+      const answer = await exchange(() => {
+        sequence += 1n;
+        startedAt = performance.now();
+        return { $case: "batch", value: { sequence, records: pending.map((w) => w.record) } };
       });
-      const answer = await nextResponse();
       metrics.observePutBatch(performance.now() - startedAt);
       if (answer.$case === "ack") {
         metrics.countSent(pending.length);
@@ -179,32 +243,18 @@ async function consumeAndWrite(
           if (outcome.kind === "failed") policy.report(outcome.failure);
           else if (outcome.kind === "write") writable.push(outcome);
         }
-        if (writable.length > 0) {
-          await sendUntilAccepted(writable);
-          call.write({ message: { $case: "flush", value: { throughSequence: sequence } } });
-          const flushed = await nextResponse();
-          if (flushed.$case !== "flushed")
-            throw new Error(`expected a flush of batch ${sequence}, got ${flushed.$case}`);
-          // Source timestamp to durable in the sink: the pipeline's end-to-end latency.
-          const writtenAt = Date.now();
-          for (const { consumed } of writable)
-            metrics.observeEndToEndLatency(writtenAt - Number(consumed.message.timestamp));
-        }
-        // The offsets below cover the skipped records: their dead-letter copies must be in Kafka first.
-        await policy.flush();
-        await context.confirmStillAssigned();
-        try {
-          await consumer.commitOffsets([
-            { topic: batch.topic, partition: batch.partition, offset: String(BigInt(last.offset) + 1n) },
-          ]);
-          metrics.observeOffsetCommit(true);
-        } catch (error) {
-          metrics.observeOffsetCommit(false);
-          throw error;
-        }
-        const lag = Number(BigInt(batch.highWatermark) - BigInt(last.offset) - 1n);
-        lags.set(`${batch.topic}/${batch.partition}`, Math.max(0, lag));
-        metrics.setConsumerLag(lags.values());
+        // Holds these records back while the batches before are too far from committed.
+        await commits.roomFor(messages.length);
+        if (writable.length > 0) await sendUntilAccepted(writable);
+        const position: CommitPosition = {
+          topic: batch.topic,
+          partition: batch.partition,
+          offset: String(BigInt(last.offset) + 1n),
+          lag: Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(last.offset) - 1n)),
+        };
+        const positions = new Map([[`${batch.topic}/${batch.partition}`, position]]);
+        const timestamps = writable.map(({ consumed }) => Number(consumed.message.timestamp));
+        commits.add({ positions, timestamps }, messages.length);
         resolveOffset(last.offset);
         await heartbeat();
       }
@@ -247,6 +297,7 @@ async function consumeAndWrite(
     // flushed and committed) first; batches fetched after that are left uncommitted, to be read again.
     isDraining = true;
     await inFlight;
+    await commits.drain().catch(fail);
     await consumer.stop().catch(() => undefined);
     await consumer.disconnect().catch(() => undefined);
     call.end();

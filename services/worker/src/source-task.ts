@@ -7,6 +7,7 @@ import {
 } from "@connect-mesh/proto";
 import { type SourceTaskMetrics, TaskTracer } from "@connect-mesh/telemetry";
 import { type Message, Partitioners, type Producer } from "kafkajs";
+import { BackgroundCommits } from "./background-commits.js";
 import { connectClient } from "./connect-client.js";
 import type { ErrorPolicy } from "./errors/error-policy.js";
 import { openTaskErrorPolicy } from "./errors/task-error-policy.js";
@@ -25,9 +26,10 @@ const CREDITS = 2;
 /**
  * Runs one source task through one Read stream: runs each batch's records through the task's transforms and
  * converters (a failing record is handled as `errors.*` says), produces them to Kafka (idempotent,
- * acks=all), stores its offsets only once Kafka has the records and only while this worker still holds the
- * task, then acks the batch to the connector and grants one more. Returns when `stopping` aborts (after finishing the batch in hand) or throws on failure;
- * the caller decides about retrying.
+ * acks=all) and grants the connector one more batch. Its offsets are stored in the background, only once
+ * Kafka has the records and only while this worker still holds the task, and the connector is acked once
+ * they are. Returns when `stopping` aborts (after storing the offsets of the batch in hand) or throws on
+ * failure; the caller decides about retrying.
  */
 export async function runSourceStream(
   context: TaskContext,
@@ -38,20 +40,31 @@ export async function runSourceStream(
   const tracer = TaskTracer.fromConfig({ connector, task }, config);
   const metrics = context.metrics.sourceTask({ connector, task });
   const errors = await openTaskErrorPolicy(context, metrics, tracer);
+  // The offsets have a producer of their own, as Connect's offset store does: a producer sends one request
+  // at a time, so sharing the records' producer would hold each batch's send behind the last store.
+  const offsetsProducer = createSourceProducer(context);
   try {
+    await offsetsProducer.connect();
     const pipeline = new SourceRecordPipeline(
       transformStagesFrom(config),
       taskConvertersFrom(config),
       tracer,
     );
-    await readAndWrite({ context, producer, pipeline, policy: errors.policy, metrics, stopping });
+    await readAndWrite(
+      { context, producer, pipeline, policy: errors.policy, metrics, stopping },
+      offsetsProducer,
+    );
   } finally {
+    await offsetsProducer.disconnect();
     await errors.close();
   }
 }
 
-/** The Read stream's loop: batches in, written to Kafka, acked, one more credit each. */
-async function readAndWrite(writer: BatchWriter): Promise<void> {
+/**
+ * The Read stream's loop: batches in, written to Kafka, one more credit each; their offsets are stored by
+ * `commits` while the next batch is read and written, and each store acks the batches it covers.
+ */
+async function readAndWrite(writer: Omit<BatchWriter, "commits">, offsetsProducer: Producer): Promise<void> {
   const { context, stopping } = writer;
   const { connector, task, config, logger } = context;
   const { className, address } = await context.locator.locate(config["connector.class"] ?? "");
@@ -63,6 +76,20 @@ async function readAndWrite(writer: BatchWriter): Promise<void> {
   call.on("error", (error: Error) => logger.debug({ err: error }, "the Read stream failed"));
   const endStream = () => call.end();
   stopping.addEventListener("abort", endStream, { once: true });
+  const commits = new BackgroundCommits<StoredProgress>({
+    commit: async ({ offsets, throughSequence }) => {
+      await storeOffsets(writer.metrics, context, [...offsets.values()], offsetsProducer);
+      // A stream half-closed (a stop) or over takes no more requests; a restart resumes from the offsets.
+      if (call.writable) call.write({ message: { $case: "ack", value: { throughSequence } } });
+    },
+    merge: (older, newer) => ({
+      offsets: new Map([...older.offsets, ...newer.offsets]),
+      throughSequence: newer.throughSequence,
+    }),
+    // Ends the loop below even while it waits for the connector's next batch.
+    onFailure: () => call.cancel(),
+  });
+  const batchWriter: BatchWriter = { ...writer, commits };
   // A stop that came while the task was still starting would otherwise never end the stream.
   if (stopping.aborted) endStream();
   try {
@@ -83,11 +110,18 @@ async function readAndWrite(writer: BatchWriter): Promise<void> {
         throw new FatalTaskError(error.message, { cause: message.value.stackTrace || undefined });
       }
       if (message?.$case !== "batch") continue;
-      await writeBatch(writer, message.value);
+      const offsets = await writeBatch(batchWriter, message.value);
+      commits.add({ offsets, throughSequence: message.value.sequence }, message.value.records.length);
       if (stopping.aborted) break;
-      call.write({ message: { $case: "ack", value: { throughSequence: message.value.sequence } } });
       call.write({ message: { $case: "credit", value: { batches: 1 } } });
     }
+    // A stop stores the offsets of everything written before the stream ends.
+    await commits.drain();
+  } catch (error) {
+    // What Kafka already has may still be stored (fenced as ever); no store outlives this run.
+    await commits.drain().catch(() => undefined);
+    // A failed commit cancels the stream: its own error is the one that says why.
+    throw commits.error ?? error;
   } finally {
     stopping.removeEventListener("abort", endStream);
     call.cancel();
@@ -103,15 +137,23 @@ interface BatchWriter {
   readonly policy: ErrorPolicy;
   readonly metrics: SourceTaskMetrics;
   readonly stopping: AbortSignal;
+  /** Stores offsets in the background; a batch waits here only while too much is unstored. */
+  readonly commits: BackgroundCommits<StoredProgress>;
+}
+
+/** What a background store covers: the latest offset per source partition, and the batches to ack. */
+interface StoredProgress {
+  readonly offsets: ReadonlyMap<string, SourceOffset>;
+  readonly throughSequence: bigint;
 }
 
 /**
  * Runs a batch through the pipeline, parks or fails on the records that fail (errors.tolerance), sends the
- * rest, and stores the batch's offsets. The offsets cover skipped and dropped records too, so they are
- * stored only after their dead-letter copies are acked.
+ * rest, and returns the batch's latest offsets, to be stored once it is written. The offsets cover skipped
+ * and dropped records too, so they are returned only after their dead-letter copies are acked.
  */
-async function writeBatch(writer: BatchWriter, batch: SourceBatch): Promise<void> {
-  const { context, producer, pipeline, policy, metrics, stopping } = writer;
+async function writeBatch(writer: BatchWriter, batch: SourceBatch): Promise<Map<string, SourceOffset>> {
+  const { context, producer, pipeline, policy, metrics, stopping, commits } = writer;
   metrics.countPolled(batch.records.length);
   const byTopic = new Map<string, Message[]>();
   const sent: Extract<SourceRecordOutcome, { kind: "produce" }>[] = [];
@@ -133,6 +175,8 @@ async function writeBatch(writer: BatchWriter, batch: SourceBatch): Promise<void
     }
   }
   await policy.flush();
+  // Holds these records back while the offsets of the batches before are too far behind.
+  await commits.roomFor(batch.records.length);
   if (sent.length > 0) {
     try {
       for (const topicMessages of splitIntoRequests(byTopic)) {
@@ -147,9 +191,19 @@ async function writeBatch(writer: BatchWriter, batch: SourceBatch): Promise<void
     metrics.countWritten(sent.length);
   }
   for (const topic of byTopic.keys()) await context.activeTopics.record(context.connector, topic);
+  return latestOffsets;
+}
+
+/** Stores offsets of records Kafka has, only while this worker still holds the task (fencing). */
+async function storeOffsets(
+  metrics: SourceTaskMetrics,
+  context: TaskContext,
+  offsets: readonly SourceOffset[],
+  producer: Producer,
+): Promise<void> {
   await context.confirmStillAssigned();
   try {
-    await context.offsets.write(context.connector, [...latestOffsets.values()], producer);
+    await context.offsets.write(context.connector, offsets, producer);
     metrics.observeOffsetCommit(true);
   } catch (error) {
     metrics.observeOffsetCommit(false);

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { BackgroundCommits } from "./background-commits.js";
+
+/** A commit step whose calls stay pending until the test settles them, one by one. */
+function manualCommits() {
+  const calls: { progress: number[]; settle: (error?: Error) => void }[] = [];
+  const failures: unknown[] = [];
+  const commits = new BackgroundCommits<number[]>(
+    {
+      commit: (progress) =>
+        new Promise<void>((resolve, reject) => {
+          calls.push({ progress, settle: (error) => (error ? reject(error) : resolve()) });
+        }),
+      merge: (older, newer) => [...older, ...newer],
+      onFailure: (error) => failures.push(error),
+    },
+    10,
+  );
+  return { commits, calls, failures };
+}
+
+/** Lets the commit loop run up to its next await. */
+const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+describe("BackgroundCommits", () => {
+  it("commits at once, and merges what comes meanwhile into one next commit", async () => {
+    const { commits, calls } = manualCommits();
+    commits.add([1], 2);
+    await settle();
+    commits.add([2], 2);
+    commits.add([3], 2);
+    expect(calls.map((c) => c.progress)).toEqual([[1]]);
+    expect(commits.uncommittedRecords).toBe(6);
+    calls[0]?.settle();
+    await settle();
+    expect(calls.map((c) => c.progress)).toEqual([[1], [2, 3]]);
+    calls[1]?.settle();
+    await commits.drain();
+    expect(commits.uncommittedRecords).toBe(0);
+  });
+
+  it("makes room at once under the limit, and only after a commit beyond it", async () => {
+    const { commits, calls } = manualCommits();
+    commits.add([1], 6);
+    await commits.roomFor(4);
+    let hasRoom = false;
+    const room = commits.roomFor(5).then(() => {
+      hasRoom = true;
+    });
+    await settle();
+    expect(hasRoom).toBe(false);
+    calls[0]?.settle();
+    await room;
+    expect(hasRoom).toBe(true);
+  });
+
+  it("always has room for a batch larger than the limit once everything is committed", async () => {
+    const { commits } = manualCommits();
+    await expect(commits.roomFor(50)).resolves.toBeUndefined();
+  });
+
+  it("commits nothing after a failure, says so once, and throws it from every later call", async () => {
+    const { commits, calls, failures } = manualCommits();
+    commits.add([1], 1);
+    await settle();
+    commits.add([2], 1);
+    const broken = new Error("fenced");
+    calls[0]?.settle(broken);
+    await expect(commits.drain()).rejects.toBe(broken);
+    expect(calls).toHaveLength(1);
+    expect(failures).toEqual([broken]);
+    expect(commits.error).toBe(broken);
+    expect(() => commits.add([3], 1)).toThrow(broken);
+    await expect(commits.roomFor(1)).rejects.toBe(broken);
+  });
+});
