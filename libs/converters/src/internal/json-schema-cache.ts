@@ -6,7 +6,14 @@ import { schemaFromJson } from "./json-schema-read.js";
 import { schemaToJson } from "./json-schema-write.js";
 import { writeJson } from "./json-write.js";
 import { LruCache } from "./lru-cache.js";
+import { isSameSchema } from "./same-data.js";
 import { ROOT_PATH } from "./value-path.js";
+
+/** A schema written last, kept as a copy of its own that nobody else can change, with its JSON text. */
+interface LastWritten {
+  readonly schema: Schema;
+  readonly text: string;
+}
 
 /**
  * JsonConverter's schema conversions, remembered both ways as Connect remembers them
@@ -17,10 +24,15 @@ import { ROOT_PATH } from "./value-path.js";
  * text, so only byte-identical schemas share an entry; Connect compares parsed JSON, which also matches
  * schemas that differ in spacing or member order, but such producers are rare and a miss is only slower.
  * A schema that fails to convert is not remembered, so it fails the same way every time.
+ *
+ * Records mostly carry the schema the record before them carried, each in an object of its own (they were
+ * decoded one by one), so the text written last is kept aside too: comparing a schema with it field by field
+ * costs far less than encoding the schema to look it up.
  */
 export class JsonSchemaCache {
   private readonly written: LruCache<string, string>;
   private readonly read: LruCache<string, Schema>;
+  private lastWritten: LastWritten | undefined;
 
   constructor(private readonly settings: JsonConverterSettings) {
     this.written = new LruCache(settings.schemasCacheSize);
@@ -35,12 +47,14 @@ export class JsonSchemaCache {
   /** The schema in Connect's JSON schema format, as the text of the envelope's "schema" member. */
   jsonText(schema: Schema): string {
     if (this.written.capacity <= 0) return this.convertToJsonText(schema);
+    // The last schema written is the most recently used entry already, so skipping the cache leaves its order.
+    const last = this.lastWritten;
+    if (last !== undefined && isSameSchema(schema, last.schema)) return last.text;
     const encoded = Schema.encode(schema).finish();
     const key = Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength).toString("latin1");
-    const cached = this.written.get(key);
-    if (cached !== undefined) return cached;
-    const text = this.convertToJsonText(schema);
+    const text = this.written.get(key) ?? this.convertToJsonText(schema);
     this.written.set(key, text);
+    this.lastWritten = { schema: Schema.decode(encoded), text };
     return text;
   }
 
