@@ -128,7 +128,7 @@ async function writeBatch(writer: BatchWriter, batch: SourceBatch): Promise<void
       sent.push(outcome);
     }
     if (record.sourcePartition !== undefined) {
-      const key = context.offsets.keyOf(context.connector, record.sourcePartition).toString();
+      const key = context.offsets.keyOf(context.connector, record.sourcePartition);
       latestOffsets.set(key, { partition: record.sourcePartition, offset: record.sourceOffset });
     }
   }
