@@ -16,6 +16,7 @@ interface LastKey {
  */
 export class PartitionKeyText {
   private last: LastKey | undefined;
+  private lastText: string | undefined;
 
   constructor(
     /** Schemaless JSON, Connect's offset serialization. */
@@ -30,8 +31,15 @@ export class PartitionKeyText {
       return last.text;
     const partitionJson = this.json.fromConnectData(this.topic, undefined, partition)?.toString() ?? "null";
     const text = `[${JSON.stringify(connector)},${partitionJson}]`;
-    const copy = partition === undefined ? undefined : Value.decode(Value.encode(partition).finish());
-    this.last = { connector, partition: copy, text };
+    // The copy is taken when a key comes a second time in a row, so records that alternate between
+    // partitions pay no more than writing their keys.
+    const isRepeated = text === this.lastText;
+    this.lastText = text;
+    this.last = isRepeated ? { connector, partition: copyOf(partition), text } : undefined;
     return text;
   }
+}
+
+function copyOf(partition: Value | undefined): Value | undefined {
+  return partition === undefined ? undefined : Value.decode(Value.encode(partition).finish());
 }

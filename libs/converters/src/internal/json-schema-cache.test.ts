@@ -31,13 +31,24 @@ describe("JsonSchemaCache", () => {
   describe("the schema written last", () => {
     afterEach(() => vi.restoreAllMocks());
 
-    it("is written again from its text, without encoding the schema to look it up", () => {
+    it("is written again from its text, without encoding the schema to look it up, once it repeats", () => {
       const cache = new JsonSchemaCache(parseJsonConverterConfig({}));
       const text = cache.jsonText(named("x"));
+      expect(cache.jsonText(named("x"))).toBe(text);
+      const copy = Schema.decode(Schema.encode(named("x")).finish());
       const encode = vi.spyOn(Schema, "encode");
       expect(cache.jsonText(named("x"))).toBe(text);
-      expect(cache.jsonText(Schema.decode(Schema.encode(named("x")).finish()))).toBe(text);
-      expect(encode).toHaveBeenCalledTimes(1); // only the test's own
+      expect(cache.jsonText(copy)).toBe(text);
+      expect(encode).not.toHaveBeenCalled();
+    });
+
+    it("is not copied while schemas alternate, so they cost no more than the lookup", () => {
+      const cache = new JsonSchemaCache(parseJsonConverterConfig({}));
+      const decode = vi.spyOn(Schema, "decode");
+      for (const name of ["a", "b", "a", "b"]) cache.jsonText(named(name));
+      expect(decode).not.toHaveBeenCalled();
+      cache.jsonText(named("b"));
+      expect(decode).toHaveBeenCalledTimes(1);
     });
 
     it("is told apart from a schema that differs in a nested field", () => {
@@ -55,6 +66,7 @@ describe("JsonSchemaCache", () => {
     it("is kept as a copy, so changing the caller's object afterwards changes nothing", () => {
       const cache = new JsonSchemaCache(parseJsonConverterConfig({}));
       const schema = named("x");
+      cache.jsonText(schema);
       cache.jsonText(schema);
       schema.name = "y";
       expect(cache.jsonText(schema)).toBe('{"type":"string","optional":false,"name":"y"}');

@@ -33,6 +33,8 @@ export class JsonSchemaCache {
   private readonly written: LruCache<string, string>;
   private readonly read: LruCache<string, Schema>;
   private lastWritten: LastWritten | undefined;
+  /** The cache key of the schema written last. */
+  private lastKey: string | undefined;
 
   constructor(private readonly settings: JsonConverterSettings) {
     this.written = new LruCache(settings.schemasCacheSize);
@@ -52,9 +54,15 @@ export class JsonSchemaCache {
     if (last !== undefined && isSameSchema(schema, last.schema)) return last.text;
     const encoded = Schema.encode(schema).finish();
     const key = Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength).toString("latin1");
-    const text = this.written.get(key) ?? this.convertToJsonText(schema);
-    this.written.set(key, text);
-    this.lastWritten = { schema: Schema.decode(encoded), text };
+    let text = this.written.get(key);
+    if (text === undefined) {
+      text = this.convertToJsonText(schema);
+      this.written.set(key, text);
+    }
+    // The copy is taken when a schema comes a second time in a row, so records that alternate between
+    // schemas pay no more than the cache lookup.
+    this.lastWritten = key === this.lastKey ? { schema: Schema.decode(encoded), text } : undefined;
+    this.lastKey = key;
     return text;
   }
 
