@@ -39,6 +39,8 @@ export {
 // Numbers and type names as Java and Connect print them, for other libraries whose output and messages must
 // match Connect's (e.g. the Cast transform).
 export { javaBigDecimalTextOf, javaDoubleText, javaFloatText } from "./internal/java-number-text.js";
+// Whether two values are the same in every field, for code that reuses what it made of the last one.
+export { isSameValue } from "./internal/same-data.js";
 export { connectTypeName } from "./internal/schema-type-names.js";
 export { JsonConverter } from "./json-converter.js";
 export type { DecimalFormat, JsonConverterSettings } from "./json-converter-config.js";

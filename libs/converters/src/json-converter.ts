@@ -67,7 +67,7 @@ export class JsonConverter implements Converter, HeaderConverter {
 
   /** Serializes to UTF-8 JSON; null (no bytes) only for a null value without a schema. */
   fromConnectData(topic: string, schema: Schema | undefined, value: Value | undefined): Buffer | null {
-    return this.write(schema, value, `the ${this.role} for topic "${topic}"`);
+    return this.write(schema, value, topic, undefined);
   }
 
   /**
@@ -85,7 +85,7 @@ export class JsonConverter implements Converter, HeaderConverter {
     schema: Schema | undefined,
     value: Value | undefined,
   ): Buffer | null {
-    return this.write(schema, value, `header "${headerKey}" for topic "${topic}"`);
+    return this.write(schema, value, topic, headerKey);
   }
 
   /** A header value is read as a record value is, as Connect's JsonConverter does. */
@@ -93,7 +93,16 @@ export class JsonConverter implements Converter, HeaderConverter {
     return this.read(bytes, topic, headerKey);
   }
 
-  private write(schema: Schema | undefined, value: Value | undefined, what: string): Buffer | null {
+  /**
+   * Writes a record's key or value, or the value of header `headerKey`. What was written is described only
+   * when it fails: building that text for every record cost more than some of the writing.
+   */
+  private write(
+    schema: Schema | undefined,
+    value: Value | undefined,
+    topic: string,
+    headerKey: string | undefined,
+  ): Buffer | null {
     if (schema === undefined && isNullValue(value)) return null;
     try {
       const payload = writeJson(valueToJson(schema, value, this.settings, ROOT_PATH));
@@ -102,7 +111,8 @@ export class JsonConverter implements Converter, HeaderConverter {
       const schemaText = schema === undefined ? "null" : this.schemas.jsonText(schema);
       return Buffer.from(`{"schema":${schemaText},"payload":${payload}}`, "utf8");
     } catch (e) {
-      throw this.inContext(e, `could not write ${what} as JSON`);
+      const what = headerKey === undefined ? `the ${this.role}` : `header "${headerKey}"`;
+      throw this.inContext(e, `could not write ${what} for topic "${topic}" as JSON`);
     }
   }
 

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Converter } from "@connect-mesh/converters";
 import type { SourceOffset, Value } from "@connect-mesh/proto";
 import type { Admin, Kafka, Producer } from "kafkajs";
+import { PartitionKeyText } from "./partition-key-text.js";
 
 /** Connect's default for offset.storage.partitions. */
 const OFFSETS_TOPIC_PARTITIONS = 25;
@@ -13,12 +14,16 @@ const OFFSETS_TOPIC_PARTITIONS = 25;
  * crash repeats records (at-least-once) but never skips them.
  */
 export class SourceOffsetStore {
+  private readonly keyText: PartitionKeyText;
+
   constructor(
     private readonly kafka: Kafka,
     private readonly topic: string,
     /** Schemaless JSON, Connect's offset serialization. */
     private readonly json: Converter,
-  ) {}
+  ) {
+    this.keyText = new PartitionKeyText(json, topic);
+  }
 
   /** Creates the compacted offsets topic unless it exists. */
   async ensureTopic(admin: Admin): Promise<void> {
@@ -123,10 +128,9 @@ export class SourceOffsetStore {
     return this.json.toConnectData(this.topic, Buffer.from(JSON.stringify(json))).value;
   }
 
-  /** The stable text of a partition, to keep the last offset per partition. */
-  keyOf(connector: string, partition: Value | undefined): Buffer {
-    const partitionJson = this.json.fromConnectData(this.topic, undefined, partition)?.toString() ?? "null";
-    return Buffer.from(`[${JSON.stringify(connector)},${partitionJson}]`);
+  /** The stable text of a partition, the offsets topic's key, to keep the last offset per partition. */
+  keyOf(connector: string, partition: Value | undefined): string {
+    return this.keyText.of(connector, partition);
   }
 
   private collect(

@@ -40,6 +40,14 @@ describe("splitIntoRequests", () => {
     ).toHaveLength(2);
   });
 
+  it("counts every value of a repeated header", () => {
+    // 1 + 1 bytes of key and value, 1 of header key, 2 x 20 of its values: 43 each, so two need 86.
+    const repeated: Message = { key: "k", value: "v", headers: { h: ["a".repeat(20), Buffer.alloc(20)] } };
+    const byTopic = new Map([["a", [repeated, repeated]]]);
+    expect(splitIntoRequests(byTopic, { maxBytes: 86, maxRecords: 10 })).toHaveLength(1);
+    expect(splitIntoRequests(byTopic, { maxBytes: 85, maxRecords: 10 })).toHaveLength(2);
+  });
+
   it("sends a message over the byte limit alone, for the broker to judge", () => {
     const byTopic = new Map([["a", [message("small"), message("x".repeat(50)), message("small")]]]);
     expect(splitIntoRequests(byTopic, { maxBytes: 10, maxRecords: 10 })).toHaveLength(3);

@@ -19,6 +19,24 @@ import type { TaskConverters } from "./task-converters.js";
  * HEADER_CONVERTER) and class, for the error policy and the dead-letter headers.
  */
 export function toKafkaMessage(record: MeshRecord, converters: TaskConverters): Message {
+  // Headers first, as Connect converts them; most records carry none, and get an object of their own
+  // still, for the trace headers to go on.
+  const headers = record.headers.length === 0 ? {} : convertHeaders(record, converters);
+  return {
+    key: convertIn("KEY_CONVERTER", converters.key, () =>
+      converters.key.fromConnectData(record.topic, record.keySchema, record.key),
+    ),
+    value: convertIn("VALUE_CONVERTER", converters.value, () =>
+      converters.value.fromConnectData(record.topic, record.valueSchema, record.value),
+    ),
+    headers,
+    partition: record.kafkaPartition,
+    timestamp: record.timestampMs === undefined ? undefined : String(record.timestampMs),
+  };
+}
+
+/** Each header's value through the header converter, keeping the ones that convert to bytes. */
+function convertHeaders(record: MeshRecord, converters: TaskConverters): IHeaders {
   const headers: Record<string, Buffer[]> = {};
   for (const header of record.headers) {
     const bytes = convertIn("HEADER_CONVERTER", converters.header, () =>
@@ -29,17 +47,7 @@ export function toKafkaMessage(record: MeshRecord, converters: TaskConverters): 
     values.push(bytes);
     headers[header.key] = values;
   }
-  return {
-    key: convertIn("KEY_CONVERTER", converters.key, () =>
-      converters.key.fromConnectData(record.topic, record.keySchema, record.key),
-    ),
-    value: convertIn("VALUE_CONVERTER", converters.value, () =>
-      converters.value.fromConnectData(record.topic, record.valueSchema, record.value),
-    ),
-    headers: singleValuesUnwrapped(headers),
-    partition: record.kafkaPartition,
-    timestamp: record.timestampMs === undefined ? undefined : String(record.timestampMs),
-  };
+  return singleValuesUnwrapped(headers);
 }
 
 /** A consumed Kafka message as a sink record, with where it came from and its headers converted back. */

@@ -170,7 +170,7 @@ async function writeBatch(writer: BatchWriter, batch: SourceBatch): Promise<Map<
       sent.push(outcome);
     }
     if (record.sourcePartition !== undefined) {
-      const key = context.offsets.keyOf(context.connector, record.sourcePartition).toString();
+      const key = context.offsets.keyOf(context.connector, record.sourcePartition);
       latestOffsets.set(key, { partition: record.sourcePartition, offset: record.sourceOffset });
     }
   }

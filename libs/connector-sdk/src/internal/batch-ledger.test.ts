@@ -1,8 +1,15 @@
 import type { SourceOffset } from "@connect-mesh/proto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { fromValue, toValue } from "../plain-value.js";
 import { BatchLedger, mergeAcked } from "./batch-ledger.js";
 import { ProtocolError } from "./protocol-errors.js";
+import { valueKey } from "./value-key.js";
+
+// Counted, to see how often a batch's partitions are keyed; it still computes the real key.
+vi.mock("./value-key.js", async (importOriginal) => {
+  const original = await importOriginal<typeof import("./value-key.js")>();
+  return { valueKey: vi.fn(original.valueKey) };
+});
 
 const record = (file: string, position: number) => ({
   sourcePartition: toValue({ filename: file }),
@@ -18,6 +25,22 @@ describe("BatchLedger.recordSent", () => {
     expect(ledger.recordSent([record("a", 1)])).toBe(1n);
     expect(ledger.recordSent([record("a", 2)])).toBe(2n);
     expect(ledger.sentThrough).toBe(2n);
+  });
+
+  it("keys a partition object that records share once per run of them, and equal objects alike", () => {
+    const ledger = new BatchLedger();
+    const shared = toValue({ filename: "a" });
+    const records = [1, 2, 3].map((position) => ({
+      sourcePartition: shared,
+      sourceOffset: toValue({ position }),
+    }));
+    vi.mocked(valueKey).mockClear();
+    ledger.recordSent([...records, record("b", 10), record("a", 4)]);
+    expect(valueKey).toHaveBeenCalledTimes(3);
+    expect(plainOffsets(ledger.acknowledge(1n)?.offsets ?? [])).toEqual([
+      { partition: { filename: "a" }, offset: { position: 4n } },
+      { partition: { filename: "b" }, offset: { position: 10n } },
+    ]);
   });
 });
 

@@ -36,12 +36,19 @@ export class BatchLedger {
     }[],
   ): bigint {
     const offsets = new Map<string, SourceOffset>();
+    // Connectors mostly give a partition's records one partition object (the file source does), so its key
+    // is made once per run of the same object rather than once per record; nothing can change it mid-loop.
+    let lastPartition: Value | undefined;
+    let lastKey: string | undefined;
     for (const record of records) {
+      const key =
+        lastKey !== undefined && record.sourcePartition === lastPartition
+          ? lastKey
+          : valueKey(record.sourcePartition);
+      lastPartition = record.sourcePartition;
+      lastKey = key;
       // Later records in a batch are further along, so the last one per partition wins.
-      offsets.set(valueKey(record.sourcePartition), {
-        partition: record.sourcePartition,
-        offset: record.sourceOffset,
-      });
+      offsets.set(key, { partition: record.sourcePartition, offset: record.sourceOffset });
     }
     this.lastSent += 1n;
     this.unacked.push({ sequence: this.lastSent, offsets });

@@ -1,5 +1,5 @@
 import { Schema, SchemaType } from "@connect-mesh/proto";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseJsonConverterConfig } from "../json-converter-config.js";
 import { parseJsonDocument } from "./json-parse.js";
 import { JsonSchemaCache } from "./json-schema-cache.js";
@@ -26,6 +26,51 @@ describe("JsonSchemaCache", () => {
     expect(cache.jsonText(Schema.decode(Schema.encode(named("x")).finish()))).toBe(text);
     expect(cache.jsonText(named("y"))).toBe('{"type":"string","optional":false,"name":"y"}');
     expect(cache.sizes.written).toBe(2);
+  });
+
+  describe("the schema written last", () => {
+    afterEach(() => vi.restoreAllMocks());
+
+    it("is written again from its text, without encoding the schema to look it up, once it repeats", () => {
+      const cache = new JsonSchemaCache(parseJsonConverterConfig({}));
+      const text = cache.jsonText(named("x"));
+      expect(cache.jsonText(named("x"))).toBe(text);
+      const copy = Schema.decode(Schema.encode(named("x")).finish());
+      const encode = vi.spyOn(Schema, "encode");
+      expect(cache.jsonText(named("x"))).toBe(text);
+      expect(cache.jsonText(copy)).toBe(text);
+      expect(encode).not.toHaveBeenCalled();
+    });
+
+    it("is not copied while schemas alternate, so they cost no more than the lookup", () => {
+      const cache = new JsonSchemaCache(parseJsonConverterConfig({}));
+      const decode = vi.spyOn(Schema, "decode");
+      for (const name of ["a", "b", "a", "b"]) cache.jsonText(named(name));
+      expect(decode).not.toHaveBeenCalled();
+      cache.jsonText(named("b"));
+      expect(decode).toHaveBeenCalledTimes(1);
+    });
+
+    it("is told apart from a schema that differs in a nested field", () => {
+      const cache = new JsonSchemaCache(parseJsonConverterConfig({}));
+      const map = (valueType: SchemaType) =>
+        Schema.fromPartial({
+          type: SchemaType.SCHEMA_TYPE_MAP,
+          keySchema: { type: SchemaType.SCHEMA_TYPE_STRING },
+          valueSchema: { type: valueType },
+        });
+      expect(cache.jsonText(map(SchemaType.SCHEMA_TYPE_INT32))).toContain('"type":"int32"');
+      expect(cache.jsonText(map(SchemaType.SCHEMA_TYPE_INT64))).toContain('"type":"int64"');
+    });
+
+    it("is kept as a copy, so changing the caller's object afterwards changes nothing", () => {
+      const cache = new JsonSchemaCache(parseJsonConverterConfig({}));
+      const schema = named("x");
+      cache.jsonText(schema);
+      cache.jsonText(schema);
+      schema.name = "y";
+      expect(cache.jsonText(schema)).toBe('{"type":"string","optional":false,"name":"y"}');
+    });
   });
 
   it("does not remember a schema that fails to convert", () => {

@@ -6,7 +6,14 @@ import { schemaFromJson } from "./json-schema-read.js";
 import { schemaToJson } from "./json-schema-write.js";
 import { writeJson } from "./json-write.js";
 import { LruCache } from "./lru-cache.js";
+import { isSameSchema } from "./same-data.js";
 import { ROOT_PATH } from "./value-path.js";
+
+/** A schema written last, kept as a copy of its own that nobody else can change, with its JSON text. */
+interface LastWritten {
+  readonly schema: Schema;
+  readonly text: string;
+}
 
 /**
  * JsonConverter's schema conversions, remembered both ways as Connect remembers them
@@ -17,12 +24,21 @@ import { ROOT_PATH } from "./value-path.js";
  * text, so only byte-identical schemas share an entry; Connect compares parsed JSON, which also matches
  * schemas that differ in spacing or member order, but such producers are rare and a miss is only slower.
  * A schema that fails to convert is not remembered, so it fails the same way every time.
+ *
+ * Records mostly carry the schema the record before them carried, each in an object of its own (they were
+ * decoded one by one), so the text written last is kept aside too: comparing a schema with it field by field
+ * costs far less than encoding the schema to look it up. Reading keeps the schema read last with its text
+ * for the same reason (see lastRead).
  */
 export class JsonSchemaCache {
   private readonly written: LruCache<string, string>;
   private readonly read: LruCache<string, Schema>;
   /** The schema schemaOf returned last from the cache, and its JSON text: see lastRead. */
-  private last: RememberedSchema | undefined;
+  private lastParsed: RememberedSchema | undefined;
+  /** The schema jsonText wrote last, once it came twice in a row: see jsonText. */
+  private lastWritten: LastWritten | undefined;
+  /** The cache key of the schema written last. */
+  private lastKey: string | undefined;
 
   constructor(private readonly settings: JsonConverterSettings) {
     this.written = new LruCache(settings.schemasCacheSize);
@@ -37,12 +53,20 @@ export class JsonSchemaCache {
   /** The schema in Connect's JSON schema format, as the text of the envelope's "schema" member. */
   jsonText(schema: Schema): string {
     if (this.written.capacity <= 0) return this.convertToJsonText(schema);
+    // The last schema written is the most recently used entry already, so skipping the cache leaves its order.
+    const last = this.lastWritten;
+    if (last !== undefined && isSameSchema(schema, last.schema)) return last.text;
     const encoded = Schema.encode(schema).finish();
     const key = Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength).toString("latin1");
-    const cached = this.written.get(key);
-    if (cached !== undefined) return cached;
-    const text = this.convertToJsonText(schema);
-    this.written.set(key, text);
+    let text = this.written.get(key);
+    if (text === undefined) {
+      text = this.convertToJsonText(schema);
+      this.written.set(key, text);
+    }
+    // The copy is taken when a schema comes a second time in a row, so records that alternate between
+    // schemas pay no more than the cache lookup.
+    this.lastWritten = key === this.lastKey ? { schema: Schema.decode(encoded), text } : undefined;
+    this.lastKey = key;
     return text;
   }
 
@@ -58,12 +82,12 @@ export class JsonSchemaCache {
     const key = document.slice(span.start, span.end);
     const cached = this.read.get(key);
     if (cached !== undefined) {
-      this.last = { text: key, schema: cached };
+      this.lastParsed = { text: key, schema: cached };
       return cached;
     }
     const schema = deepFreeze(schemaFromJson(node, this.settings, ROOT_PATH));
     this.read.set(key, schema);
-    this.last = { text: key, schema };
+    this.lastParsed = { text: key, schema };
     return schema;
   }
 
@@ -73,7 +97,7 @@ export class JsonSchemaCache {
    * the schema without parsing it or looking it up. Undefined until a schema has been cached.
    */
   get lastRead(): RememberedSchema | undefined {
-    return this.last;
+    return this.lastParsed;
   }
 
   private convertToJsonText(schema: Schema): string {
