@@ -103,6 +103,31 @@ describe("startRecordSpan", () => {
     expect(trace.getSpanContext(convert.context)?.traceFlags).toBe(TraceFlags.SAMPLED);
   });
 
+  it("builds an unsampled hop's attributes only when it fails", async () => {
+    const { finished } = await tracing();
+    let built = 0;
+    const attributes = () => {
+      built += 1;
+      return { "connect-mesh.hop": "transform" };
+    };
+    const read = startRecordSpan("source read record", { samplingRatio: 0, attributes });
+    const passed = startRecordSpan("transform a", { parent: read.context, samplingRatio: 1, attributes });
+    passed.end();
+    read.end();
+    expect(built).toBe(0);
+    const failing = startRecordSpan("transform b", { parent: passed.context, samplingRatio: 1, attributes });
+    failing.fail(new Error("no field"));
+    failing.end();
+    expect(built).toBe(1);
+    const [failed] = await finished();
+    expect(failed?.name).toBe("transform b");
+    expect(failed?.spanContext().traceId).toBe(read.traceId);
+    expect(failed?.attributes).toMatchObject({
+      "connect-mesh.hop": "transform",
+      [SAMPLED_ON_ERROR_ATTRIBUTE]: true,
+    });
+  });
+
   it("marks a sampled span failed in place, without a second span", async () => {
     const { finished } = await tracing();
     const write = startRecordSpan("sink write record", { samplingRatio: 1 });

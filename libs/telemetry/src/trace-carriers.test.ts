@@ -75,6 +75,17 @@ describe("Kafka headers", () => {
     expect(extracted(context)?.traceState?.serialize()).toBe("vendor=a");
   });
 
+  it("hands an unsampled trace on as the text it came as, from Record.trace to headers and back", () => {
+    const unsampled = TRACEPARENT.replace(/-01$/, "-00");
+    const headers: KafkaHeaders = {};
+    injectKafkaHeaders(fromRecordTrace({ traceparent: unsampled, tracestate: "vendor=a" }), headers);
+    expect(headers).toEqual({ traceparent: unsampled, tracestate: "vendor=a" });
+    const consumed = extractKafkaHeaders({ traceparent: Buffer.from(unsampled) });
+    expect(toRecordTrace(consumed)).toEqual({ traceparent: unsampled, tracestate: "" });
+    // Read as OpenTelemetry's span context only when asked for.
+    expect(extracted(consumed)).toMatchObject({ ...spanContext(TraceFlags.NONE), isRemote: true });
+  });
+
   it("gives the root context for a record without headers or without a traceparent", () => {
     expect(extractKafkaHeaders(undefined)).toBe(ROOT_CONTEXT);
     expect(extracted(extractKafkaHeaders({ other: "x" }))).toBeUndefined();
