@@ -70,7 +70,7 @@ const tag = (tags: readonly { key: string; value: unknown }[], key: string) =>
 
 describe("tracing into a real Jaeger", () => {
   it("finds a record's hops, parent and child across a Kafka header, through the query API", async () => {
-    telemetry = startTelemetry({
+    telemetry = await startTelemetry({
       serviceName: "trace-test",
       instanceId: "trace-test-1",
       otlpEndpoint: jaeger.otlpEndpoint,
@@ -106,7 +106,7 @@ describe("tracing into a real Jaeger", () => {
   });
 
   it("records a failed record that was not sampled, under the trace id it carries", async () => {
-    telemetry = startTelemetry({
+    telemetry = await startTelemetry({
       serviceName: "trace-test",
       instanceId: "trace-test-1",
       otlpEndpoint: jaeger.otlpEndpoint,

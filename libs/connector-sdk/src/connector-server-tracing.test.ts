@@ -71,7 +71,7 @@ const streams: { cancel(): void }[] = [];
 
 beforeEach(async () => {
   exporter = new InMemorySpanExporter();
-  telemetry = startTelemetry(
+  telemetry = await startTelemetry(
     { serviceName: "sdk-test", instanceId: "t-1", otlpEndpoint: undefined },
     { exporter },
   );

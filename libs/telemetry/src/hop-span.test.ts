@@ -14,9 +14,9 @@ afterEach(async () => {
 });
 
 /** Starts telemetry exporting into memory; `finished()` flushes and returns what was exported. */
-function tracing() {
+async function tracing() {
   const exporter = new InMemorySpanExporter();
-  telemetry = startTelemetry(config, { exporter });
+  telemetry = await startTelemetry(config, { exporter });
   const running = telemetry;
   return {
     finished: async (): Promise<ReadableSpan[]> => {
@@ -28,7 +28,7 @@ function tracing() {
 
 describe("startRecordSpan", () => {
   it("starts a record's trace sampled at ratio 1 and continues it in the next hop", async () => {
-    const { finished } = tracing();
+    const { finished } = await tracing();
     const read = startRecordSpan("source read record", { samplingRatio: 1 });
     const produce = startRecordSpan("produce", { parent: read.context, samplingRatio: 0 });
     expect(read.isRecording).toBe(true);
@@ -42,7 +42,7 @@ describe("startRecordSpan", () => {
   });
 
   it("drops a record's trace at ratio 0 but still gives it a trace id to carry", async () => {
-    const { finished } = tracing();
+    const { finished } = await tracing();
     const read = startRecordSpan("source read record", { samplingRatio: 0 });
     read.end();
     expect(read.isRecording).toBe(false);
@@ -52,7 +52,7 @@ describe("startRecordSpan", () => {
   });
 
   it("follows the record's upstream decision, not its own ratio, when it continues a trace", async () => {
-    const { finished } = tracing();
+    const { finished } = await tracing();
     const upstream = fromRecordTrace({
       traceparent: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
       tracestate: "",
@@ -65,7 +65,7 @@ describe("startRecordSpan", () => {
   });
 
   it("gives an unsampled record's later hops no span of their own, carrying its trace on unchanged", async () => {
-    const { finished } = tracing();
+    const { finished } = await tracing();
     const read = startRecordSpan("source read record", { samplingRatio: 0 });
     const produce = startRecordSpan("produce", { parent: read.context, samplingRatio: 1 });
     produce.end();
@@ -77,7 +77,7 @@ describe("startRecordSpan", () => {
   });
 
   it("traces a failed record that was not sampled, in its own trace, with the error", async () => {
-    const { finished } = tracing();
+    const { finished } = await tracing();
     const read = startRecordSpan("source read record", { samplingRatio: 0 });
     const convert = startRecordSpan("convert", {
       parent: read.context,
@@ -103,8 +103,33 @@ describe("startRecordSpan", () => {
     expect(trace.getSpanContext(convert.context)?.traceFlags).toBe(TraceFlags.SAMPLED);
   });
 
+  it("builds an unsampled hop's attributes only when it fails", async () => {
+    const { finished } = await tracing();
+    let built = 0;
+    const attributes = () => {
+      built += 1;
+      return { "connect-mesh.hop": "transform" };
+    };
+    const read = startRecordSpan("source read record", { samplingRatio: 0, attributes });
+    const passed = startRecordSpan("transform a", { parent: read.context, samplingRatio: 1, attributes });
+    passed.end();
+    read.end();
+    expect(built).toBe(0);
+    const failing = startRecordSpan("transform b", { parent: passed.context, samplingRatio: 1, attributes });
+    failing.fail(new Error("no field"));
+    failing.end();
+    expect(built).toBe(1);
+    const [failed] = await finished();
+    expect(failed?.name).toBe("transform b");
+    expect(failed?.spanContext().traceId).toBe(read.traceId);
+    expect(failed?.attributes).toMatchObject({
+      "connect-mesh.hop": "transform",
+      [SAMPLED_ON_ERROR_ATTRIBUTE]: true,
+    });
+  });
+
   it("marks a sampled span failed in place, without a second span", async () => {
-    const { finished } = tracing();
+    const { finished } = await tracing();
     const write = startRecordSpan("sink write record", { samplingRatio: 1 });
     write.fail("disk full");
     write.end();
@@ -117,7 +142,7 @@ describe("startRecordSpan", () => {
 
 describe("startBatchSpan", () => {
   it("links the sampled record spans it carries, and only those", async () => {
-    const { finished } = tracing();
+    const { finished } = await tracing();
     const sampled = startRecordSpan("source read record", { samplingRatio: 1 });
     const dropped = startRecordSpan("source read record", { samplingRatio: 0 });
     const batch = startBatchSpan("source read", { records: [sampled.context, dropped.context] });
@@ -128,7 +153,7 @@ describe("startBatchSpan", () => {
   });
 
   it("is not recorded when none of its records is, unless it fails", async () => {
-    const { finished } = tracing();
+    const { finished } = await tracing();
     const dropped = startRecordSpan("sink write record", { samplingRatio: 0 });
     const quiet = startBatchSpan("sink write", { records: [dropped.context] });
     quiet.end();
@@ -142,8 +167,8 @@ describe("startBatchSpan", () => {
 });
 
 describe("with tracing off", () => {
-  it("records nothing and passes the upstream context on unchanged", () => {
-    telemetry = startTelemetry(config);
+  it("records nothing and passes the upstream context on unchanged", async () => {
+    telemetry = await startTelemetry(config);
     expect(telemetry.isTracing).toBe(false);
     const upstream = fromRecordTrace({
       traceparent: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
@@ -160,9 +185,9 @@ describe("with tracing off", () => {
 
 describe("startTelemetry", () => {
   it("refuses a second start while one runs, and allows one after shutdown", async () => {
-    const first = startTelemetry(config);
-    expect(() => startTelemetry(config)).toThrow(/already running/);
+    const first = await startTelemetry(config);
+    await expect(startTelemetry(config)).rejects.toThrow(/already running/);
     await first.shutdown();
-    telemetry = startTelemetry(config);
+    telemetry = await startTelemetry(config);
   });
 });

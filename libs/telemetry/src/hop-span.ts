@@ -12,11 +12,18 @@ import {
   TraceFlags,
   trace,
 } from "@opentelemetry/api";
+import { CarriedTrace, newUnsampledTrace } from "./carried-trace.js";
 import { activeTracer } from "./internal/active-tracer.js";
-import { withForcedSampling, withSamplingRatio } from "./record-sampler.js";
+import { isSampledByRatio, withForcedSampling, withSamplingRatio } from "./record-sampler.js";
 
 /** Marks a span that was recorded only because its record failed (its earlier hops were not sampled). */
 export const SAMPLED_ON_ERROR_ATTRIBUTE = "connect-mesh.sampled_on_error";
+
+/**
+ * A span's attributes, or how to build them: an unsampled hop builds them only if it fails, which saves
+ * building them for nearly every record at a low sampling ratio.
+ */
+export type HopAttributes = Attributes | (() => Attributes);
 
 /** How to start the span of one record's hop. */
 export interface RecordSpanOptions {
@@ -28,7 +35,7 @@ export interface RecordSpanOptions {
   /** The connector's `trace.sampling.ratio`; it decides only when this span starts the trace. */
   readonly samplingRatio: number;
   readonly kind?: SpanKind;
-  readonly attributes?: Attributes;
+  readonly attributes?: HopAttributes;
 }
 
 /** How to start the span of a batch's hop. */
@@ -47,21 +54,29 @@ export interface BatchSpanOptions {
  * without tracing passes its upstream's trace on unchanged.
  */
 export class HopSpan {
-  private attributes: Attributes | undefined;
+  private attributes: HopAttributes | undefined;
   private readonly startTime: number;
+  /** Whether this hop belongs to an unsampled trace: it records nothing unless it fails. */
+  private readonly isUnsampled: boolean;
 
-  /** @internal Use `startRecordSpan` or `startBatchSpan`. */
+  /**
+   * @internal Use `startRecordSpan` or `startBatchSpan`. `span` is undefined with tracing off, and for an
+   * unsampled record's hop that carries its trace on as text (`spanContext` is then a CarriedTrace).
+   */
   constructor(
     private readonly name: string,
     private readonly kind: SpanKind,
     private span: Span | undefined,
     private spanContext: Context,
-    attributes: Attributes | undefined,
+    attributes: HopAttributes | undefined,
   ) {
     // A recorded span keeps its own start and attributes; an unsampled one needs them only if it fails.
-    const isDropped = span !== undefined && !span.isRecording();
-    this.attributes = isDropped ? attributes : undefined;
-    this.startTime = isDropped ? Date.now() : 0;
+    this.isUnsampled =
+      span === undefined
+        ? spanContext instanceof CarriedTrace && activeTracer() !== undefined
+        : !span.isRecording();
+    this.attributes = this.isUnsampled ? attributes : undefined;
+    this.startTime = this.isUnsampled ? Date.now() : 0;
   }
 
   /** The context to continue the record's trace from: the next hop's parent, what carriers inject. */
@@ -76,14 +91,15 @@ export class HopSpan {
 
   /** The W3C trace id, or undefined with tracing off: what a DLQ copy or a log line can name. */
   get traceId(): string | undefined {
+    if (this.span === undefined && this.isUnsampled && this.spanContext instanceof CarriedTrace)
+      return this.spanContext.traceId;
     const spanContext = this.span?.spanContext();
     return spanContext !== undefined && isSpanContextValid(spanContext) ? spanContext.traceId : undefined;
   }
 
   setAttributes(attributes: Attributes): void {
-    if (this.span === undefined) return;
-    if (this.span.isRecording()) this.span.setAttributes(attributes);
-    else this.attributes = { ...this.attributes, ...attributes };
+    if (this.span?.isRecording()) this.span.setAttributes(attributes);
+    else if (this.isUnsampled) this.attributes = { ...attributesOf(this.attributes), ...attributes };
   }
 
   /**
@@ -95,24 +111,25 @@ export class HopSpan {
    */
   fail(error: unknown): void {
     const tracer = activeTracer();
-    if (this.span === undefined || tracer === undefined) return;
-    if (!this.span.isRecording()) {
+    if (tracer === undefined || (this.span === undefined && !this.isUnsampled)) return;
+    if (this.span === undefined || !this.span.isRecording()) {
       const forced = tracer.startSpan(
         this.name,
         {
           kind: this.kind,
           startTime: this.startTime,
-          attributes: { ...this.attributes, [SAMPLED_ON_ERROR_ATTRIBUTE]: true },
+          attributes: { ...attributesOf(this.attributes), [SAMPLED_ON_ERROR_ATTRIBUTE]: true },
         },
         withForcedSampling(this.spanContext),
       );
       this.span = forced;
       this.spanContext = trace.setSpan(this.spanContext, forced);
     }
+    const span = this.span;
     const exception = error instanceof Error ? error : new Error(String(error));
-    this.span.recordException(exception);
-    this.span.setAttribute("error.type", exception.name);
-    this.span.setStatus({ code: SpanStatusCode.ERROR, message: exception.message });
+    span.recordException(exception);
+    span.setAttribute("error.type", exception.name);
+    span.setStatus({ code: SpanStatusCode.ERROR, message: exception.message });
   }
 
   /** Ends the hop; call it once, after `fail` if it failed. */
@@ -124,7 +141,8 @@ export class HopSpan {
 /**
  * Starts the span of one record's hop: a child of `parent` when that carries a trace (sampled or not, as
  * the trace's first hop decided), else the first span of a new trace for this record, sampled at
- * `samplingRatio`. Each record is its own trace, so sampling is decided per record.
+ * `samplingRatio`. Each record is its own trace, so sampling is decided per record, once, at its first
+ * hop; an unsampled record's hops record nothing and carry its trace on as text.
  */
 export function startRecordSpan(name: string, options: RecordSpanOptions): HopSpan {
   const parent = options.parent ?? ROOT_CONTEXT;
@@ -134,12 +152,21 @@ export function startRecordSpan(name: string, options: RecordSpanOptions): HopSp
   // A record whose trace was not sampled gets no span of its own at this hop, only its trace carried on:
   // starting and dropping one per hop per record cost more than a third of the throughput at 1%. Should it
   // fail, `fail` still records a span, as a child of the trace's last span.
+  if (parent instanceof CarriedTrace) return new HopSpan(name, kind, undefined, parent, options.attributes);
   const parentSpan = trace.getSpan(parent);
   if (parentSpan !== undefined && isUnsampled(parentSpan.spanContext()))
     return new HopSpan(name, kind, parentSpan, parent, options.attributes);
-  const startIn = hasTrace(parent) ? parent : withSamplingRatio(parent, options.samplingRatio);
-  const span = tracer.startSpan(name, { kind, attributes: options.attributes }, startIn);
-  return new HopSpan(name, kind, span, trace.setSpan(parent, span), options.attributes);
+  let startIn = parent;
+  if (!hasTrace(parent)) {
+    // The record's first hop decides, by the 52 random bits of a trace id drawn for it. An unsampled
+    // record keeps that id and starts no span; a sampled one gets its span (and ids) from the SDK.
+    const drawn = newUnsampledTrace();
+    if (!isSampledByRatio(drawn.traceId, options.samplingRatio))
+      return new HopSpan(name, kind, undefined, drawn, options.attributes);
+    startIn = withForcedSampling(parent);
+  }
+  const span = tracer.startSpan(name, { kind, attributes: attributesOf(options.attributes) }, startIn);
+  return new HopSpan(name, kind, span, trace.setSpan(parent, span), undefined);
 }
 
 /**
@@ -154,6 +181,8 @@ export function startBatchSpan(name: string, options: BatchSpanOptions): HopSpan
   if (tracer === undefined) return untracedSpan(name, kind, parent);
   const links: Link[] = [];
   for (const record of options.records) {
+    // An unsampled record's trace, carried as text, is never linked: no need to parse it.
+    if (record instanceof CarriedTrace) continue;
     const linked = trace.getSpanContext(record);
     if (linked !== undefined && isSpanContextValid(linked) && linked.traceFlags & TraceFlags.SAMPLED)
       links.push({ context: linked });
@@ -180,6 +209,10 @@ export function isTracing(): boolean {
 /** Runs `work` with `context` active, so the log lines it writes carry its trace and span ids. */
 export function runWithContext<T>(context: Context, work: () => T): T {
   return contextApi.with(context, work);
+}
+
+function attributesOf(attributes: HopAttributes | undefined): Attributes | undefined {
+  return typeof attributes === "function" ? attributes() : attributes;
 }
 
 function isUnsampled(spanContext: SpanContext): boolean {

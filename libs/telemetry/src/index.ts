@@ -3,7 +3,7 @@
  * record, sampled per connector, failures always traced), pino logs (trace ids, secrets hidden, levels
  * changeable at runtime) and Prometheus metrics under Kafka Connect's names. See README.md.
  *
- * - Setting up and shutting down: start-telemetry, telemetry-config.
+ * - Setting up and shutting down: start-telemetry (tracing-sdk, loaded only with tracing on), telemetry-config.
  * - Spans of a record's hops and of batches, and the failure rule: hop-span, task-tracer, record-sampler,
  *   sampling-ratio, span-attributes.
  * - Carrying the trace context across processes: trace-carriers.

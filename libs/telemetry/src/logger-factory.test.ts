@@ -40,8 +40,8 @@ describe("LoggerFactory", () => {
     ]);
   });
 
-  it("puts the active span's trace and span ids on each line, and none outside a span", () => {
-    telemetry = startTelemetry(
+  it("puts the active span's trace and span ids on each line, and none outside a span", async () => {
+    telemetry = await startTelemetry(
       { serviceName: "worker", instanceId: "worker-1", otlpEndpoint: undefined },
       { exporter: new InMemorySpanExporter() },
     );

@@ -24,7 +24,8 @@ export function withSamplingRatio(context: Context, ratio: number): Context {
  * decision travels with the span's start context instead:
  * - forced (see `withForcedSampling`): sampled, so a failed record is traced even when its trace was not;
  * - with a parent: the parent's decision, so a record's trace is whole or absent across every process;
- * - a root with a ratio (a record's first hop): sampled by its trace id, see `isSampledByRatio`;
+ * - a root with a ratio: sampled by its trace id, see `isSampledByRatio` (a record's first hop decides
+ *   before it asks the SDK, see `startRecordSpan`, so only a batch with no sampled record comes here);
  * - any other root (a service's own work): sampled.
  * Unsampled spans still get valid ids, so every record carries a trace id that its DLQ copy can keep.
  */

@@ -1,30 +1,9 @@
-import { context, propagation, trace } from "@opentelemetry/api";
-import { W3CTraceContextPropagator } from "@opentelemetry/core";
-import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-proto";
-import { defaultResource, hostDetector, resourceFromAttributes } from "@opentelemetry/resources";
-import { NodeSDK } from "@opentelemetry/sdk-node";
-import { BatchSpanProcessor, type SpanExporter } from "@opentelemetry/sdk-trace";
-import { ATTR_SERVICE_NAME } from "@opentelemetry/semantic-conventions";
-import { setActiveTracer } from "./internal/active-tracer.js";
-import { RecordSampler } from "./record-sampler.js";
-import { type TelemetryConfig, tracesUrlOf } from "./telemetry-config.js";
+import type { SpanExporter } from "@opentelemetry/sdk-trace";
+import type { TelemetryConfig } from "./telemetry-config.js";
+import type { TracingSdk } from "./tracing-sdk.js";
 
-/** `service.instance.id`, spelled out: the stable semantic conventions do not export it yet. */
-const ATTR_SERVICE_INSTANCE_ID = "service.instance.id";
 /** The tracer's name: the instrumentation scope every connect-mesh span is reported under. */
 export const TRACER_NAME = "connect-mesh";
-/**
- * A batch span links to every sampled record it carries; OpenTelemetry keeps 128 links by default, fewer
- * than a batch holds. Links past this are dropped by the SDK (and counted on the span).
- */
-const MAX_LINKS_PER_SPAN = 4_096;
-/**
- * Spans wait at most a second before export, so a trace shows up while someone is looking for it; the
- * queue holds a few full batches of records at 100% sampling before the SDK starts dropping spans.
- */
-const EXPORT_DELAY_MS = 1_000;
-const MAX_QUEUED_SPANS = 8_192;
-const MAX_SPANS_PER_EXPORT = 1_024;
 
 /** Telemetry running in this process. */
 export interface Telemetry {
@@ -44,71 +23,37 @@ export interface TelemetryOverrides {
 let running: Telemetry | undefined;
 
 /**
- * Sets up OpenTelemetry once per process: the SDK with an OTLP HTTP/protobuf exporter to the configured
- * endpoint, `service.name` and `service.instance.id` on every span, W3C trace context, the record
- * sampler, and an async-local context so log lines find the active span. With no endpoint it sets up
- * nothing and every tracing helper is a no-op. A second call while one runs throws: two SDKs would
- * fight over the global providers.
+ * Sets up telemetry once per process. With an OTLP endpoint (or an exporter override) it loads and starts
+ * the OpenTelemetry SDK (see tracing-sdk.ts); with none it loads nothing, and every tracing helper is a
+ * no-op. A second call while one runs throws: two SDKs would fight over the global providers.
  */
-export function startTelemetry(config: TelemetryConfig, overrides: TelemetryOverrides = {}): Telemetry {
+export async function startTelemetry(
+  config: TelemetryConfig,
+  overrides: TelemetryOverrides = {},
+): Promise<Telemetry> {
   if (running !== undefined)
     throw new Error("telemetry is already running in this process; start it once, in main.ts");
-  const exporter =
-    overrides.exporter ??
-    (config.otlpEndpoint === undefined
-      ? undefined
-      : new OTLPTraceExporter({ url: tracesUrlOf(config.otlpEndpoint) }));
-  if (exporter === undefined) {
+  if (overrides.exporter === undefined && config.otlpEndpoint === undefined) {
     running = { isTracing: false, forceFlush: async () => undefined, shutdown: async () => stopped() };
     return running;
   }
-
-  const processor = new BatchSpanProcessor({
-    exporter,
-    scheduledDelayMillis: EXPORT_DELAY_MS,
-    maxQueueSize: MAX_QUEUED_SPANS,
-    maxExportBatchSize: MAX_SPANS_PER_EXPORT,
-  });
-  const sdk = new NodeSDK({
-    resource: defaultResource().merge(
-      resourceFromAttributes({
-        [ATTR_SERVICE_NAME]: config.serviceName,
-        [ATTR_SERVICE_INSTANCE_ID]: config.instanceId,
-      }),
-    ),
-    // Only the host: the environment is read by the service's config, and process detection would
-    // put every command-line argument on every span.
-    resourceDetectors: [hostDetector],
-    spanProcessors: [processor],
-    sampler: new RecordSampler(),
-    spanLimits: { linkCountLimit: MAX_LINKS_PER_SPAN },
-    textMapPropagator: new W3CTraceContextPropagator(),
-    instrumentations: [],
-    // Metrics are Prometheus's (see createMetricsRegistry) and logs are pino's: no OTLP exporters for them.
-    metricReaders: [],
-    logRecordProcessors: [],
-  });
-  sdk.start();
-  setActiveTracer(trace.getTracer(TRACER_NAME));
-
+  // Claimed before the import, so a second call while it loads throws as well.
+  running = { isTracing: true, forceFlush: async () => undefined, shutdown: async () => stopped() };
+  // Loaded here rather than imported above: a process with tracing off never loads the SDK.
+  let sdk: TracingSdk;
+  try {
+    const { startTracingSdk } = await import("./tracing-sdk.js");
+    sdk = startTracingSdk(config, overrides.exporter);
+  } catch (error) {
+    stopped();
+    throw error;
+  }
   let shuttingDown: Promise<void> | undefined;
   running = {
     isTracing: true,
-    forceFlush: () => processor.forceFlush(),
+    forceFlush: () => sdk.forceFlush(),
     shutdown: () => {
-      shuttingDown ??= (async () => {
-        setActiveTracer(undefined);
-        try {
-          await sdk.shutdown();
-        } finally {
-          // Unregister the globals, so the process can start telemetry again (tests do) and nothing
-          // records into a provider that has stopped.
-          trace.disable();
-          context.disable();
-          propagation.disable();
-          stopped();
-        }
-      })();
+      shuttingDown ??= sdk.shutdown().finally(stopped);
       return shuttingDown;
     },
   };

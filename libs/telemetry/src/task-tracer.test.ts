@@ -24,7 +24,7 @@ describe("TaskTracer", () => {
 
   it("starts a record's hop with the task's attributes and links a batch hop to it", async () => {
     const exporter = new InMemorySpanExporter();
-    telemetry = startTelemetry(
+    telemetry = await startTelemetry(
       { serviceName: "w", instanceId: "w-1", otlpEndpoint: undefined },
       { exporter },
     );

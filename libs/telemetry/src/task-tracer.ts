@@ -11,8 +11,8 @@ import {
 
 /**
  * One task's hops, with its connector, task and sampling ratio bound: the short way for a worker or a
- * connector service to start spans. With tracing off it builds no attributes and returns spans that
- * record nothing and pass the parent's context on.
+ * connector service to start spans. With tracing off, or for a record that is not sampled, it builds no
+ * attributes and returns spans that record nothing and pass the parent's context on.
  */
 export class TaskTracer {
   constructor(
@@ -42,7 +42,8 @@ export class TaskTracer {
       parent,
       samplingRatio: this.samplingRatio,
       kind,
-      attributes: recordSpanAttributes(this.task, hop, position),
+      // Built only for a span that records: an unsampled record's hop needs them only if it fails.
+      attributes: () => recordSpanAttributes(this.task, hop, position),
     });
   }
 

@@ -75,6 +75,17 @@ describe("Kafka headers", () => {
     expect(extracted(context)?.traceState?.serialize()).toBe("vendor=a");
   });
 
+  it("puts no trace headers on an unsampled record, and reads one it gets as the text it came as", () => {
+    const unsampled = TRACEPARENT.replace(/-01$/, "-00");
+    const headers: KafkaHeaders = { "content-type": "json" };
+    injectKafkaHeaders(fromRecordTrace({ traceparent: unsampled, tracestate: "vendor=a" }), headers);
+    expect(headers).toEqual({ "content-type": "json" });
+    const consumed = extractKafkaHeaders({ traceparent: Buffer.from(unsampled) });
+    expect(toRecordTrace(consumed)).toEqual({ traceparent: unsampled, tracestate: "" });
+    // Read as OpenTelemetry's span context only when asked for.
+    expect(extracted(consumed)).toMatchObject({ ...spanContext(TraceFlags.NONE), isRemote: true });
+  });
+
   it("gives the root context for a record without headers or without a traceparent", () => {
     expect(extractKafkaHeaders(undefined)).toBe(ROOT_CONTEXT);
     expect(extracted(extractKafkaHeaders({ other: "x" }))).toBeUndefined();

@@ -38,7 +38,7 @@ export async function traceRecord(
   const id = traceIdOf(record, target.kind === "dlq");
   if (id === undefined) {
     output.error(
-      "the record carries no trace context (no traceparent header): it was written with tracing off, or not by connect-mesh",
+      "the record carries no trace context (no traceparent header): it was written with tracing off, not sampled, or not by connect-mesh",
     );
     return 1;
   }

@@ -16,7 +16,7 @@ const VERSION = "0.1.0";
 
 const settings = workerSettingsFrom(process.env);
 // First, so every span from here on is exported (when OTEL_EXPORTER_OTLP_ENDPOINT is set).
-const telemetry = startTelemetry(settings.telemetry);
+const telemetry = await startTelemetry(settings.telemetry);
 const logs = new LoggerFactory({
   service: "worker",
   instanceId: settings.workerId,

@@ -15,7 +15,7 @@ import { fileStreamSource } from "./file-stream-source.js";
 // The file connector service: wiring only. The connectors live in file-stream-source.ts and file-stream-sink.ts.
 const config = fileServiceConfigFromEnv();
 // First, so every span from here on is exported (when OTEL_EXPORTER_OTLP_ENDPOINT is set).
-const telemetry = startTelemetry(config.telemetry);
+const telemetry = await startTelemetry(config.telemetry);
 const logging = new LoggerFactory({
   service: "connector-file",
   instanceId: config.instanceId,
