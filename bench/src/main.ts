@@ -59,6 +59,8 @@ async function main(): Promise<number> {
   let stack: BenchStack | undefined;
   let admin: Admin | undefined;
   let jaeger: StandaloneJaeger | undefined;
+  // Until every run has passed its checks, the scratch directory holds the only logs that say why not.
+  let isAllWell = false;
   try {
     const stackDir = join(workDir, "stack");
     progress(
@@ -99,7 +101,7 @@ async function main(): Promise<number> {
       rows: Object.fromEntries(rows.map((row) => [row.id, row.title])) as Record<RowId, string>,
       ...measured,
     };
-    const isAllWell = await writeOutputs({ results, resultDir, repoRoot, print, progress });
+    isAllWell = await writeOutputs({ results, resultDir, repoRoot, print, progress });
     return isAllWell ? 0 : 1;
   } finally {
     for (const row of rows)
@@ -111,6 +113,7 @@ async function main(): Promise<number> {
     if (stack !== undefined && profileDir !== undefined)
       await reportServiceProfiles(profileDir, stack.pidOf, print);
     if (options.shouldKeepScratch) progress(`kept the scratch directory ${workDir}`);
+    else if (!isAllWell) progress(`kept the scratch directory ${workDir}, whose logs say what went wrong`);
     else await rm(workDir, { recursive: true, force: true });
   }
 }

@@ -71,7 +71,8 @@ export const USAGE = `npm run bench -- [flags]
   --out DIR               where results go (default bench/results)
   --docs / --no-docs      whether to rewrite docs/performance.md (default: yes unless --quick)
   --cpu-prof              profile the mesh's Node services (node --cpu-prof) and say where their CPU went
-  --keep                  keep the scratch directory with every process's log (it is printed at the start)
+  --keep                  keep the scratch directory with every process's log (it is printed at the start;
+                          a bench with a failed run or check keeps it anyway)
   --report FILE           measure nothing; print and write the tables, chart and docs again from a results.json`;
 
 const FULL = { runs: 3, smallLines: 1_000_000, largeLines: 200_000, latencySeconds: 20 };
