@@ -59,14 +59,7 @@ export async function measureFileThroughput(
   await createBenchTopic(context.admin, names.topic);
   const sampler = await startSampler(context, target.processes);
   try {
-    await target.rest.createConnector(names.sink, {
-      ...fileSinkConfig(names.sinkFile, names.topic),
-      ...target.connectorSettings,
-    });
-    await target.rest.createConnector(names.source, {
-      ...fileSourceConfig(names.sourceFile, names.topic),
-      ...target.connectorSettings,
-    });
+    await createConnectors(target, names);
     const failureOf = async () =>
       (await target.rest.failureOf(names.source)) ?? (await target.rest.failureOf(names.sink));
     const lastWriteMs = await waitForSinkFile(names.sinkFile, sourceBytes, failureOf, context.signal);
@@ -112,14 +105,7 @@ export async function measureFileLatency(
   try {
     // The source file exists, empty, before the source starts, so it follows it from the first line.
     await writeFile(names.sourceFile, "");
-    await target.rest.createConnector(names.sink, {
-      ...fileSinkConfig(names.sinkFile, names.topic),
-      ...target.connectorSettings,
-    });
-    await target.rest.createConnector(names.source, {
-      ...fileSourceConfig(names.sourceFile, names.topic),
-      ...target.connectorSettings,
-    });
+    await createConnectors(target, names);
     await target.rest.waitUntilRunning(names.sink, context.signal);
     await target.rest.waitUntilRunning(names.source, context.signal);
     await tail.start(context.signal);
@@ -146,6 +132,21 @@ export async function measureFileLatency(
     await tail.stop();
     await cleanUp(context, target, sampler, names);
   }
+}
+
+/** The run's sink, then its source (so the sink is there when the first record is). */
+async function createConnectors(
+  target: FilePipelineTarget,
+  names: ReturnType<typeof runNames>,
+): Promise<void> {
+  await target.rest.createConnector(names.sink, {
+    ...fileSinkConfig(names.sinkFile, names.topic),
+    ...target.connectorSettings,
+  });
+  await target.rest.createConnector(names.source, {
+    ...fileSourceConfig(names.sourceFile, names.topic),
+    ...target.connectorSettings,
+  });
 }
 
 async function deleteConnectors(
