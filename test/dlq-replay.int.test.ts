@@ -1,33 +1,23 @@
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { waitFor } from "@connect-mesh/async";
-import { type IHeaders, Kafka, logLevel } from "kafkajs";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterEach, describe, expect, inject, it } from "vitest";
 import { cmesh } from "./cmesh.js";
 import { HttpReceiver, type PostedRecord } from "./http-receiver.js";
+import { producerSuite, headerText as text } from "./producer-suite.js";
 import { rest } from "./rest-client.js";
 import "./stack-context.js";
 import { readTopic } from "./topic-reader.js";
 
 const restUrl = inject("restUrl");
 const bootstrap = inject("kafkaBootstrap");
-const kafka = new Kafka({ clientId: "dlq-replay-test", brokers: [bootstrap], logLevel: logLevel.NOTHING });
-const producer = kafka.producer();
-const created: string[] = [];
 const receivers: HttpReceiver[] = [];
-
-beforeAll(async () => {
-  await producer.connect();
-});
-afterAll(async () => {
-  await producer.disconnect();
-});
+// Registered before producerSuite's, so it runs after the connectors are deleted (after-hooks run last first).
 afterEach(async () => {
-  for (const name of created.splice(0)) await rest(restUrl, "DELETE", `/connectors/${name}`);
   for (const receiver of receivers.splice(0)) await receiver.stop();
 });
+const { kafka, producer, created } = producerSuite("dlq-replay-test");
 
-const text = (headers: IHeaders | undefined, key: string) => headers?.[key]?.toString();
 const idOf = (record: PostedRecord) => (record.value as { id?: number } | null)?.id;
 const dlqArgs = (...args: string[]) => ["dlq", ...args, "--url", restUrl, "--bootstrap", bootstrap];
 

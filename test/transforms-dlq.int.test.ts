@@ -2,35 +2,17 @@ import { randomUUID } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { waitFor } from "@connect-mesh/async";
-import { type IHeaders, Kafka, logLevel } from "kafkajs";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { readLines } from "./files.js";
 import { HttpReceiver } from "./http-receiver.js";
+import { producerSuite, headerText as text } from "./producer-suite.js";
 import { rest } from "./rest-client.js";
 import "./stack-context.js";
 import { readTopic } from "./topic-reader.js";
 
 const restUrl = inject("restUrl");
 const baseDir = inject("baseDir");
-const kafka = new Kafka({
-  clientId: "transforms-dlq-test",
-  brokers: [inject("kafkaBootstrap")],
-  logLevel: logLevel.NOTHING,
-});
-const producer = kafka.producer();
-const created: string[] = [];
-
-beforeAll(async () => {
-  await producer.connect();
-});
-afterAll(async () => {
-  await producer.disconnect();
-});
-afterEach(async () => {
-  for (const name of created.splice(0)) await rest(restUrl, "DELETE", `/connectors/${name}`);
-});
-
-const text = (headers: IHeaders | undefined, key: string) => headers?.[key]?.toString();
+const { kafka, producer, created } = producerSuite("transforms-dlq-test");
 
 /** A file sink over a fresh topic, with JSON values without schemas and the given extra keys. */
 async function createSink(extra: (dlq: string) => Record<string, string>) {
