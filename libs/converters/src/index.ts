@@ -45,6 +45,7 @@ export { connectTypeName } from "./internal/schema-type-names.js";
 export { JsonConverter } from "./json-converter.js";
 export type { DecimalFormat, JsonConverterSettings } from "./json-converter-config.js";
 export { parseJsonConverterConfig } from "./json-converter-config.js";
+export { LastRepeated } from "./last-repeated.js";
 export { SimpleHeaderConverter } from "./simple-header-converter.js";
 export { StringConverter } from "./string-converter.js";
 // Connect's text form of values, which SimpleHeaderConverter stores.

@@ -1,10 +1,9 @@
-import { type Converter, isSameValue } from "@connect-mesh/converters";
+import { type Converter, isSameValue, LastRepeated } from "@connect-mesh/converters";
 import { Value } from "@connect-mesh/proto";
 
-/** The partition whose key was made last, as a copy of its own that nobody else can change. */
-interface LastKey {
+/** A key's text, and the connector it was made for. */
+interface KeyText {
   readonly connector: string;
-  readonly partition: Value | undefined;
   readonly text: string;
 }
 
@@ -15,8 +14,10 @@ interface LastKey {
  * is reused when the partition is the same, compared field by field, rather than written again.
  */
 export class PartitionKeyText {
-  private last: LastKey | undefined;
-  private lastText: string | undefined;
+  /** The key made last, by its partition, while partitions repeat. */
+  private readonly last = new LastRepeated<Value | undefined, KeyText>(isSameValue, (partition) =>
+    partition === undefined ? undefined : Value.decode(Value.encode(partition).finish()),
+  );
 
   constructor(
     /** Schemaless JSON, Connect's offset serialization. */
@@ -26,20 +27,12 @@ export class PartitionKeyText {
   ) {}
 
   of(connector: string, partition: Value | undefined): string {
-    const last = this.last;
-    if (last !== undefined && last.connector === connector && isSameValue(partition, last.partition))
-      return last.text;
+    const repeated = this.last.find(partition);
+    if (repeated !== undefined && repeated.connector === connector) return repeated.text;
     const partitionJson = this.json.fromConnectData(this.topic, undefined, partition)?.toString() ?? "null";
     const text = `[${JSON.stringify(connector)},${partitionJson}]`;
-    // The copy is taken when a key comes a second time in a row, so records that alternate between
-    // partitions pay no more than writing their keys.
-    const isRepeated = text === this.lastText;
-    this.lastText = text;
-    this.last = isRepeated ? { connector, partition: copyOf(partition), text } : undefined;
+    // The text names the connector and the partition, so it tells when both repeat.
+    this.last.remember(partition, text, { connector, text });
     return text;
   }
-}
-
-function copyOf(partition: Value | undefined): Value | undefined {
-  return partition === undefined ? undefined : Value.decode(Value.encode(partition).finish());
 }

@@ -1,5 +1,6 @@
 import { Schema } from "@connect-mesh/proto";
 import type { JsonConverterSettings } from "../json-converter-config.js";
+import { LastRepeated } from "../last-repeated.js";
 import { deepFreeze } from "./deep-freeze.js";
 import type { JsonNode } from "./json-node.js";
 import { schemaFromJson } from "./json-schema-read.js";
@@ -8,12 +9,6 @@ import { writeJson } from "./json-write.js";
 import { LruCache } from "./lru-cache.js";
 import { isSameSchema } from "./same-data.js";
 import { ROOT_PATH } from "./value-path.js";
-
-/** A schema written last, kept as a copy of its own that nobody else can change, with its JSON text. */
-interface LastWritten {
-  readonly schema: Schema;
-  readonly text: string;
-}
 
 /**
  * JsonConverter's schema conversions, remembered both ways as Connect remembers them
@@ -35,10 +30,10 @@ export class JsonSchemaCache {
   private readonly read: LruCache<string, Schema>;
   /** The schema schemaOf returned last from the cache, and its JSON text: see lastRead. */
   private lastParsed: RememberedSchema | undefined;
-  /** The schema jsonText wrote last, once it came twice in a row: see jsonText. */
-  private lastWritten: LastWritten | undefined;
-  /** The cache key of the schema written last. */
-  private lastKey: string | undefined;
+  /** The JSON text of the schema written last, while schemas repeat. */
+  private readonly lastWritten = new LastRepeated<Schema, string>(isSameSchema, (schema) =>
+    Schema.decode(Schema.encode(schema).finish()),
+  );
 
   constructor(private readonly settings: JsonConverterSettings) {
     this.written = new LruCache(settings.schemasCacheSize);
@@ -54,8 +49,8 @@ export class JsonSchemaCache {
   jsonText(schema: Schema): string {
     if (this.written.capacity <= 0) return this.convertToJsonText(schema);
     // The last schema written is the most recently used entry already, so skipping the cache leaves its order.
-    const last = this.lastWritten;
-    if (last !== undefined && isSameSchema(schema, last.schema)) return last.text;
+    const repeated = this.lastWritten.find(schema);
+    if (repeated !== undefined) return repeated;
     const encoded = Schema.encode(schema).finish();
     const key = Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength).toString("latin1");
     let text = this.written.get(key);
@@ -63,10 +58,7 @@ export class JsonSchemaCache {
       text = this.convertToJsonText(schema);
       this.written.set(key, text);
     }
-    // The copy is taken when a schema comes a second time in a row, so records that alternate between
-    // schemas pay no more than the cache lookup.
-    this.lastWritten = key === this.lastKey ? { schema: Schema.decode(encoded), text } : undefined;
-    this.lastKey = key;
+    this.lastWritten.remember(schema, key, text);
     return text;
   }
 
