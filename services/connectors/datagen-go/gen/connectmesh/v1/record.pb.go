@@ -159,10 +159,16 @@ func (x *KafkaPosition) GetOffset() int64 {
 // record from the source system to the destination.
 type TraceContext struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// The "traceparent" header value, e.g. "00-<trace-id>-<span-id>-01". Empty when the record is not traced.
+	// The "traceparent" header value, e.g. "00-<trace-id>-<span-id>-01". Empty when the record is not traced
+	// (see unsampled).
 	Traceparent string `protobuf:"bytes,1,opt,name=traceparent,proto3" json:"traceparent,omitempty"`
 	// The "tracestate" header value, if any.
-	Tracestate    string `protobuf:"bytes,2,opt,name=tracestate,proto3" json:"tracestate,omitempty"`
+	Tracestate string `protobuf:"bytes,2,opt,name=tracestate,proto3" json:"tracestate,omitempty"`
+	// Set (with traceparent and tracestate empty) on a record whose first hop decided not to trace it, so
+	// that the hops after it record nothing and start no trace of their own; a hop at which the record fails
+	// still records a span, in a new trace. At a low sampling ratio nearly every record is unsampled, and
+	// carrying ids for a trace in which nothing is recorded cost each of them its encoding at every hop.
+	Unsampled     bool `protobuf:"varint,3,opt,name=unsampled,proto3" json:"unsampled,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -209,6 +215,13 @@ func (x *TraceContext) GetTracestate() string {
 		return x.Tracestate
 	}
 	return ""
+}
+
+func (x *TraceContext) GetUnsampled() bool {
+	if x != nil {
+		return x.Unsampled
+	}
+	return false
 }
 
 // A record with its key, value and metadata.
@@ -481,12 +494,13 @@ const file_connectmesh_v1_record_proto_rawDesc = "" +
 	"\rKafkaPosition\x12\x14\n" +
 	"\x05topic\x18\x01 \x01(\tR\x05topic\x12\x1c\n" +
 	"\tpartition\x18\x02 \x01(\x05R\tpartition\x12\x16\n" +
-	"\x06offset\x18\x03 \x01(\x03R\x06offset\"P\n" +
+	"\x06offset\x18\x03 \x01(\x03R\x06offset\"n\n" +
 	"\fTraceContext\x12 \n" +
 	"\vtraceparent\x18\x01 \x01(\tR\vtraceparent\x12\x1e\n" +
 	"\n" +
 	"tracestate\x18\x02 \x01(\tR\n" +
-	"tracestate\"\x8b\x05\n" +
+	"tracestate\x12\x1c\n" +
+	"\tunsampled\x18\x03 \x01(\bR\tunsampled\"\x8b\x05\n" +
 	"\x06Record\x12'\n" +
 	"\x03key\x18\x01 \x01(\v2\x15.connectmesh.v1.ValueR\x03key\x125\n" +
 	"\n" +

@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from connectmesh_gen.connectmesh.v1 import data_pb2 as connectmesh_dot_v1_dot_data__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1b\x63onnectmesh/v1/record.proto\x12\x0e\x63onnectmesh.v1\x1a\x19\x63onnectmesh/v1/data.proto\"c\n\x06Header\x12\x0b\n\x03key\x18\x01 \x01(\t\x12$\n\x05value\x18\x02 \x01(\x0b\x32\x15.connectmesh.v1.Value\x12&\n\x06schema\x18\x03 \x01(\x0b\x32\x16.connectmesh.v1.Schema\"A\n\rKafkaPosition\x12\r\n\x05topic\x18\x01 \x01(\t\x12\x11\n\tpartition\x18\x02 \x01(\x05\x12\x0e\n\x06offset\x18\x03 \x01(\x03\"7\n\x0cTraceContext\x12\x13\n\x0btraceparent\x18\x01 \x01(\t\x12\x12\n\ntracestate\x18\x02 \x01(\t\"\x85\x04\n\x06Record\x12\"\n\x03key\x18\x01 \x01(\x0b\x32\x15.connectmesh.v1.Value\x12*\n\nkey_schema\x18\x02 \x01(\x0b\x32\x16.connectmesh.v1.Schema\x12$\n\x05value\x18\x03 \x01(\x0b\x32\x15.connectmesh.v1.Value\x12,\n\x0cvalue_schema\x18\x04 \x01(\x0b\x32\x16.connectmesh.v1.Schema\x12\'\n\x07headers\x18\x05 \x03(\x0b\x32\x16.connectmesh.v1.Header\x12\x19\n\x0ctimestamp_ms\x18\x06 \x01(\x03H\x00\x88\x01\x01\x12\r\n\x05topic\x18\x07 \x01(\t\x12\x1c\n\x0fkafka_partition\x18\x08 \x01(\x05H\x01\x88\x01\x01\x12/\n\x10source_partition\x18\t \x01(\x0b\x32\x15.connectmesh.v1.Value\x12,\n\rsource_offset\x18\n \x01(\x0b\x32\x15.connectmesh.v1.Value\x12\x35\n\x0ekafka_position\x18\x0b \x01(\x0b\x32\x1d.connectmesh.v1.KafkaPosition\x12+\n\x05trace\x18\x0c \x01(\x0b\x32\x1c.connectmesh.v1.TraceContextB\x0f\n\r_timestamp_msB\x12\n\x10_kafka_partition\"_\n\x0cSourceOffset\x12(\n\tpartition\x18\x01 \x01(\x0b\x32\x15.connectmesh.v1.Value\x12%\n\x06offset\x18\x02 \x01(\x0b\x32\x15.connectmesh.v1.Value\"2\n\x0eTopicPartition\x12\r\n\x05topic\x18\x01 \x01(\t\x12\x11\n\tpartition\x18\x02 \x01(\x05\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1b\x63onnectmesh/v1/record.proto\x12\x0e\x63onnectmesh.v1\x1a\x19\x63onnectmesh/v1/data.proto\"c\n\x06Header\x12\x0b\n\x03key\x18\x01 \x01(\t\x12$\n\x05value\x18\x02 \x01(\x0b\x32\x15.connectmesh.v1.Value\x12&\n\x06schema\x18\x03 \x01(\x0b\x32\x16.connectmesh.v1.Schema\"A\n\rKafkaPosition\x12\r\n\x05topic\x18\x01 \x01(\t\x12\x11\n\tpartition\x18\x02 \x01(\x05\x12\x0e\n\x06offset\x18\x03 \x01(\x03\"J\n\x0cTraceContext\x12\x13\n\x0btraceparent\x18\x01 \x01(\t\x12\x12\n\ntracestate\x18\x02 \x01(\t\x12\x11\n\tunsampled\x18\x03 \x01(\x08\"\x85\x04\n\x06Record\x12\"\n\x03key\x18\x01 \x01(\x0b\x32\x15.connectmesh.v1.Value\x12*\n\nkey_schema\x18\x02 \x01(\x0b\x32\x16.connectmesh.v1.Schema\x12$\n\x05value\x18\x03 \x01(\x0b\x32\x15.connectmesh.v1.Value\x12,\n\x0cvalue_schema\x18\x04 \x01(\x0b\x32\x16.connectmesh.v1.Schema\x12\'\n\x07headers\x18\x05 \x03(\x0b\x32\x16.connectmesh.v1.Header\x12\x19\n\x0ctimestamp_ms\x18\x06 \x01(\x03H\x00\x88\x01\x01\x12\r\n\x05topic\x18\x07 \x01(\t\x12\x1c\n\x0fkafka_partition\x18\x08 \x01(\x05H\x01\x88\x01\x01\x12/\n\x10source_partition\x18\t \x01(\x0b\x32\x15.connectmesh.v1.Value\x12,\n\rsource_offset\x18\n \x01(\x0b\x32\x15.connectmesh.v1.Value\x12\x35\n\x0ekafka_position\x18\x0b \x01(\x0b\x32\x1d.connectmesh.v1.KafkaPosition\x12+\n\x05trace\x18\x0c \x01(\x0b\x32\x1c.connectmesh.v1.TraceContextB\x0f\n\r_timestamp_msB\x12\n\x10_kafka_partition\"_\n\x0cSourceOffset\x12(\n\tpartition\x18\x01 \x01(\x0b\x32\x15.connectmesh.v1.Value\x12%\n\x06offset\x18\x02 \x01(\x0b\x32\x15.connectmesh.v1.Value\"2\n\x0eTopicPartition\x12\r\n\x05topic\x18\x01 \x01(\t\x12\x11\n\tpartition\x18\x02 \x01(\x05\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -37,11 +37,11 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_KAFKAPOSITION']._serialized_start=175
   _globals['_KAFKAPOSITION']._serialized_end=240
   _globals['_TRACECONTEXT']._serialized_start=242
-  _globals['_TRACECONTEXT']._serialized_end=297
-  _globals['_RECORD']._serialized_start=300
-  _globals['_RECORD']._serialized_end=817
-  _globals['_SOURCEOFFSET']._serialized_start=819
-  _globals['_SOURCEOFFSET']._serialized_end=914
-  _globals['_TOPICPARTITION']._serialized_start=916
-  _globals['_TOPICPARTITION']._serialized_end=966
+  _globals['_TRACECONTEXT']._serialized_end=316
+  _globals['_RECORD']._serialized_start=319
+  _globals['_RECORD']._serialized_end=836
+  _globals['_SOURCEOFFSET']._serialized_start=838
+  _globals['_SOURCEOFFSET']._serialized_end=933
+  _globals['_TOPICPARTITION']._serialized_start=935
+  _globals['_TOPICPARTITION']._serialized_end=985
 # @@protoc_insertion_point(module_scope)

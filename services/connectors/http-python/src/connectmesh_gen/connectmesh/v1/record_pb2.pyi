@@ -28,12 +28,14 @@ class KafkaPosition(_message.Message):
     def __init__(self, topic: _Optional[str] = ..., partition: _Optional[int] = ..., offset: _Optional[int] = ...) -> None: ...
 
 class TraceContext(_message.Message):
-    __slots__ = ("traceparent", "tracestate")
+    __slots__ = ("traceparent", "tracestate", "unsampled")
     TRACEPARENT_FIELD_NUMBER: _ClassVar[int]
     TRACESTATE_FIELD_NUMBER: _ClassVar[int]
+    UNSAMPLED_FIELD_NUMBER: _ClassVar[int]
     traceparent: str
     tracestate: str
-    def __init__(self, traceparent: _Optional[str] = ..., tracestate: _Optional[str] = ...) -> None: ...
+    unsampled: bool
+    def __init__(self, traceparent: _Optional[str] = ..., tracestate: _Optional[str] = ..., unsampled: _Optional[bool] = ...) -> None: ...
 
 class Record(_message.Message):
     __slots__ = ("key", "key_schema", "value", "value_schema", "headers", "timestamp_ms", "topic", "kafka_partition", "source_partition", "source_offset", "kafka_position", "trace")
