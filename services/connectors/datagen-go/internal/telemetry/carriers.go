@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"go.opentelemetry.io/otel/propagation"
+	"go.opentelemetry.io/otel/trace"
 	"google.golang.org/grpc/metadata"
 
 	connectmeshv1 "connect-mesh.dev/connectors/datagen/gen/connectmesh/v1"
@@ -23,15 +24,30 @@ func toRecordTrace(ctx context.Context) *connectmeshv1.TraceContext {
 	return &connectmeshv1.TraceContext{Traceparent: carrier["traceparent"], Tracestate: carrier["tracestate"]}
 }
 
-// fromRecordTrace is the context a record's trace continues from; background when it carries none.
-func fromRecordTrace(recordTrace *connectmeshv1.TraceContext) context.Context {
-	if recordTrace.GetTraceparent() == "" {
-		return context.Background()
+// fromRecordTrace is the context a record's trace continues from (background when it carries none), and
+// whether that trace was decided not sampled before this hop: the contract's unsampled marker (whose trace
+// a first hop started and did not sample), or a W3C context from outside with the sampled flag off. Such a
+// record starts no span here and passes its Record.trace on as it came.
+func fromRecordTrace(recordTrace *connectmeshv1.TraceContext) (parent context.Context, unsampled bool) {
+	if recordTrace.GetUnsampled() {
+		return context.Background(), true
 	}
-	return w3c.Extract(context.Background(), propagation.MapCarrier{
+	if recordTrace.GetTraceparent() == "" {
+		return context.Background(), false
+	}
+	parent = w3c.Extract(context.Background(), propagation.MapCarrier{
 		"traceparent": recordTrace.GetTraceparent(),
 		"tracestate":  recordTrace.GetTracestate(),
 	})
+	spanContext := trace.SpanContextFromContext(parent)
+	return parent, spanContext.IsValid() && !spanContext.IsSampled()
+}
+
+// unsampledRecordTrace is Record.trace for a record whose trace starts at this hop and is not sampled: the
+// marker alone. Carrying ids for a trace in which nothing is recorded cost every record its encoding at
+// every hop; a hop at which the record fails records its span in a new trace instead.
+func unsampledRecordTrace() *connectmeshv1.TraceContext {
+	return &connectmeshv1.TraceContext{Unsampled: true}
 }
 
 // fromCallMetadata is the context the worker put on a call's metadata (sent once, when the call starts),

@@ -2,6 +2,7 @@ package telemetry
 
 import (
 	"context"
+	"math/rand/v2"
 	"strconv"
 
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
@@ -29,8 +30,10 @@ func withSamplingRatio(ctx context.Context, ratio float64) context.Context {
 
 // recordSampler is libs/telemetry's RecordSampler: per-connector ratios do not fit one global sampler, so
 // the decision travels with the span's start context. Forced: sampled. With a parent: the parent's
-// decision, so a record's trace is whole or absent across processes. A root with a ratio (a record's first
-// hop): sampled by its trace id. Any other root: sampled. Dropped spans still get valid ids.
+// decision, so a record's trace is whole or absent across processes. A root with a ratio: sampled by its
+// trace id (a record's first hop decides before it asks the SDK, see drawSampled, so only a batch span
+// with no sampled record comes here, at ratio 0). Any other root: sampled. Dropped spans still get valid
+// ids.
 type recordSampler struct{}
 
 func (recordSampler) ShouldSample(parameters sdktrace.SamplingParameters) sdktrace.SamplingResult {
@@ -75,5 +78,16 @@ func IsSampledByRatio(traceID trace.TraceID, ratio float64) bool {
 		// Unreachable: a TraceID always prints as 32 hex digits.
 		return true
 	}
+	return isInSampledShare(random, ratio)
+}
+
+// drawSampled decides whether a new trace is sampled at ratio, as IsSampledByRatio would for a trace id
+// with 52 random bits drawn for it, without drawing the id: an unsampled record never needs one.
+func drawSampled(ratio float64) bool {
+	return isInSampledShare(rand.Uint64()>>12, ratio)
+}
+
+// isInSampledShare says whether 52 random bits fall in the share ratio of their range.
+func isInSampledShare(random uint64, ratio float64) bool {
 	return float64(random) < ratio*randomRange
 }

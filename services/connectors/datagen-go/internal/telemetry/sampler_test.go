@@ -53,6 +53,24 @@ func TestIsSampledByRatioSamplesAboutTheRatiosShare(t *testing.T) {
 	}
 }
 
+func TestDrawSampledSamplesAboutTheRatiosShare(t *testing.T) {
+	sampled := 0
+	const draws = 20_000
+	for range draws {
+		if drawSampled(0.1) {
+			sampled++
+		}
+	}
+	if share := float64(sampled) / draws; share < 0.08 || share > 0.12 {
+		t.Errorf("sampled %.3f of the draws at ratio 0.1", share)
+	}
+	for range 1000 {
+		if drawSampled(0) || !drawSampled(1) {
+			t.Fatal("ratio 0 sampled or ratio 1 did not")
+		}
+	}
+}
+
 func TestSamplingRatioFromReadsTheConnectorsKey(t *testing.T) {
 	for text, want := range map[string]float64{"": 1, " 0.25 ": 0.25, "0": 0, "1": 1, "1e-2": 0.01, ".5": 0.5} {
 		got, err := SamplingRatioFrom(map[string]string{SamplingRatioKey: text})

@@ -9,9 +9,10 @@ import (
 )
 
 // SourceTask is one source task's tracing, as connector-sdk's TaskTracing does it on the TypeScript side:
-// a `source read record` span per record, where its trace starts, its context written to Record.trace for
-// the worker to continue, and a `source read` span per batch, linked to the sampled record spans, as a
-// child of the context the worker put on the call. A nil *SourceTask is tracing off.
+// a `source read record` span per traced record, where its trace starts, its context written to
+// Record.trace for the worker to continue (an unsampled record gets only the unsampled marker), and a
+// `source read` span per batch, linked to the sampled record spans, as a child of the context the worker
+// put on the call. A nil *SourceTask is tracing off.
 type SourceTask struct {
 	tracer   trace.Tracer
 	identity TaskIdentity
@@ -35,24 +36,35 @@ func (t *Tracing) SourceTask(callCtx context.Context, identity TaskIdentity, con
 
 // SourceBatch is one batch's spans, ended together once the batch is sent.
 type SourceBatch struct {
-	batch   *hopSpan
+	batch *hopSpan
+	// records are the spans of the batch's traced records; an unsampled record has none.
 	records []*hopSpan
 }
 
 // StartBatch starts the spans of a batch the plugin read and puts each record's trace context on it. A
-// record that already carries a trace (from a traced outside system) continues it; any other starts its
-// own, sampled at the connector's ratio.
+// record that already carries a sampled trace (from a traced outside system) continues it; one whose trace
+// was decided not sampled before (an outside context with the sampled flag off, or the unsampled marker)
+// starts nothing and keeps its Record.trace as it came; any other starts its own trace, sampled at the
+// connector's ratio, or else carries only the unsampled marker and starts nothing either. Nothing fails a
+// record at this hop (a failed read has no records), so an unsampled record needs no span kept for one.
 func (s *SourceTask) StartBatch(records []*connectmeshv1.Record) *SourceBatch {
 	if s == nil {
 		return nil
 	}
-	spans := make([]*hopSpan, len(records))
+	var spans []*hopSpan
 	var links []trace.Link
-	for i, record := range records {
-		parent := fromRecordTrace(record.GetTrace())
+	for _, record := range records {
+		parent, unsampled := fromRecordTrace(record.GetTrace())
+		if unsampled {
+			continue
+		}
 		startIn := parent
 		if !trace.SpanContextFromContext(parent).IsValid() {
-			startIn = withSamplingRatio(parent, s.ratio)
+			if !drawSampled(s.ratio) {
+				record.Trace = unsampledRecordTrace()
+				continue
+			}
+			startIn = withForcedSampling(parent)
 		}
 		span := startHop(s.tracer, spanSourceReadRecord, trace.SpanKindProducer, startIn, parent,
 			s.identity.sourceRecordAttributes(record.GetTopic(), record.KafkaPartition), nil)
@@ -60,7 +72,7 @@ func (s *SourceTask) StartBatch(records []*connectmeshv1.Record) *SourceBatch {
 		if span.spanContext().IsSampled() {
 			links = append(links, trace.Link{SpanContext: span.spanContext()})
 		}
-		spans[i] = span
+		spans = append(spans, span)
 	}
 	return &SourceBatch{batch: s.startBatchSpan(links, len(records)), records: spans}
 }

@@ -113,17 +113,74 @@ func TestEachRecordStartsItsOwnTraceAndCarriesItOnRecordTrace(t *testing.T) {
 	}
 }
 
-func TestAnUnsampledRecordStillCarriesItsTraceIDWithTheFlagOff(t *testing.T) {
+func TestARecordItsRatioDoesNotSampleCarriesOnlyTheUnsampledMarker(t *testing.T) {
 	tracer, recorder := sourceTask(t, context.Background(), map[string]string{SamplingRatioKey: "0"})
-	batch := records(1)
+	batch := records(2)
 	tracer.StartBatch(batch).End()
 
 	if len(recorder.Ended()) != 0 {
 		t.Errorf("%d spans recorded at ratio 0, want none", len(recorder.Ended()))
 	}
-	parts := strings.Split(batch[0].GetTrace().GetTraceparent(), "-")
-	if len(parts) != 4 || parts[1] == strings.Repeat("0", 32) || parts[3] != "00" {
-		t.Errorf("traceparent %q, want a valid trace id with the sampled flag off", batch[0].GetTrace().GetTraceparent())
+	for i, record := range batch {
+		got := record.GetTrace()
+		if !got.GetUnsampled() || got.GetTraceparent() != "" || got.GetTracestate() != "" {
+			t.Errorf("record %d: Record.trace = %v, want only unsampled, with no ids", i, got)
+		}
+	}
+}
+
+func TestEachRecordIsDecidedOnItsOwnAtTheRatio(t *testing.T) {
+	tracer, recorder := sourceTask(t, context.Background(), map[string]string{SamplingRatioKey: "0.5"})
+	batch := records(200)
+	tracer.StartBatch(batch).End()
+
+	traced := map[string]bool{}
+	for _, span := range spansNamed(recorder, "source read record") {
+		traced["00-"+span.SpanContext().TraceID().String()+"-"+span.SpanContext().SpanID().String()+"-01"] = true
+	}
+	unsampled := 0
+	for i, record := range batch {
+		switch got := record.GetTrace(); {
+		case got.GetUnsampled() && got.GetTraceparent() == "":
+			unsampled++
+		case !got.GetUnsampled() && traced[got.GetTraceparent()]:
+		default:
+			t.Errorf("record %d: Record.trace = %v, want a recorded span's sampled traceparent or only unsampled", i, got)
+		}
+	}
+	// Each way has a chance of 2^-200 of not showing at all.
+	if unsampled == 0 || unsampled == len(batch) {
+		t.Errorf("%d of %d records unsampled at ratio 0.5", unsampled, len(batch))
+	}
+}
+
+func TestARecordMarkedUnsampledStartsNoTraceOfItsOwn(t *testing.T) {
+	tracer, recorder := sourceTask(t, context.Background(), map[string]string{SamplingRatioKey: "1"})
+	batch := records(1)
+	batch[0].Trace = &connectmeshv1.TraceContext{Unsampled: true}
+	tracer.StartBatch(batch).End()
+
+	if len(recorder.Ended()) != 0 {
+		t.Errorf("%d spans recorded, want none: the record's trace was decided before this hop", len(recorder.Ended()))
+	}
+	if got := batch[0].GetTrace(); !got.GetUnsampled() || got.GetTraceparent() != "" {
+		t.Errorf("Record.trace = %v, want it still only unsampled", got)
+	}
+}
+
+func TestAnUnsampledTraceFromOutsidePassesOnAsItCame(t *testing.T) {
+	tracer, recorder := sourceTask(t, context.Background(), map[string]string{SamplingRatioKey: "1"})
+	batch := records(1)
+	outside := "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00"
+	batch[0].Trace = &connectmeshv1.TraceContext{Traceparent: outside, Tracestate: "vendor=1"}
+	tracer.StartBatch(batch).End()
+
+	if len(recorder.Ended()) != 0 {
+		t.Errorf("%d spans recorded, want none: the outside trace is not sampled", len(recorder.Ended()))
+	}
+	got := batch[0].GetTrace()
+	if got.GetTraceparent() != outside || got.GetTracestate() != "vendor=1" || got.GetUnsampled() {
+		t.Errorf("Record.trace = %v, want the outside context as it came, not the marker", got)
 	}
 }
 
