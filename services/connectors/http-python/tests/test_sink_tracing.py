@@ -127,6 +127,52 @@ def test_a_record_without_a_trace_starts_one_at_the_connectors_ratio(
     assert exporter.get_finished_spans() == ()
 
 
+def test_a_record_without_a_trace_is_recorded_at_ratio_1(
+    traced_stream: WriteStream, receiver: HttpReceiver, exporter: InMemorySpanExporter
+) -> None:
+    traced_stream.open(config(receiver.url, **{"trace.sampling.ratio": "1"}))
+    traced_stream.batch(records(2))
+    assert traced_stream.receive().HasField("ack")
+
+    record_spans = named(exporter, "sink write record")
+    assert len(record_spans) == 2
+    assert all(span.parent is None for span in record_spans)
+    assert record_spans[0].context.trace_id != record_spans[1].context.trace_id
+
+
+def unsampled(built: record_pb2.Record) -> record_pb2.Record:
+    built.trace.unsampled = True
+    return built
+
+
+def test_a_record_marked_unsampled_is_not_sampled_again_whatever_the_ratio(
+    traced_stream: WriteStream, receiver: HttpReceiver, exporter: InMemorySpanExporter
+) -> None:
+    traced_stream.open(config(receiver.url, **{"trace.sampling.ratio": "1"}))
+    traced_stream.batch([unsampled(r) for r in records(2)])
+    assert traced_stream.receive().HasField("ack")
+    assert exporter.get_finished_spans() == ()
+
+
+def test_a_failed_record_marked_unsampled_is_recorded_in_a_new_trace(
+    traced_stream: WriteStream, receiver: HttpReceiver, exporter: InMemorySpanExporter
+) -> None:
+    timestamp = logical(TIMESTAMP, data_pb2.SCHEMA_TYPE_INT64)
+    bad = record(string("not a timestamp"), offset=1, value_schema=timestamp)
+    traced_stream.open(config(receiver.url, **{"trace.sampling.ratio": "1"}))
+    traced_stream.batch([unsampled(r) for r in [*records(1), bad]])
+    assert traced_stream.receive().error.error.record_index == 1
+
+    # Only the failed record is recorded: the other was not sampled, and did not fail itself.
+    (failed,) = named(exporter, "sink write record")
+    assert failed.parent is None and failed.context.is_valid
+    assert failed.status.status_code == StatusCode.ERROR
+    assert (failed.attributes or {})["connect-mesh.sampled_on_error"] is True
+    assert (failed.attributes or {})["messaging.kafka.offset"] == 1
+    assert [event.name for event in failed.events] == ["exception"]
+    assert named(exporter, "sink write")[0].status.status_code == StatusCode.ERROR
+
+
 def test_log_lines_written_under_a_span_carry_its_ids() -> None:
     provider = TracerProvider()
     with provider.get_tracer("test").start_as_current_span("hop") as span:

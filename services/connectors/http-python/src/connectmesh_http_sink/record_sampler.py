@@ -4,7 +4,8 @@ absent across every process and language; a failure always recorded.
 
 The decision travels with the context a span starts in (per-connector ratios do not fit one global
 sampler): forced (a failure) is sampled; with a parent, the parent's decision; a root with a ratio (a
-record's first hop) by its trace id; any other root is sampled. Dropped spans still get valid ids.
+record's first hop) by its trace id; any other root is sampled. Dropped spans still get valid ids. A
+record marked `unsampled` comes here only if it fails, forced (see sink_tracing).
 """
 
 from __future__ import annotations

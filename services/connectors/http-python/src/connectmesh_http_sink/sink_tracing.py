@@ -1,8 +1,14 @@
 """One sink task's tracing, as connector-sdk's TaskTracing does it on the TypeScript side: a
 `sink write record` span per record continuing the record's trace (Record.trace), and a `sink write` span
 per batch linked to the sampled record spans, as a child of the context the worker put on the call's
-metadata. A failed record is always recorded: an unsampled record's span is recorded anew, forced, as a
-child of the dropped one, so it keeps the record's trace id. Names and attributes are libs/telemetry's.
+metadata. Names and attributes are libs/telemetry's.
+
+A record's sampling was decided at its first hop. One that carries a W3C context continues it, sampled or
+not; one marked `unsampled` (its first hop started its trace and did not sample it, so it carries no ids)
+starts nothing here, whatever this connector's ratio; only a record with no trace at all starts one, at
+this connector's `trace.sampling.ratio`. A failed record is always recorded: an unsampled record's span is
+recorded anew, forced, as a child of the dropped one, so it keeps the record's trace id, or, for a record
+marked `unsampled`, as the root of a new trace.
 """
 
 from __future__ import annotations
@@ -60,19 +66,28 @@ class HopSpan:
         tracer: Tracer,
         name: str,
         kind: SpanKind,
-        start_in: otel_context.Context,
+        start_in: otel_context.Context | None,
         parent: otel_context.Context,
         attributes: Attributes,
         links: Sequence[Link] = (),
     ) -> None:
+        """Starts the span in `start_in`, or, when it is None (a record marked unsampled), starts none:
+        the hop has no ids then, and fail() records its span as the root of a new trace."""
         self._tracer = tracer
         self._name = name
         self._kind = kind
         self._attributes = attributes
         self._start_ns = time.time_ns()
-        self.span: Span = tracer.start_span(
-            name, context=start_in, kind=kind, attributes=attributes, links=links, start_time=self._start_ns
-        )
+        self.span: Span = trace.INVALID_SPAN
+        if start_in is not None:
+            self.span = tracer.start_span(
+                name,
+                context=start_in,
+                kind=kind,
+                attributes=attributes,
+                links=links,
+                start_time=self._start_ns,
+            )
         self.context = trace.set_span_in_context(self.span, parent)
 
     @property
@@ -147,8 +162,9 @@ class SinkTaskTracing:
         self._call = from_call_metadata(call_metadata)
 
     def start_batch(self, records: Sequence[record_pb2.Record]) -> BatchSpans:
-        """Starts the spans of a batch the worker sent, each record's continuing its trace (or starting
-        one, sampled at the connector's ratio, for a record that carries none)."""
+        """Starts the spans of a batch the worker sent, each record's continuing its trace (or, for a
+        record that carries none, starting one sampled at the connector's ratio; for a record marked
+        unsampled, starting nothing)."""
         record_spans = [self._record_span(record) for record in records]
         links = [
             Link(span.span.get_span_context())
@@ -168,8 +184,13 @@ class SinkTaskTracing:
 
     def _record_span(self, record: record_pb2.Record) -> HopSpan:
         parent = from_record_trace(record.trace)
-        has_trace = trace.get_current_span(parent).get_span_context().is_valid
-        start_in = parent if has_trace else with_sampling_ratio(parent, self._ratio)
+        start_in: otel_context.Context | None = parent
+        if record.trace.unsampled:
+            # Decided at its first hop: sampling it here at this connector's ratio would trace records
+            # the source side chose not to.
+            start_in = None
+        elif not trace.get_current_span(parent).get_span_context().is_valid:
+            start_in = with_sampling_ratio(parent, self._ratio)
         attributes = self._record_attributes(record)
         return HopSpan(self._tracer, SINK_WRITE_RECORD, SpanKind.CONSUMER, start_in, parent, attributes)
 
