@@ -176,7 +176,7 @@ describe("a sink task's spans", () => {
         value: toValue(value),
       }),
       kafkaPosition: { topic: "t", partition: 0, offset },
-      trace: { traceparent, tracestate: "" },
+      trace: { traceparent, tracestate: "", unsampled: false },
     };
   }
 

@@ -1,14 +1,13 @@
-import { randomFillSync } from "node:crypto";
 import { type Context, ROOT_CONTEXT, type TextMapGetter } from "@opentelemetry/api";
 import { W3CTraceContextPropagator } from "@opentelemetry/core";
 
 /**
- * The trace context of a record that is not sampled, as it travels: its W3C `traceparent` and
- * `tracestate` text, handed on from carrier to carrier as it came. Nearly every record is unsampled at a
- * low ratio, and none of its hops records a span, so parsing the header into OpenTelemetry's span context
- * at every hop and formatting it again for the next carrier was most of what tracing at 1% cost. The text
- * is parsed only when a value is asked for, which on a record's path happens when it fails (its failure is
- * always traced, in this trace) or a log line is written under it.
+ * An unsampled trace context that came from outside (a source plugin's record from a traced system, a
+ * Kafka record another producer wrote), as it travels: its W3C `traceparent` and `tracestate` text, handed
+ * on from carrier to carrier as it came, so the outside trace goes on. None of its hops records a span, so
+ * the text is parsed only when a value is asked for, which on a record's path happens when it fails (its
+ * failure is always traced, in this trace) or a log line is written under it. A record whose trace starts
+ * here and is not sampled carries no ids at all (see UNSAMPLED_RECORD).
  */
 export class CarriedTrace implements Context {
   private parsed: Context | undefined;
@@ -61,16 +60,6 @@ export function unsampledTraceOf(traceparent: string, tracestate: string): Carri
   return sampled === 0 ? new CarriedTrace(traceparent, tracestate) : undefined;
 }
 
-/**
- * A new trace for a record, unsampled: random trace and parent ids with the `sampled` flag off. Its
- * parent id names no span (none is recorded); should the record fail, its traced failure is a child of
- * it, so the trace shows one span whose parent was never exported, as any unsampled upstream leaves.
- */
-export function newUnsampledTrace(): CarriedTrace {
-  const ids = randomIds();
-  return new CarriedTrace(`00-${ids.slice(0, 32)}-${ids.slice(32)}-00`, "");
-}
-
 /** `00-<32 hex trace id>-<16 hex parent id>-<2 hex flags>`: where each part starts and ends. */
 const TRACEPARENT_LENGTH = 55;
 const TRACE_ID_START = 3;
@@ -88,19 +77,3 @@ const carriedGetter: TextMapGetter<CarriedTrace> = {
         : undefined,
   keys: () => ["traceparent", "tracestate"],
 };
-
-/** A trace id (16 bytes) and a parent id (8), drawn from a pool filled a thousand records at a time. */
-const ID_BYTES = 24;
-const IDS_PER_FILL = 1_024;
-const idPool = Buffer.allocUnsafe(ID_BYTES * IDS_PER_FILL);
-let nextIds = IDS_PER_FILL;
-
-function randomIds(): string {
-  if (nextIds === IDS_PER_FILL) {
-    randomFillSync(idPool);
-    nextIds = 0;
-  }
-  const start = nextIds * ID_BYTES;
-  nextIds += 1;
-  return idPool.toString("hex", start, start + ID_BYTES);
-}

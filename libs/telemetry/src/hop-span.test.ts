@@ -4,6 +4,16 @@ import { afterEach, describe, expect, it } from "vitest";
 import { SAMPLED_ON_ERROR_ATTRIBUTE, startBatchSpan, startRecordSpan } from "./hop-span.js";
 import { startTelemetry, type Telemetry } from "./start-telemetry.js";
 import { fromRecordTrace, toRecordTrace } from "./trace-carriers.js";
+import { UNSAMPLED_RECORD } from "./unsampled-record.js";
+
+const OUTSIDE_TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+const OUTSIDE_PARENT_ID = "00f067aa0ba902b7";
+const outsideTrace = (flags: "00" | "01") =>
+  fromRecordTrace({
+    traceparent: `00-${OUTSIDE_TRACE_ID}-${OUTSIDE_PARENT_ID}-${flags}`,
+    tracestate: "",
+    unsampled: false,
+  });
 
 const config = { serviceName: "test", instanceId: "test-1", otlpEndpoint: undefined };
 let telemetry: Telemetry | undefined;
@@ -41,42 +51,51 @@ describe("startRecordSpan", () => {
     expect(first?.parentSpanContext?.spanId).toBe(second?.spanContext().spanId);
   });
 
-  it("drops a record's trace at ratio 0 but still gives it a trace id to carry", async () => {
+  it("drops a record's trace at ratio 0 and carries on only that decision, without ids", async () => {
     const { finished } = await tracing();
     const read = startRecordSpan("source read record", { samplingRatio: 0 });
     read.end();
     expect(read.isRecording).toBe(false);
-    expect(read.traceId).toMatch(/^[0-9a-f]{32}$/);
-    expect(toRecordTrace(read.context)?.traceparent).toMatch(/-00$/);
+    expect(read.context).toBe(UNSAMPLED_RECORD);
+    expect(read.traceId).toBeUndefined();
+    expect(toRecordTrace(read.context)).toEqual({ traceparent: "", tracestate: "", unsampled: true });
     expect(await finished()).toEqual([]);
   });
 
   it("follows the record's upstream decision, not its own ratio, when it continues a trace", async () => {
     const { finished } = await tracing();
-    const upstream = fromRecordTrace({
-      traceparent: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
-      tracestate: "",
-    });
-    const consume = startRecordSpan("consume", { parent: upstream, samplingRatio: 0 });
+    const consume = startRecordSpan("consume", { parent: outsideTrace("01"), samplingRatio: 0 });
     consume.end();
     const [span] = await finished();
-    expect(span?.spanContext().traceId).toBe("4bf92f3577b34da6a3ce929d0e0e4736");
-    expect(span?.parentSpanContext?.spanId).toBe("00f067aa0ba902b7");
+    expect(span?.spanContext().traceId).toBe(OUTSIDE_TRACE_ID);
+    expect(span?.parentSpanContext?.spanId).toBe(OUTSIDE_PARENT_ID);
   });
 
-  it("gives an unsampled record's later hops no span of their own, carrying its trace on unchanged", async () => {
+  it("gives an unsampled record's later hops no span of their own, whatever their ratio", async () => {
     const { finished } = await tracing();
     const read = startRecordSpan("source read record", { samplingRatio: 0 });
     const produce = startRecordSpan("produce", { parent: read.context, samplingRatio: 1 });
     produce.end();
     read.end();
     expect(produce.isRecording).toBe(false);
-    expect(produce.traceId).toBe(read.traceId);
-    expect(toRecordTrace(produce.context)).toEqual(toRecordTrace(read.context));
+    expect(produce.context).toBe(UNSAMPLED_RECORD);
     expect(await finished()).toEqual([]);
   });
 
-  it("traces a failed record that was not sampled, in its own trace, with the error", async () => {
+  it("carries an unsampled trace from outside on as it came, with its id", async () => {
+    const { finished } = await tracing();
+    const upstream = outsideTrace("00");
+    const produce = startRecordSpan("produce", { parent: upstream, samplingRatio: 1 });
+    produce.end();
+    expect(produce.isRecording).toBe(false);
+    expect(produce.traceId).toBe(OUTSIDE_TRACE_ID);
+    expect(toRecordTrace(produce.context)?.traceparent).toBe(
+      `00-${OUTSIDE_TRACE_ID}-${OUTSIDE_PARENT_ID}-00`,
+    );
+    expect(await finished()).toEqual([]);
+  });
+
+  it("traces a failed record that was not sampled, in a trace of its own, with the error", async () => {
     const { finished } = await tracing();
     const read = startRecordSpan("source read record", { samplingRatio: 0 });
     const convert = startRecordSpan("convert", {
@@ -91,7 +110,10 @@ describe("startRecordSpan", () => {
     expect(spans).toHaveLength(1);
     const [failed] = spans;
     expect(failed?.name).toBe("convert");
-    expect(failed?.spanContext().traceId).toBe(read.traceId);
+    // The record carried no ids, so its failure starts the trace its DLQ copy names.
+    expect(failed?.parentSpanContext).toBeUndefined();
+    expect(failed?.spanContext().traceId).toMatch(/^[0-9a-f]{32}$/);
+    expect(convert.traceId).toBe(failed?.spanContext().traceId);
     expect(failed?.status).toEqual({ code: SpanStatusCode.ERROR, message: "not JSON" });
     expect(failed?.attributes).toMatchObject({
       "connect-mesh.hop": "convert",
@@ -121,11 +143,22 @@ describe("startRecordSpan", () => {
     expect(built).toBe(1);
     const [failed] = await finished();
     expect(failed?.name).toBe("transform b");
-    expect(failed?.spanContext().traceId).toBe(read.traceId);
+    expect(failed?.spanContext().traceId).toBe(failing.traceId);
     expect(failed?.attributes).toMatchObject({
       "connect-mesh.hop": "transform",
       [SAMPLED_ON_ERROR_ATTRIBUTE]: true,
     });
+  });
+
+  it("traces a failed record whose unsampled trace came from outside in that trace", async () => {
+    const { finished } = await tracing();
+    const write = startRecordSpan("sink write record", { parent: outsideTrace("00"), samplingRatio: 1 });
+    write.fail(new Error("refused"));
+    write.end();
+    const [failed] = await finished();
+    expect(failed?.spanContext().traceId).toBe(OUTSIDE_TRACE_ID);
+    expect(failed?.parentSpanContext?.spanId).toBe(OUTSIDE_PARENT_ID);
+    expect(failed?.attributes[SAMPLED_ON_ERROR_ATTRIBUTE]).toBe(true);
   });
 
   it("marks a sampled span failed in place, without a second span", async () => {
@@ -170,16 +203,17 @@ describe("with tracing off", () => {
   it("records nothing and passes the upstream context on unchanged", async () => {
     telemetry = await startTelemetry(config);
     expect(telemetry.isTracing).toBe(false);
-    const upstream = fromRecordTrace({
-      traceparent: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
-      tracestate: "",
-    });
+    const upstream = outsideTrace("01");
     const hop = startRecordSpan("produce", { parent: upstream, samplingRatio: 1 });
     hop.fail(new Error("ignored"));
     hop.end();
     expect(hop.isRecording).toBe(false);
     expect(hop.context).toBe(upstream);
     expect(startRecordSpan("produce", { samplingRatio: 1 }).context).toBe(ROOT_CONTEXT);
+    // An upstream's decision not to trace a record goes on, for a later process that traces.
+    expect(startRecordSpan("produce", { parent: UNSAMPLED_RECORD, samplingRatio: 1 }).context).toBe(
+      UNSAMPLED_RECORD,
+    );
   });
 });
 

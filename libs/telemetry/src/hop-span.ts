@@ -12,9 +12,10 @@ import {
   TraceFlags,
   trace,
 } from "@opentelemetry/api";
-import { CarriedTrace, newUnsampledTrace } from "./carried-trace.js";
+import { CarriedTrace } from "./carried-trace.js";
 import { activeTracer } from "./internal/active-tracer.js";
-import { isSampledByRatio, withForcedSampling, withSamplingRatio } from "./record-sampler.js";
+import { withForcedSampling, withSamplingRatio } from "./record-sampler.js";
+import { isCarriedUnsampled, UNSAMPLED_RECORD } from "./unsampled-record.js";
 
 /** Marks a span that was recorded only because its record failed (its earlier hops were not sampled). */
 export const SAMPLED_ON_ERROR_ATTRIBUTE = "connect-mesh.sampled_on_error";
@@ -61,7 +62,8 @@ export class HopSpan {
 
   /**
    * @internal Use `startRecordSpan` or `startBatchSpan`. `span` is undefined with tracing off, and for an
-   * unsampled record's hop that carries its trace on as text (`spanContext` is then a CarriedTrace).
+   * unsampled record's hop (`spanContext` is then UNSAMPLED_RECORD or a CarriedTrace, see
+   * isCarriedUnsampled).
    */
   constructor(
     private readonly name: string,
@@ -73,7 +75,7 @@ export class HopSpan {
     // A recorded span keeps its own start and attributes; an unsampled one needs them only if it fails.
     this.isUnsampled =
       span === undefined
-        ? spanContext instanceof CarriedTrace && activeTracer() !== undefined
+        ? isCarriedUnsampled(spanContext) && activeTracer() !== undefined
         : !span.isRecording();
     this.attributes = this.isUnsampled ? attributes : undefined;
     this.startTime = this.isUnsampled ? Date.now() : 0;
@@ -89,10 +91,12 @@ export class HopSpan {
     return this.span?.isRecording() ?? false;
   }
 
-  /** The W3C trace id, or undefined with tracing off: what a DLQ copy or a log line can name. */
+  /**
+   * The W3C trace id, or undefined with tracing off or for a record not traced since its trace started
+   * here (until it fails): what a DLQ copy or a log line can name.
+   */
   get traceId(): string | undefined {
-    if (this.span === undefined && this.isUnsampled && this.spanContext instanceof CarriedTrace)
-      return this.spanContext.traceId;
+    if (this.span === undefined && this.spanContext instanceof CarriedTrace) return this.spanContext.traceId;
     const spanContext = this.span?.spanContext();
     return spanContext !== undefined && isSpanContextValid(spanContext) ? spanContext.traceId : undefined;
   }
@@ -104,9 +108,10 @@ export class HopSpan {
 
   /**
    * Marks the hop failed with `error`. A failed record is always traced: when this hop was not sampled, a
-   * new span with the same name, start and attributes is recorded as a forced-sampled child of the dropped
-   * one, so it shares the record's trace id (the id its DLQ copy carries) and `context` continues from it,
-   * sampled, for the hops that follow (the DLQ produce). The hops before it stay unrecorded: keeping every
+   * new span with the same name, start and attributes is recorded, forced-sampled, and `context` continues
+   * from it, sampled, for the hops that follow (the DLQ produce). For a record whose trace came from
+   * outside it is a child in that trace; for one whose trace started here unsampled, which carries no ids,
+   * it starts a new trace, the one its DLQ copy names. The hops before it stay unrecorded: keeping every
    * record's spans until its fate is known would be tail sampling, a collector's job, not a worker's.
    */
   fail(error: unknown): void {
@@ -142,7 +147,8 @@ export class HopSpan {
  * Starts the span of one record's hop: a child of `parent` when that carries a trace (sampled or not, as
  * the trace's first hop decided), else the first span of a new trace for this record, sampled at
  * `samplingRatio`. Each record is its own trace, so sampling is decided per record, once, at its first
- * hop; an unsampled record's hops record nothing and carry its trace on as text.
+ * hop; an unsampled record's hops record nothing and carry on only that it is unsampled (UNSAMPLED_RECORD),
+ * or the outside trace it came with, as text (a CarriedTrace).
  */
 export function startRecordSpan(name: string, options: RecordSpanOptions): HopSpan {
   const parent = options.parent ?? ROOT_CONTEXT;
@@ -151,18 +157,17 @@ export function startRecordSpan(name: string, options: RecordSpanOptions): HopSp
   if (tracer === undefined) return untracedSpan(name, kind, parent);
   // A record whose trace was not sampled gets no span of its own at this hop, only its trace carried on:
   // starting and dropping one per hop per record cost more than a third of the throughput at 1%. Should it
-  // fail, `fail` still records a span, as a child of the trace's last span.
-  if (parent instanceof CarriedTrace) return new HopSpan(name, kind, undefined, parent, options.attributes);
+  // fail, `fail` still records a span.
+  if (isCarriedUnsampled(parent)) return new HopSpan(name, kind, undefined, parent, options.attributes);
   const parentSpan = trace.getSpan(parent);
   if (parentSpan !== undefined && isUnsampled(parentSpan.spanContext()))
     return new HopSpan(name, kind, parentSpan, parent, options.attributes);
   let startIn = parent;
   if (!hasTrace(parent)) {
-    // The record's first hop decides, by the 52 random bits of a trace id drawn for it. An unsampled
-    // record keeps that id and starts no span; a sampled one gets its span (and ids) from the SDK.
-    const drawn = newUnsampledTrace();
-    if (!isSampledByRatio(drawn.traceId, options.samplingRatio))
-      return new HopSpan(name, kind, undefined, drawn, options.attributes);
+    // The record's first hop decides, once, and the decision travels with the record: an unsampled one
+    // carries only UNSAMPLED_RECORD on; a sampled one gets its span (and ids) from the SDK.
+    if (Math.random() >= options.samplingRatio)
+      return new HopSpan(name, kind, undefined, UNSAMPLED_RECORD, options.attributes);
     startIn = withForcedSampling(parent);
   }
   const span = tracer.startSpan(name, { kind, attributes: attributesOf(options.attributes) }, startIn);
@@ -181,8 +186,8 @@ export function startBatchSpan(name: string, options: BatchSpanOptions): HopSpan
   if (tracer === undefined) return untracedSpan(name, kind, parent);
   const links: Link[] = [];
   for (const record of options.records) {
-    // An unsampled record's trace, carried as text, is never linked: no need to parse it.
-    if (record instanceof CarriedTrace) continue;
+    // An unsampled record's trace is never linked: no need to look into it.
+    if (isCarriedUnsampled(record)) continue;
     const linked = trace.getSpanContext(record);
     if (linked !== undefined && isSpanContextValid(linked) && linked.traceFlags & TraceFlags.SAMPLED)
       links.push({ context: linked });

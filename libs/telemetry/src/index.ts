@@ -6,7 +6,7 @@
  * - Setting up and shutting down: start-telemetry (tracing-sdk, loaded only with tracing on), telemetry-config.
  * - Spans of a record's hops and of batches, and the failure rule: hop-span, task-tracer, record-sampler,
  *   sampling-ratio, span-attributes.
- * - Carrying the trace context across processes: trace-carriers.
+ * - Carrying the trace context across processes: trace-carriers (unsampled-record, carried-trace).
  * - Logs: logger-factory (named loggers and their levels come from @connect-mesh/logging), secret-redaction.
  * - Metrics: connect-metrics, metrics-registry, metrics-server.
  */

@@ -27,7 +27,6 @@ export function withSamplingRatio(context: Context, ratio: number): Context {
  * - a root with a ratio: sampled by its trace id, see `isSampledByRatio` (a record's first hop decides
  *   before it asks the SDK, see `startRecordSpan`, so only a batch with no sampled record comes here);
  * - any other root (a service's own work): sampled.
- * Unsampled spans still get valid ids, so every record carries a trace id that its DLQ copy can keep.
  */
 export class RecordSampler implements Sampler {
   shouldSample(context: Context, traceId: string): SamplingResult {

@@ -55,6 +55,7 @@ describe("TaskTracer", () => {
     const parent = fromRecordTrace({
       traceparent: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
       tracestate: "",
+      unsampled: false,
     });
     const tracer = new TaskTracer(TASK, 1);
     expect(tracer.recordHop("convert", "convert", parent).context).toBe(parent);

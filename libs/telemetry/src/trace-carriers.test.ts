@@ -10,6 +10,7 @@ import {
   type MetadataCarrier,
   toRecordTrace,
 } from "./trace-carriers.js";
+import { UNSAMPLED_RECORD } from "./unsampled-record.js";
 
 const TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
@@ -38,21 +39,30 @@ class FakeMetadata implements MetadataCarrier {
 describe("record trace", () => {
   it("round-trips a sampled context through Record.trace", () => {
     const carried = toRecordTrace(contextOf(spanContext()));
-    expect(carried).toEqual({ traceparent: TRACEPARENT, tracestate: "" });
+    expect(carried).toEqual({ traceparent: TRACEPARENT, tracestate: "", unsampled: false });
     expect(extracted(fromRecordTrace(carried))).toMatchObject({ ...spanContext(), isRemote: true });
   });
 
-  it("carries an unsampled context too, so every record has a trace id for its DLQ copy", () => {
+  it("carries an unsampled context from outside as it came, so the outside trace goes on", () => {
     const carried = toRecordTrace(contextOf(spanContext(TraceFlags.NONE)));
     expect(carried?.traceparent).toBe(TRACEPARENT.replace(/-01$/, "-00"));
     expect(extracted(fromRecordTrace(carried))?.traceFlags).toBe(TraceFlags.NONE);
   });
 
+  it("carries a record whose trace started here unsampled as the contract's marker, without ids", () => {
+    const carried = toRecordTrace(UNSAMPLED_RECORD);
+    expect(carried).toEqual({ traceparent: "", tracestate: "", unsampled: true });
+    expect(fromRecordTrace(carried)).toBe(UNSAMPLED_RECORD);
+    expect(fromRecordTrace({ traceparent: "", tracestate: "", unsampled: true })).toBe(UNSAMPLED_RECORD);
+  });
+
   it("puts nothing on a record whose context has no trace, and reads an empty one as no trace", () => {
     expect(toRecordTrace(ROOT_CONTEXT)).toBeUndefined();
     expect(fromRecordTrace(undefined)).toBe(ROOT_CONTEXT);
-    expect(fromRecordTrace({ traceparent: "", tracestate: "" })).toBe(ROOT_CONTEXT);
-    expect(extracted(fromRecordTrace({ traceparent: "not-a-traceparent", tracestate: "" }))).toBeUndefined();
+    expect(fromRecordTrace({ traceparent: "", tracestate: "", unsampled: false })).toBe(ROOT_CONTEXT);
+    expect(
+      extracted(fromRecordTrace({ traceparent: "not-a-traceparent", tracestate: "", unsampled: false })),
+    ).toBeUndefined();
   });
 });
 
@@ -78,10 +88,14 @@ describe("Kafka headers", () => {
   it("puts no trace headers on an unsampled record, and reads one it gets as the text it came as", () => {
     const unsampled = TRACEPARENT.replace(/-01$/, "-00");
     const headers: KafkaHeaders = { "content-type": "json" };
-    injectKafkaHeaders(fromRecordTrace({ traceparent: unsampled, tracestate: "vendor=a" }), headers);
+    injectKafkaHeaders(
+      fromRecordTrace({ traceparent: unsampled, tracestate: "vendor=a", unsampled: false }),
+      headers,
+    );
+    injectKafkaHeaders(UNSAMPLED_RECORD, headers);
     expect(headers).toEqual({ "content-type": "json" });
     const consumed = extractKafkaHeaders({ traceparent: Buffer.from(unsampled) });
-    expect(toRecordTrace(consumed)).toEqual({ traceparent: unsampled, tracestate: "" });
+    expect(toRecordTrace(consumed)).toEqual({ traceparent: unsampled, tracestate: "", unsampled: false });
     // Read as OpenTelemetry's span context only when asked for.
     expect(extracted(consumed)).toMatchObject({ ...spanContext(TraceFlags.NONE), isRemote: true });
   });

@@ -52,7 +52,7 @@ describe("SinkRecordPipeline.process", () => {
         ? outcome.record.value.kind.value.entries[1]
         : undefined;
     expect(ssn?.value).toEqual({ kind: { $case: "stringValue", value: "" } });
-    expect(outcome.record.trace).toEqual({ traceparent: TRACEPARENT, tracestate: "" });
+    expect(outcome.record.trace).toEqual({ traceparent: TRACEPARENT, tracestate: "", unsampled: false });
   });
 
   it("blames the value converter for malformed JSON and keeps the original bytes", () => {

@@ -47,10 +47,20 @@ export interface KafkaPosition {
  * record from the source system to the destination.
  */
 export interface TraceContext {
-  /** The "traceparent" header value, e.g. "00-<trace-id>-<span-id>-01". Empty when the record is not traced. */
+  /**
+   * The "traceparent" header value, e.g. "00-<trace-id>-<span-id>-01". Empty when the record is not traced
+   * (see unsampled).
+   */
   traceparent: string;
   /** The "tracestate" header value, if any. */
   tracestate: string;
+  /**
+   * Set (with traceparent and tracestate empty) on a record whose first hop decided not to trace it, so
+   * that the hops after it record nothing and start no trace of their own; a hop at which the record fails
+   * still records a span, in a new trace. At a low sampling ratio nearly every record is unsampled, and
+   * carrying ids for a trace in which nothing is recorded cost each of them its encoding at every hop.
+   */
+  unsampled: boolean;
 }
 
 /** A record with its key, value and metadata. */
@@ -334,7 +344,7 @@ export const KafkaPosition: MessageFns<KafkaPosition> = {
 };
 
 function createBaseTraceContext(): TraceContext {
-  return { traceparent: "", tracestate: "" };
+  return { traceparent: "", tracestate: "", unsampled: false };
 }
 
 export const TraceContext: MessageFns<TraceContext> = {
@@ -344,6 +354,9 @@ export const TraceContext: MessageFns<TraceContext> = {
     }
     if (message.tracestate !== "") {
       writer.uint32(18).string(message.tracestate);
+    }
+    if (message.unsampled !== false) {
+      writer.uint32(24).bool(message.unsampled);
     }
     return writer;
   },
@@ -377,6 +390,14 @@ export const TraceContext: MessageFns<TraceContext> = {
             message.tracestate = reader.string();
             continue;
           }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.unsampled = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -393,6 +414,7 @@ export const TraceContext: MessageFns<TraceContext> = {
     return {
       traceparent: isSet(object.traceparent) ? globalThis.String(object.traceparent) : "",
       tracestate: isSet(object.tracestate) ? globalThis.String(object.tracestate) : "",
+      unsampled: isSet(object.unsampled) ? globalThis.Boolean(object.unsampled) : false,
     };
   },
 
@@ -404,6 +426,9 @@ export const TraceContext: MessageFns<TraceContext> = {
     if (message.tracestate !== "") {
       obj.tracestate = message.tracestate;
     }
+    if (message.unsampled !== false) {
+      obj.unsampled = message.unsampled;
+    }
     return obj;
   },
 
@@ -414,6 +439,7 @@ export const TraceContext: MessageFns<TraceContext> = {
     const message = createBaseTraceContext();
     message.traceparent = object.traceparent ?? "";
     message.tracestate = object.tracestate ?? "";
+    message.unsampled = object.unsampled ?? false;
     return message;
   },
 };
