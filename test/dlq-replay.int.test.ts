@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { waitFor } from "@connect-mesh/async";
+import type { Message } from "kafkajs";
 import { afterEach, describe, expect, inject, it } from "vitest";
-import { cmesh } from "./cmesh.js";
+import { cmesh, traceOfFirstDeadLetter } from "./cmesh.js";
 import { HttpReceiver, type PostedRecord } from "./http-receiver.js";
 import { producerSuite, headerText as text } from "./producer-suite.js";
 import { rest } from "./rest-client.js";
@@ -11,6 +12,7 @@ import { readTopic } from "./topic-reader.js";
 
 const restUrl = inject("restUrl");
 const bootstrap = inject("kafkaBootstrap");
+const jaegerQueryUrl = inject("jaegerQueryUrl");
 const receivers: HttpReceiver[] = [];
 // Registered before producerSuite's, so it runs after the connectors are deleted (after-hooks run last first).
 afterEach(async () => {
@@ -21,33 +23,72 @@ const { kafka, producer, created } = producerSuite("dlq-replay-test");
 const idOf = (record: PostedRecord) => (record.value as { id?: number } | null)?.id;
 const dlqArgs = (...args: string[]) => ["dlq", ...args, "--url", restUrl, "--bootstrap", bootstrap];
 
+/**
+ * An HTTP receiver that refuses the record whose id is `refusedId`, a topic holding `messages`, and an
+ * HttpSink connector from that topic to the receiver that tolerates errors and parks them in a DLQ with
+ * Connect's context headers, with `extra` config on top.
+ */
+async function httpSinkRefusing(
+  refusedId: number,
+  messages: Message[],
+  extra: Record<string, string> = {},
+): Promise<{ receiver: HttpReceiver; names: { sink: string; topic: string; dlq: string } }> {
+  const receiver = await HttpReceiver.start();
+  receivers.push(receiver);
+  receiver.rejectRecords((record) => idOf(record) === refusedId);
+  const id = randomUUID().slice(0, 8);
+  const names = { sink: `http-dlq-${id}`, topic: `orders-${id}`, dlq: `dlq-http-${id}` };
+  await producer.send({ topic: names.topic, messages });
+  const response = await rest(restUrl, "POST", "/connectors", {
+    name: names.sink,
+    config: {
+      "connector.class": "HttpSink",
+      topics: names.topic,
+      "http.url": receiver.url,
+      "value.converter": "org.apache.kafka.connect.json.JsonConverter",
+      "value.converter.schemas.enable": "false",
+      "errors.tolerance": "all",
+      "errors.deadletterqueue.topic.name": names.dlq,
+      "errors.deadletterqueue.context.headers.enable": "true",
+      ...extra,
+    },
+  });
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  created.push(names.sink);
+  return { receiver, names };
+}
+
+describe("the trace of a record a sink refused", () => {
+  it("leads from the DLQ copy of a record that was not sampled to the sink's failed write and the dead letter hop", async () => {
+    // No record is sampled, so none carries a trace id to the sink service: the one it refuses is traced
+    // because it failed, in a trace the service starts and tells the worker about.
+    const { names } = await httpSinkRefusing(
+      2,
+      [1, 2, 3].map((n) => ({ value: JSON.stringify({ id: n }) })),
+      { "trace.sampling.ratio": "0" },
+    );
+    const [parked] = await readTopic(kafka, names.dlq, 1);
+    expect(text(parked?.headers, "__connect.errors.trace.id")).toMatch(/^[0-9a-f]{32}$/);
+    const { lines, failedHop } = await traceOfFirstDeadLetter(names.sink, "sink write record", {
+      restUrl,
+      bootstrap,
+      jaegerQueryUrl,
+    });
+    expect(failedHop, lines.join("\n")).toBeGreaterThan(-1);
+    expect(
+      lines.findIndex((line) => line.includes("─ dead letter ")),
+      lines.join("\n"),
+    ).toBeGreaterThan(failedHop);
+  });
+});
+
 describe("a sink that rejects one record, and replaying it from the dead-letter queue", () => {
   it("parks the record the HTTP receiver refuses with Connect's headers, delivers the rest, and replays it after the fix", async () => {
-    const receiver = await HttpReceiver.start();
-    receivers.push(receiver);
-    receiver.rejectRecords((record) => idOf(record) === 3);
-    const id = randomUUID().slice(0, 8);
-    const names = { sink: `http-dlq-${id}`, topic: `orders-${id}`, dlq: `dlq-http-${id}` };
-    await producer.send({
-      topic: names.topic,
-      messages: [1, 2, 3, 4, 5].map((n) => ({ key: `order-${n}`, value: JSON.stringify({ id: n }) })),
-    });
-    const response = await rest(restUrl, "POST", "/connectors", {
-      name: names.sink,
-      config: {
-        "connector.class": "HttpSink",
-        topics: names.topic,
-        "http.url": receiver.url,
-        "value.converter": "org.apache.kafka.connect.json.JsonConverter",
-        "value.converter.schemas.enable": "false",
-        "key.converter": "org.apache.kafka.connect.storage.StringConverter",
-        "errors.tolerance": "all",
-        "errors.deadletterqueue.topic.name": names.dlq,
-        "errors.deadletterqueue.context.headers.enable": "true",
-      },
-    });
-    expect(response.status, JSON.stringify(response.body)).toBe(201);
-    created.push(names.sink);
+    const { receiver, names } = await httpSinkRefusing(
+      3,
+      [1, 2, 3, 4, 5].map((n) => ({ key: `order-${n}`, value: JSON.stringify({ id: n }) })),
+      { "key.converter": "org.apache.kafka.connect.storage.StringConverter" },
+    );
 
     // The rest flow on; the refused record is parked with the context headers.
     await waitFor(

@@ -1,11 +1,10 @@
-import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { join, resolve } from "node:path";
-import { promisify } from "node:util";
+import { join } from "node:path";
 import { waitFor } from "@connect-mesh/async";
 import { EtcdCoordinationStore, type ServiceInstance, ServiceRegistry } from "@connect-mesh/coordination";
 import { Kafka, logLevel } from "kafkajs";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { cmesh, traceOfFirstDeadLetter } from "./cmesh.js";
 import { appendLines } from "./files.js";
 import { rest } from "./rest-client.js";
 import "./stack-context.js";
@@ -15,23 +14,6 @@ const baseDir = inject("baseDir");
 const jaegerQueryUrl = inject("jaegerQueryUrl");
 const kafkaBootstrap = inject("kafkaBootstrap");
 const etcdEndpoint = inject("etcdEndpoint");
-const CLI = resolve(import.meta.dirname, "../services/cli/src/main.ts");
-const run = promisify(execFile);
-
-/** Runs cmesh from its source against the test stack; keeps its exit code instead of throwing. */
-async function cmesh(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      ["--conditions=@connect-mesh/source", "--import", "tsx", CLI, ...args],
-      { timeout: 120_000 },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failed.code ?? -1, stdout: failed.stdout ?? "", stderr: failed.stderr ?? "" };
-  }
-}
 
 let store: EtcdCoordinationStore;
 let registry: ServiceRegistry;
@@ -210,29 +192,16 @@ describe("cmesh trace", () => {
     });
     await producer.disconnect();
 
-    const traced = await waitFor(
-      () =>
-        cmesh(
-          "trace",
-          "--dlq",
-          names.sink,
-          "0:0",
-          "--url",
-          restUrl,
-          "--bootstrap",
-          kafkaBootstrap,
-          "--jaeger-url",
-          jaegerQueryUrl,
-        ),
-      (result) => result.code === 0 && result.stdout.includes("dead letter"),
-      { timeoutMs: 60_000, description: "cmesh trace --dlq to show the poison record's trace" },
-    );
+    const { lines, failedHop: failed } = await traceOfFirstDeadLetter(names.sink, "convert", {
+      restUrl,
+      bootstrap: kafkaBootstrap,
+      jaegerQueryUrl,
+    });
     // The value converter's hop failed, says why, and the dead letter hop follows it.
-    const lines = traced.stdout.split("\n");
-    const failed = lines.findIndex((line) => line.includes("─ convert ") && line.includes("FAILED"));
-    expect(failed, traced.stdout).toBeGreaterThan(-1);
+    const printed = lines.join("\n");
+    expect(failed, printed).toBeGreaterThan(-1);
     expect(lines[failed]).toContain("[worker/worker-1]");
-    expect(lines[failed + 1]?.trim(), traced.stdout).toMatch(/^error: .*JSON/i);
+    expect(lines[failed + 1]?.trim(), printed).toMatch(/^error: .*JSON/i);
     expect(lines.findIndex((line) => line.includes("─ dead letter "))).toBeGreaterThan(failed);
   });
 

@@ -176,34 +176,43 @@ describe("a sink task's spans", () => {
         value: toValue(value),
       }),
       kafkaPosition: { topic: "t", partition: 0, offset },
-      trace: { traceparent, tracestate: "", unsampled: false },
+      // No traceparent: a record its first hop decided not to trace, as the worker sends it.
+      trace: { traceparent, tracestate: "", unsampled: traceparent === "" },
     };
   }
 
-  it("continues each record's trace, and traces a failed record that was not sampled", async () => {
+  /** Opens a task of the sink that refuses a "bad" value, writes `records` as one batch, and gives its answer. */
+  async function writeToPickySink(records: ConnectRecord[]) {
     const client = new SinkServiceClient(server.address, credentials.createInsecure());
-    const call = client.write(workerMetadata());
-    const responses = collectResponses(call);
-    call.write({
-      message: {
-        $case: "open",
-        value: { plugin: "org.example.PickySink", connectorName: "snk", taskId: 0, config: {}, assigned: [] },
-      },
-    });
-    call.write({
-      message: {
-        $case: "batch",
-        value: {
-          sequence: 1n,
-          records: [
-            sinkRecord("good", UPSTREAM_TRACEPARENT, 5n),
-            sinkRecord("bad", UNSAMPLED_TRACEPARENT, 6n),
-          ],
+    try {
+      const call = client.write(workerMetadata());
+      const responses = collectResponses(call);
+      call.write({
+        message: {
+          $case: "open",
+          value: {
+            plugin: "org.example.PickySink",
+            connectorName: "snk",
+            taskId: 0,
+            config: {},
+            assigned: [],
+          },
         },
-      },
-    });
-    await vi.waitFor(() => expect(responses).toHaveLength(1), WAIT);
-    expect(responses[0]?.message?.$case).toBe("error");
+      });
+      call.write({ message: { $case: "batch", value: { sequence: 1n, records } } });
+      await vi.waitFor(() => expect(responses).toHaveLength(1), WAIT);
+      return responses[0]?.message;
+    } finally {
+      client.close();
+    }
+  }
+
+  it("continues each record's trace, and traces a failed record that was not sampled", async () => {
+    const answer = await writeToPickySink([
+      sinkRecord("good", UPSTREAM_TRACEPARENT, 5n),
+      sinkRecord("bad", UNSAMPLED_TRACEPARENT, 6n),
+    ]);
+    expect(answer?.$case).toBe("error");
 
     const spans = await finishedSpans(3);
     const good = spans.find((span) => span.spanContext().traceId === "4bf92f3577b34da6a3ce929d0e0e4736");
@@ -222,6 +231,27 @@ describe("a sink task's spans", () => {
     expect(bad?.status.message).toBe("cannot store a bad value");
     expect(batch?.status.message).toBe("cannot store a bad value");
     expect(batch?.parentSpanContext?.spanId).toBe("b7ad6b7169203331");
-    client.close();
+  });
+
+  it("records a refused record that carried no trace in a trace of its own, and names it to the worker", async () => {
+    const answer = await writeToPickySink([sinkRecord("fine", "", 5n), sinkRecord("bad", "", 6n)]);
+    expect(answer?.$case).toBe("error");
+    const error = answer?.$case === "error" ? answer.value.error : undefined;
+    expect(error?.recordIndex).toBe(1);
+
+    // The batch span and the refused record's: the record that was written stays untraced.
+    const spans = await finishedSpans(2);
+    const refused = spans.find((span) => span.name === "sink write record");
+    expect(refused?.attributes).toMatchObject({
+      "messaging.kafka.offset": 6,
+      "connect-mesh.sampled_on_error": true,
+    });
+    expect(refused?.parentSpanContext).toBeUndefined();
+    const { traceId, spanId } = refused?.spanContext() ?? {};
+    expect(error?.trace).toEqual({
+      traceparent: `00-${traceId}-${spanId}-01`,
+      tracestate: "",
+      unsampled: false,
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { sleep } from "@connect-mesh/async";
 import { ErrorKind, SinkServiceClient, type WriteRequest, type WriteResponse } from "@connect-mesh/proto";
-import { type SinkTaskMetrics, TaskTracer } from "@connect-mesh/telemetry";
+import { fromRecordTrace, type SinkTaskMetrics, TaskTracer } from "@connect-mesh/telemetry";
 import type { Consumer, EachBatchPayload } from "kafkajs";
 import { BackgroundCommits } from "./background-commits.js";
 import { Backoff } from "./backoff.js";
@@ -189,14 +189,10 @@ async function consumeAndWrite(
         if (error === undefined || index === undefined || refused === undefined)
           throw new FatalTaskError(text, { cause: error?.stackTrace || undefined });
         metrics.countSent(index);
+        // The dead letter hop joins the trace in which the service recorded the failure, when it says one.
+        const failedIn = error.trace === undefined ? refused.context : fromRecordTrace(error.trace);
         policy.report(
-          sinkFailure(
-            refused.consumed,
-            "TASK_PUT",
-            className,
-            new ConnectorReportedError(error),
-            refused.context,
-          ),
+          sinkFailure(refused.consumed, "TASK_PUT", className, new ConnectorReportedError(error), failedIn),
         );
         pending = pending.slice(index + 1);
         continue;

@@ -19,5 +19,7 @@ export function toConnectorError(error: unknown): ConnectorError {
     recordIndex: normalized.recordIndex,
     errorClass: original.name,
     stackTrace: original.stack ?? "",
+    // Set by the sink session once the failed record's span is recorded.
+    trace: undefined,
   };
 }

@@ -135,7 +135,7 @@ class SinkSession {
         // An index past the batch would send the worker's error policy to the wrong record.
         reported.recordIndex = undefined;
       }
-      spans.fail(error, reported.recordIndex);
+      reported.trace = spans.fail(error, reported.recordIndex);
       spans.end();
       this.logger.warn(
         { err: error, sequence: batch.sequence, kind: reported.kind, recordIndex: reported.recordIndex },

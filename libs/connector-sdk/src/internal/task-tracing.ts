@@ -1,4 +1,4 @@
-import type { Record as ConnectRecord } from "@connect-mesh/proto";
+import type { Record as ConnectRecord, TraceContext } from "@connect-mesh/proto";
 import {
   type Context,
   extractGrpcMetadata,
@@ -93,10 +93,11 @@ export interface BatchSpans {
   /** Runs the plugin's work on the batch with the batch span active, so its log lines carry the trace. */
   run<T>(work: () => T): T;
   /**
-   * The batch failed. With `recordIndex`, that record failed: its span is recorded (sampled or not). The
-   * others did not fail themselves, but those already recorded show the batch's error.
+   * The batch failed. With `recordIndex`, that record failed: its span is recorded (sampled or not), and
+   * its trace is returned for the error's `ConnectorError.trace`, so the worker's dead letter hop joins it.
+   * The others did not fail themselves, but those already recorded show the batch's error.
    */
-  fail(error: unknown, recordIndex?: number): void;
+  fail(error: unknown, recordIndex?: number): TraceContext | undefined;
   end(): void;
 }
 
@@ -110,11 +111,13 @@ class TracedBatch implements BatchSpans {
     return runWithContext(this.batch.context, work);
   }
 
-  fail(error: unknown, recordIndex?: number): void {
+  fail(error: unknown, recordIndex?: number): TraceContext | undefined {
     this.batch.fail(error);
     this.records.forEach((span, index) => {
       if (index === recordIndex || span.isRecording) span.fail(error);
     });
+    const failed = recordIndex === undefined ? undefined : this.records[recordIndex];
+    return failed === undefined ? undefined : toRecordTrace(failed.context);
   }
 
   end(): void {

@@ -161,7 +161,8 @@ def test_a_failed_record_marked_unsampled_is_recorded_in_a_new_trace(
     bad = record(string("not a timestamp"), offset=1, value_schema=timestamp)
     traced_stream.open(config(receiver.url, **{"trace.sampling.ratio": "1"}))
     traced_stream.batch([unsampled(r) for r in [*records(1), bad]])
-    assert traced_stream.receive().error.error.record_index == 1
+    error = traced_stream.receive().error.error
+    assert error.record_index == 1
 
     # Only the failed record is recorded: the other was not sampled, and did not fail itself.
     (failed,) = named(exporter, "sink write record")
@@ -171,6 +172,11 @@ def test_a_failed_record_marked_unsampled_is_recorded_in_a_new_trace(
     assert (failed.attributes or {})["messaging.kafka.offset"] == 1
     assert [event.name for event in failed.events] == ["exception"]
     assert named(exporter, "sink write")[0].status.status_code == StatusCode.ERROR
+    # The worker's dead letter hop joins this trace, so the record's DLQ copy names it.
+    span = failed.context
+    version, trace_id, span_id, flags = error.trace.traceparent.split("-")
+    assert (version, trace_id, span_id) == ("00", f"{span.trace_id:032x}", f"{span.span_id:016x}")
+    assert int(flags, 16) & 1 == 1
 
 
 def test_log_lines_written_under_a_span_carry_its_ids() -> None:

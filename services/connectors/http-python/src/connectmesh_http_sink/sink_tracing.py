@@ -49,6 +49,15 @@ def from_record_trace(record_trace: record_pb2.TraceContext) -> otel_context.Con
     return _W3C.extract(carrier, context=otel_context.Context())
 
 
+def to_record_trace(context: otel_context.Context) -> record_pb2.TraceContext:
+    """`context`'s trace as the contract's TraceContext (empty when it carries none)."""
+    carrier: dict[str, str] = {}
+    _W3C.inject(carrier, context=context)
+    return record_pb2.TraceContext(
+        traceparent=carrier.get("traceparent", ""), tracestate=carrier.get("tracestate", "")
+    )
+
+
 def from_call_metadata(metadata: Sequence[tuple[str, str | bytes]]) -> otel_context.Context:
     """The context a gRPC call's metadata carries (sent once, when the call starts)."""
     carrier: dict[str, list[str]] = {}
@@ -127,13 +136,17 @@ class BatchSpans:
         finally:
             otel_context.detach(token)
 
-    def fail(self, error: BaseException, record_index: int | None) -> None:
+    def fail(self, error: BaseException, record_index: int | None) -> record_pb2.TraceContext | None:
         """The batch failed; with `record_index`, that record did, and its span is recorded whatever its
-        sampling said. The others did not fail themselves, but those recorded show the batch's error."""
+        sampling said: its trace is returned for ConnectorError.trace, so the worker's dead letter hop
+        joins it. The others did not fail themselves, but those recorded show the batch's error."""
         self._batch.fail(error)
         for index, span in enumerate(self._records):
             if index == record_index or span.is_recording:
                 span.fail(error)
+        if record_index is None or record_index >= len(self._records):
+            return None
+        return to_record_trace(self._records[record_index].context)
 
     def end(self) -> None:
         for span in self._records:
@@ -212,8 +225,8 @@ class UntracedBatch:
     def run(self, work: Callable[[], T]) -> T:
         return work()
 
-    def fail(self, error: BaseException, record_index: int | None) -> None:
-        pass
+    def fail(self, error: BaseException, record_index: int | None) -> record_pb2.TraceContext | None:
+        return None
 
     def end(self) -> None:
         pass

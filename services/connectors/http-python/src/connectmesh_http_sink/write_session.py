@@ -135,7 +135,11 @@ class SinkSession:
             if reported.HasField("record_index") and reported.record_index >= len(batch.records):
                 # An index past the batch would send the worker's error policy to the wrong record.
                 reported.ClearField("record_index")
-            spans.fail(error, reported.record_index if reported.HasField("record_index") else None)
+            failed_in = spans.fail(
+                error, reported.record_index if reported.HasField("record_index") else None
+            )
+            if failed_in is not None:
+                reported.trace.CopyFrom(failed_in)
             spans.end()
             self._logger.warning(
                 "a batch was not accepted; reporting to the worker",

@@ -6,6 +6,7 @@
 
 /* eslint-disable */
 import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
+import { TraceContext } from "./record.js";
 
 export const protobufPackage = "connectmesh.v1";
 
@@ -80,10 +81,17 @@ export interface ConnectorError {
   errorClass: string;
   /** The connector's stack trace, if it has one, for the task status and the dead-letter queue. */
   stackTrace: string;
+  /**
+   * The trace in which the connector recorded the failure of the record at record_index, when it traces
+   * (a failed record is always traced, sampled or not). The worker's dead letter hop continues it, so the
+   * record's DLQ copy names the trace that shows where it failed, also for a record that was not sampled
+   * and so carried no trace of its own. Unset otherwise.
+   */
+  trace: TraceContext | undefined;
 }
 
 function createBaseConnectorError(): ConnectorError {
-  return { kind: 0, message: "", recordIndex: undefined, errorClass: "", stackTrace: "" };
+  return { kind: 0, message: "", recordIndex: undefined, errorClass: "", stackTrace: "", trace: undefined };
 }
 
 export const ConnectorError: MessageFns<ConnectorError> = {
@@ -102,6 +110,9 @@ export const ConnectorError: MessageFns<ConnectorError> = {
     }
     if (message.stackTrace !== "") {
       writer.uint32(42).string(message.stackTrace);
+    }
+    if (message.trace !== undefined) {
+      TraceContext.encode(message.trace, writer.uint32(50).fork()).join();
     }
     return writer;
   },
@@ -159,6 +170,14 @@ export const ConnectorError: MessageFns<ConnectorError> = {
             message.stackTrace = reader.string();
             continue;
           }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.trace = TraceContext.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -190,6 +209,7 @@ export const ConnectorError: MessageFns<ConnectorError> = {
         : isSet(object.stack_trace)
         ? globalThis.String(object.stack_trace)
         : "",
+      trace: isSet(object.trace) ? TraceContext.fromJSON(object.trace) : undefined,
     };
   },
 
@@ -210,6 +230,9 @@ export const ConnectorError: MessageFns<ConnectorError> = {
     if (message.stackTrace !== "") {
       obj.stackTrace = message.stackTrace;
     }
+    if (message.trace !== undefined) {
+      obj.trace = TraceContext.toJSON(message.trace);
+    }
     return obj;
   },
 
@@ -223,6 +246,9 @@ export const ConnectorError: MessageFns<ConnectorError> = {
     message.recordIndex = object.recordIndex ?? undefined;
     message.errorClass = object.errorClass ?? "";
     message.stackTrace = object.stackTrace ?? "";
+    message.trace = (object.trace !== undefined && object.trace !== null)
+      ? TraceContext.fromPartial(object.trace)
+      : undefined;
     return message;
   },
 };

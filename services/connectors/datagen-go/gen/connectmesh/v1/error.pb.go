@@ -94,7 +94,12 @@ type ConnectorError struct {
 	// Connect's __connect.errors.exception.class.name header.
 	ErrorClass string `protobuf:"bytes,4,opt,name=error_class,json=errorClass,proto3" json:"error_class,omitempty"`
 	// The connector's stack trace, if it has one, for the task status and the dead-letter queue.
-	StackTrace    string `protobuf:"bytes,5,opt,name=stack_trace,json=stackTrace,proto3" json:"stack_trace,omitempty"`
+	StackTrace string `protobuf:"bytes,5,opt,name=stack_trace,json=stackTrace,proto3" json:"stack_trace,omitempty"`
+	// The trace in which the connector recorded the failure of the record at record_index, when it traces
+	// (a failed record is always traced, sampled or not). The worker's dead letter hop continues it, so the
+	// record's DLQ copy names the trace that shows where it failed, also for a record that was not sampled
+	// and so carried no trace of its own. Unset otherwise.
+	Trace         *TraceContext `protobuf:"bytes,6,opt,name=trace,proto3" json:"trace,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -164,11 +169,18 @@ func (x *ConnectorError) GetStackTrace() string {
 	return ""
 }
 
+func (x *ConnectorError) GetTrace() *TraceContext {
+	if x != nil {
+		return x.Trace
+	}
+	return nil
+}
+
 var File_connectmesh_v1_error_proto protoreflect.FileDescriptor
 
 const file_connectmesh_v1_error_proto_rawDesc = "" +
 	"\n" +
-	"\x1aconnectmesh/v1/error.proto\x12\x0econnectmesh.v1\"\xd4\x01\n" +
+	"\x1aconnectmesh/v1/error.proto\x12\x0econnectmesh.v1\x1a\x1bconnectmesh/v1/record.proto\"\x88\x02\n" +
 	"\x0eConnectorError\x12-\n" +
 	"\x04kind\x18\x01 \x01(\x0e2\x19.connectmesh.v1.ErrorKindR\x04kind\x12\x18\n" +
 	"\amessage\x18\x02 \x01(\tR\amessage\x12&\n" +
@@ -176,7 +188,8 @@ const file_connectmesh_v1_error_proto_rawDesc = "" +
 	"\verror_class\x18\x04 \x01(\tR\n" +
 	"errorClass\x12\x1f\n" +
 	"\vstack_trace\x18\x05 \x01(\tR\n" +
-	"stackTraceB\x0f\n" +
+	"stackTrace\x122\n" +
+	"\x05trace\x18\x06 \x01(\v2\x1c.connectmesh.v1.TraceContextR\x05traceB\x0f\n" +
 	"\r_record_index*W\n" +
 	"\tErrorKind\x12\x1a\n" +
 	"\x16ERROR_KIND_UNSPECIFIED\x10\x00\x12\x18\n" +
@@ -202,14 +215,16 @@ var file_connectmesh_v1_error_proto_msgTypes = make([]protoimpl.MessageInfo, 1)
 var file_connectmesh_v1_error_proto_goTypes = []any{
 	(ErrorKind)(0),         // 0: connectmesh.v1.ErrorKind
 	(*ConnectorError)(nil), // 1: connectmesh.v1.ConnectorError
+	(*TraceContext)(nil),   // 2: connectmesh.v1.TraceContext
 }
 var file_connectmesh_v1_error_proto_depIdxs = []int32{
 	0, // 0: connectmesh.v1.ConnectorError.kind:type_name -> connectmesh.v1.ErrorKind
-	1, // [1:1] is the sub-list for method output_type
-	1, // [1:1] is the sub-list for method input_type
-	1, // [1:1] is the sub-list for extension type_name
-	1, // [1:1] is the sub-list for extension extendee
-	0, // [0:1] is the sub-list for field type_name
+	2, // 1: connectmesh.v1.ConnectorError.trace:type_name -> connectmesh.v1.TraceContext
+	2, // [2:2] is the sub-list for method output_type
+	2, // [2:2] is the sub-list for method input_type
+	2, // [2:2] is the sub-list for extension type_name
+	2, // [2:2] is the sub-list for extension extendee
+	0, // [0:2] is the sub-list for field type_name
 }
 
 func init() { file_connectmesh_v1_error_proto_init() }
@@ -217,6 +232,7 @@ func file_connectmesh_v1_error_proto_init() {
 	if File_connectmesh_v1_error_proto != nil {
 		return
 	}
+	file_connectmesh_v1_record_proto_init()
 	file_connectmesh_v1_error_proto_msgTypes[0].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{

@@ -22,17 +22,18 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from connectmesh_gen.connectmesh.v1 import record_pb2 as connectmesh_dot_v1_dot_record__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1a\x63onnectmesh/v1/error.proto\x12\x0e\x63onnectmesh.v1\"\xa0\x01\n\x0e\x43onnectorError\x12\'\n\x04kind\x18\x01 \x01(\x0e\x32\x19.connectmesh.v1.ErrorKind\x12\x0f\n\x07message\x18\x02 \x01(\t\x12\x19\n\x0crecord_index\x18\x03 \x01(\rH\x00\x88\x01\x01\x12\x13\n\x0b\x65rror_class\x18\x04 \x01(\t\x12\x13\n\x0bstack_trace\x18\x05 \x01(\tB\x0f\n\r_record_index*W\n\tErrorKind\x12\x1a\n\x16\x45RROR_KIND_UNSPECIFIED\x10\x00\x12\x18\n\x14\x45RROR_KIND_RETRIABLE\x10\x01\x12\x14\n\x10\x45RROR_KIND_FATAL\x10\x02\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1a\x63onnectmesh/v1/error.proto\x12\x0e\x63onnectmesh.v1\x1a\x1b\x63onnectmesh/v1/record.proto\"\xcd\x01\n\x0e\x43onnectorError\x12\'\n\x04kind\x18\x01 \x01(\x0e\x32\x19.connectmesh.v1.ErrorKind\x12\x0f\n\x07message\x18\x02 \x01(\t\x12\x19\n\x0crecord_index\x18\x03 \x01(\rH\x00\x88\x01\x01\x12\x13\n\x0b\x65rror_class\x18\x04 \x01(\t\x12\x13\n\x0bstack_trace\x18\x05 \x01(\t\x12+\n\x05trace\x18\x06 \x01(\x0b\x32\x1c.connectmesh.v1.TraceContextB\x0f\n\r_record_index*W\n\tErrorKind\x12\x1a\n\x16\x45RROR_KIND_UNSPECIFIED\x10\x00\x12\x18\n\x14\x45RROR_KIND_RETRIABLE\x10\x01\x12\x14\n\x10\x45RROR_KIND_FATAL\x10\x02\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'connectmesh.v1.error_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_ERRORKIND']._serialized_start=209
-  _globals['_ERRORKIND']._serialized_end=296
-  _globals['_CONNECTORERROR']._serialized_start=47
-  _globals['_CONNECTORERROR']._serialized_end=207
+  _globals['_ERRORKIND']._serialized_start=283
+  _globals['_ERRORKIND']._serialized_end=370
+  _globals['_CONNECTORERROR']._serialized_start=76
+  _globals['_CONNECTORERROR']._serialized_end=281
 # @@protoc_insertion_point(module_scope)
