@@ -24,10 +24,23 @@ export interface BenchStack {
   /** The pid of a component by its name in the stack ("kafka", "worker", "connector-file", ...), now. */
   pidOf(component: string): number;
   /**
-   * Restarts the worker and the file service exporting spans to `otlpEndpoint`, or with no endpoint
-   * (tracing off, as the stack starts). Connectors should be gone first: their tasks stop with the worker.
+   * Every process a component ran as, in order, with what it ran for: the one the stack started with, then
+   * one per restart. Each leaves its own CPU profile with `--cpu-prof`.
    */
-  restartRecordServices(otlpEndpoint: string | undefined): Promise<void>;
+  processesOf(component: string): readonly ServiceProcess[];
+  /**
+   * Restarts the worker and the file service exporting spans to `otlpEndpoint`, or with no endpoint
+   * (tracing off, as the stack starts), for `purpose` (a run's id). Connectors should be gone first: their
+   * tasks stop with the worker.
+   */
+  restartRecordServices(otlpEndpoint: string | undefined, purpose: string): Promise<void>;
+}
+
+/** One process of a component, and what it ran for. */
+export interface ServiceProcess {
+  readonly pid: number;
+  /** "stack" for the process the stack started with, else the purpose of the restart that started it. */
+  readonly purpose: string;
 }
 
 /**
@@ -56,12 +69,16 @@ export async function startBenchStack(
   const result = await upStack(config, progress);
   if (!result.started) throw new Error(`a stack already runs from ${runDir}`);
   let state = result.state;
+  const processes = new Map<string, ServiceProcess[]>(
+    state.components.map((component) => [component.name, [{ pid: component.pid, purpose: "stack" }]]),
+  );
   return {
     config,
     bootstrap: `127.0.0.1:${config.kafkaPort}`,
     restUrl: `http://127.0.0.1:${config.restPort}`,
     pidOf: (component) => pidIn(state, component),
-    restartRecordServices: async (otlpEndpoint) => {
+    processesOf: (component) => processes.get(component) ?? [],
+    restartRecordServices: async (otlpEndpoint, purpose) => {
       // The worker stops first so that it does not reconnect to a file service that is about to go.
       for (const name of RECORD_SERVICES) await stopMeshService(runDir, name, "graceful");
       for (const name of [...RECORD_SERVICES].reverse())
@@ -69,6 +86,7 @@ export async function startBenchStack(
       const restarted = await readStackState(runDir);
       if (restarted === undefined) throw new Error(`the stack's record in ${runDir} is gone`);
       state = restarted;
+      for (const name of RECORD_SERVICES) processes.get(name)?.push({ pid: pidIn(state, name), purpose });
     },
   };
 }

@@ -21,20 +21,20 @@ export interface TracedMeshRow {
  */
 export function tracedMeshRow(context: BenchContext, stack: BenchStack, otlpEndpoint: string): TracedMeshRow {
   let isTracing = false;
-  const restart = async (on: boolean) => {
+  const restart = async (on: boolean, purpose: string) => {
     context.progress(`  restarting the worker and the file service with tracing ${on ? "on" : "off"}`);
-    await stack.restartRecordServices(on ? otlpEndpoint : undefined);
+    await stack.restartRecordServices(on ? otlpEndpoint : undefined, purpose);
     isTracing = on;
   };
   return {
     measureThroughput: async (mode, workload, runId) => {
-      await restart(mode.samplingRatio !== undefined);
+      await restart(mode.samplingRatio !== undefined, runId);
       const settings =
         mode.samplingRatio === undefined ? undefined : { "trace.sampling.ratio": String(mode.samplingRatio) };
       return measureFileThroughput(context, meshPipelineTarget(stack, settings), workload, runId);
     },
     switchOff: async () => {
-      if (isTracing) await restart(false);
+      if (isTracing) await restart(false, "after-tracing");
     },
   };
 }
