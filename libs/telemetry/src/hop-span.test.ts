@@ -210,6 +210,10 @@ describe("with tracing off", () => {
     expect(hop.isRecording).toBe(false);
     expect(hop.context).toBe(upstream);
     expect(startRecordSpan("produce", { samplingRatio: 1 }).context).toBe(ROOT_CONTEXT);
+    // Nothing names a trace where nothing is traced, not even an outside one passed on.
+    expect(
+      startRecordSpan("produce", { parent: outsideTrace("00"), samplingRatio: 1 }).traceId,
+    ).toBeUndefined();
     // An upstream's decision not to trace a record goes on, for a later process that traces.
     expect(startRecordSpan("produce", { parent: UNSAMPLED_RECORD, samplingRatio: 1 }).context).toBe(
       UNSAMPLED_RECORD,

@@ -96,7 +96,8 @@ export class HopSpan {
    * here (until it fails): what a DLQ copy or a log line can name.
    */
   get traceId(): string | undefined {
-    if (this.span === undefined && this.spanContext instanceof CarriedTrace) return this.spanContext.traceId;
+    if (this.span === undefined && this.isUnsampled && this.spanContext instanceof CarriedTrace)
+      return this.spanContext.traceId;
     const spanContext = this.span?.spanContext();
     return spanContext !== undefined && isSpanContextValid(spanContext) ? spanContext.traceId : undefined;
   }

@@ -189,8 +189,8 @@ async function consumeAndWrite(
         if (error === undefined || index === undefined || refused === undefined)
           throw new FatalTaskError(text, { cause: error?.stackTrace || undefined });
         metrics.countSent(index);
-        // The dead letter hop joins the trace in which the service recorded the failure, when it says one.
-        const failedIn = error.trace === undefined ? refused.context : fromRecordTrace(error.trace);
+        // The dead letter hop joins the trace in which the service recorded the failure, when it names one.
+        const failedIn = error.trace?.traceparent ? fromRecordTrace(error.trace) : refused.context;
         policy.report(
           sinkFailure(refused.consumed, "TASK_PUT", className, new ConnectorReportedError(error), failedIn),
         );
