@@ -59,6 +59,20 @@ def named(exporter: InMemorySpanExporter, name: str) -> list[ReadableSpan]:
     return [span for span in exporter.get_finished_spans() if span.name == name]
 
 
+def with_a_bad_timestamp() -> list[record_pb2.Record]:
+    """A good record, then one at offset 1 whose value the sink cannot write (not a timestamp)."""
+    timestamp = logical(TIMESTAMP, data_pb2.SCHEMA_TYPE_INT64)
+    return [*records(1), record(string("not a timestamp"), offset=1, value_schema=timestamp)]
+
+
+def assert_recorded_because_it_failed(failed: ReadableSpan) -> None:
+    """The span of the record at offset 1, recorded only because it failed, with its error."""
+    assert failed.status.status_code == StatusCode.ERROR
+    assert (failed.attributes or {})["connect-mesh.sampled_on_error"] is True
+    assert (failed.attributes or {})["messaging.kafka.offset"] == 1
+    assert [event.name for event in failed.events] == ["exception"]
+
+
 def config(url: str, **extra: str) -> dict[str, str]:
     return {"http.url": url, "retry.backoff.ms": "10", "retry.max.ms": "200", **extra}
 
@@ -102,18 +116,13 @@ def test_unsampled_records_are_not_recorded(
 def test_a_failed_record_is_recorded_in_its_trace_even_when_unsampled(
     traced_stream: WriteStream, receiver: HttpReceiver, exporter: InMemorySpanExporter
 ) -> None:
-    timestamp = logical(TIMESTAMP, data_pb2.SCHEMA_TYPE_INT64)
-    bad = record(string("not a timestamp"), offset=1, value_schema=timestamp)
     traced_stream.open(config(receiver.url))
-    traced_stream.batch([traced(r, UNSAMPLED_PARENT) for r in [*records(1), bad]])
+    traced_stream.batch([traced(r, UNSAMPLED_PARENT) for r in with_a_bad_timestamp()])
     assert traced_stream.receive().error.error.record_index == 1
 
     (failed,) = named(exporter, "sink write record")
     assert format(failed.context.trace_id, "032x") == UPSTREAM_TRACE
-    assert failed.status.status_code == StatusCode.ERROR
-    assert (failed.attributes or {})["connect-mesh.sampled_on_error"] is True
-    assert (failed.attributes or {})["messaging.kafka.offset"] == 1
-    assert [event.name for event in failed.events] == ["exception"]
+    assert_recorded_because_it_failed(failed)
     # The batch failed too, and a failure is always recorded.
     assert named(exporter, "sink write")[0].status.status_code == StatusCode.ERROR
 
@@ -157,20 +166,15 @@ def test_a_record_marked_unsampled_is_not_sampled_again_whatever_the_ratio(
 def test_a_failed_record_marked_unsampled_is_recorded_in_a_new_trace(
     traced_stream: WriteStream, receiver: HttpReceiver, exporter: InMemorySpanExporter
 ) -> None:
-    timestamp = logical(TIMESTAMP, data_pb2.SCHEMA_TYPE_INT64)
-    bad = record(string("not a timestamp"), offset=1, value_schema=timestamp)
     traced_stream.open(config(receiver.url, **{"trace.sampling.ratio": "1"}))
-    traced_stream.batch([unsampled(r) for r in [*records(1), bad]])
+    traced_stream.batch([unsampled(r) for r in with_a_bad_timestamp()])
     error = traced_stream.receive().error.error
     assert error.record_index == 1
 
     # Only the failed record is recorded: the other was not sampled, and did not fail itself.
     (failed,) = named(exporter, "sink write record")
     assert failed.parent is None and failed.context.is_valid
-    assert failed.status.status_code == StatusCode.ERROR
-    assert (failed.attributes or {})["connect-mesh.sampled_on_error"] is True
-    assert (failed.attributes or {})["messaging.kafka.offset"] == 1
-    assert [event.name for event in failed.events] == ["exception"]
+    assert_recorded_because_it_failed(failed)
     assert named(exporter, "sink write")[0].status.status_code == StatusCode.ERROR
     # The worker's dead letter hop joins this trace, so the record's DLQ copy names it.
     span = failed.context
