@@ -36,10 +36,13 @@ export interface BenchStack {
   restartRecordServices(otlpEndpoint: string | undefined, purpose: string): Promise<void>;
 }
 
+/** The purpose of the process each component started with, before any restart. */
+export const STACK_START = "stack";
+
 /** One process of a component, and what it ran for. */
 export interface ServiceProcess {
   readonly pid: number;
-  /** "stack" for the process the stack started with, else the purpose of the restart that started it. */
+  /** STACK_START for the process the stack started with, else the purpose of the restart that started it. */
   readonly purpose: string;
 }
 
@@ -70,7 +73,7 @@ export async function startBenchStack(
   if (!result.started) throw new Error(`a stack already runs from ${runDir}`);
   let state = result.state;
   const processes = new Map<string, ServiceProcess[]>(
-    state.components.map((component) => [component.name, [{ pid: component.pid, purpose: "stack" }]]),
+    state.components.map((component) => [component.name, [{ pid: component.pid, purpose: STACK_START }]]),
   );
   return {
     config,

@@ -2,6 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { STACK_START } from "./bench-stack.js";
 import { reportServiceProfiles } from "./cpu-profiles.js";
 
 /** A profile Node could have written: 10 ms busy in one function, 10 ms idle. */
@@ -33,7 +34,7 @@ describe("reportServiceProfiles", () => {
     await writeFile(join(dir, "CPU.20261125.101020.200.0.001.cpuprofile"), profile("tracedRun"));
     const processes: Record<string, { pid: number; purpose: string }[]> = {
       worker: [
-        { pid: 100, purpose: "stack" },
+        { pid: 100, purpose: STACK_START },
         { pid: 200, purpose: "d-tracing-1pct-1" },
       ],
     };

@@ -1,6 +1,6 @@
 import { readdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { ServiceProcess } from "./bench-stack.js";
+import { type ServiceProcess, STACK_START } from "./bench-stack.js";
 import { type CpuProfile, summarizeProfile } from "./cpu-profile-summary.js";
 import { markdownTable } from "./markdown-table.js";
 
@@ -43,14 +43,12 @@ async function summarizeServiceProfiles(
     for (const { pid, purpose } of processesOf(service)) {
       const file = files.find((f) => f.endsWith(".cpuprofile") && f.split(".")[3] === String(pid));
       if (file === undefined) continue;
-      const named = join(
-        dir,
-        purpose === "stack" ? `${service}.cpuprofile` : `${service}-${purpose}.cpuprofile`,
-      );
+      const isStackStart = purpose === STACK_START;
+      const named = join(dir, isStackStart ? `${service}.cpuprofile` : `${service}-${purpose}.cpuprofile`);
       await rename(join(dir, file), named);
       const summary = summarizeProfile(JSON.parse(await readFile(named, "utf8")) as CpuProfile);
       lines.push(
-        `#### ${service}${purpose === "stack" ? "" : ` (restarted for ${purpose})`}: ${(summary.busyMs / 1000).toFixed(1)} s busy, ${(summary.idleMs / 1000).toFixed(1)} s idle (${named})`,
+        `#### ${service}${isStackStart ? "" : ` (restarted for ${purpose})`}: ${(summary.busyMs / 1000).toFixed(1)} s busy, ${(summary.idleMs / 1000).toFixed(1)} s idle (${named})`,
         "",
         ...markdownTable(
           ["self time", "where"],
