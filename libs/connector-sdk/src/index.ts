@@ -5,8 +5,10 @@
  * flushes, gRPC health and server reflection.
  */
 
-// Stopping a connector service cleanly on SIGTERM or SIGINT.
-export { stopOnSignals } from "@connect-mesh/async";
+// Stopping a connector service cleanly on SIGTERM or SIGINT, and waiting in a way a stop cuts short.
+export { sleep, stopOnSignals } from "@connect-mesh/async";
+// Kafka Connect's logical types (Decimal, Date, Time, Timestamp) on the contract's Schema and Value.
+export { DataError, LogicalDate, LogicalDecimal, LogicalTime, LogicalTimestamp } from "@connect-mesh/data";
 // Telemetry, set up once in a service's main.ts: traces, logs, /metrics (see @connect-mesh/telemetry).
 export {
   createMetricsRegistry,
@@ -72,4 +74,12 @@ export type {
   ValidateContext,
 } from "./plugin.js";
 export { defineSinkPlugin, defineSourcePlugin } from "./plugin.js";
+// Running a whole connector service (what a service's main.ts does), and its settings from its environment.
+export { type ConnectorServiceOptions, runConnectorService } from "./run-connector-service.js";
+export {
+  type ConnectorServiceSettings,
+  connectorServiceSettingsFromEnv,
+  nonEmptyVariable,
+  type ServiceNames,
+} from "./service-settings.js";
 export { type SourceRecordInit, sourceRecord } from "./source-record.js";

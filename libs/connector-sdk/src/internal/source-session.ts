@@ -225,7 +225,7 @@ class SourceSession {
   private async finish(): Promise<void> {
     const failure = this.failure;
     if (failure === undefined) {
-      this.logger.info({ sent: this.ledger.sentThrough }, "source task stopped");
+      this.logger.info({ sent: String(this.ledger.sentThrough) }, "source task stopped");
       this.channel.end();
       return;
     }
