@@ -6,10 +6,11 @@ import type { TestProject } from "vitest/node";
 import "./stack-context.js";
 
 /**
- * Starts the real stack (Jaeger, etcd, Kafka, the connector services, the coordinator and a worker) once for
- * the integration run, tracing on so tests can follow a record's trace through Jaeger's query API. It runs
- * on free ports and in a fresh run directory, so it never collides with a developer's `cmesh up`. The
- * services run from their TypeScript sources, so the tests never run a stale build.
+ * Starts the real stack (Jaeger, etcd, Kafka, MariaDB, PostgreSQL, the connector services, the coordinator
+ * and a worker) once for the integration run, tracing on so tests can follow a record's trace through
+ * Jaeger's query API. It runs on free ports and in a fresh run directory, so it never collides with a
+ * developer's `cmesh up`. The services run from their TypeScript sources, so the tests never run a stale
+ * build.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   // A departed worker's tasks wait 3 s for it instead of Connect's 5 min, so the failover tests see them move.
@@ -29,6 +30,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     tracing: true,
     otlpPort: await findFreePort(),
     jaegerQueryPort: await findFreePort(),
+    withComponents: ["mariadb", "postgres"],
+    mariadbPort: await findFreePort(),
+    postgresPort: await findFreePort(),
   });
   const up = await upStack(config, (line) => process.stderr.write(`[test stack] ${line}\n`));
   const queryUrl = up.state.tracing?.queryUrl;
@@ -39,6 +43,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide("jaegerQueryUrl", queryUrl);
   project.provide("baseDir", baseDir);
   project.provide("runDir", runDir);
+  project.provide("cacheDir", config.cacheDir);
+  project.provide("mariadbPort", config.mariadbPort);
+  project.provide("postgresPort", config.postgresPort);
   return async () => {
     await downStack(config);
     await rm(runDir, { recursive: true, force: true });

@@ -16,6 +16,12 @@ declare module "vitest" {
     baseDir: string;
     /** The stack's run directory, where each service logs (`<runDir>/<service>/<service>.log`). */
     runDir: string;
+    /** Where downloads and builds are cached (Kafka's tools for the console consumer among them). */
+    cacheDir: string;
+    /** MariaDB's port on 127.0.0.1; `root` logs in with no password. */
+    mariadbPort: number;
+    /** PostgreSQL's port on 127.0.0.1; the superuser `postgres` logs in with the password `postgres`. */
+    postgresPort: number;
   }
 }
 

@@ -1,4 +1,4 @@
-import { installFromMaven, KAFKA_VERSION, type Progress } from "@connect-mesh/deploy";
+import { installFromMaven, type Progress } from "@connect-mesh/deploy";
 
 /**
  * The Kafka Connect the bench runs for row C. Connect and the broker would share 4.4.0, but Maven Central
@@ -9,19 +9,6 @@ import { installFromMaven, KAFKA_VERSION, type Progress } from "@connect-mesh/de
 export const KAFKA_CONNECT_VERSION = "4.3.1";
 
 const kafka = (artifactId: string, version: string) => ({ groupId: "org.apache.kafka", artifactId, version });
-
-/** The classpath of Kafka's own tools (ProducerPerformance, ConsumerPerformance), the broker's version. */
-export function kafkaToolsClasspath(cacheDir: string, progress: Progress): Promise<string> {
-  return installFromMaven(
-    cacheDir,
-    {
-      name: `kafka-tools-${KAFKA_VERSION}`,
-      description: `Apache Kafka's tools ${KAFKA_VERSION}`,
-      artifacts: [kafka("kafka-tools", KAFKA_VERSION)],
-    },
-    progress,
-  );
-}
 
 /** The classpath of Kafka Connect with its file connectors and JsonConverter. */
 export function kafkaConnectClasspath(cacheDir: string, progress: Progress): Promise<string> {

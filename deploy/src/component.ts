@@ -5,7 +5,11 @@ export type HealthProbe =
   /** Any 2xx answer to a GET. */
   | { readonly kind: "http"; readonly url: string }
   /** Registered in the service registry: the key exists in etcd (it vanishes with the service's lease). */
-  | { readonly kind: "registered"; readonly etcdUrl: string; readonly key: string };
+  | { readonly kind: "registered"; readonly etcdUrl: string; readonly key: string }
+  /** MariaDB answers `SELECT 1` over TCP, logged in as the stack's `root` (no password). */
+  | { readonly kind: "mariadb"; readonly host: string; readonly port: number }
+  /** PostgreSQL answers `SELECT 1` over TCP, logged in as the stack's `postgres` superuser. */
+  | { readonly kind: "postgres"; readonly host: string; readonly port: number };
 
 /** A process of the local stack, as recorded in the run directory's state file. */
 export interface RunningComponent {
@@ -16,6 +20,11 @@ export interface RunningComponent {
   readonly address: string;
   readonly logFile: string;
   readonly probe: HealthProbe;
+  /**
+   * The signal that asks it for a clean and prompt stop, when SIGTERM is not that signal: PostgreSQL takes
+   * SIGTERM as a "smart" shutdown that waits for every client to disconnect, SIGINT as a "fast" one.
+   */
+  readonly stopSignal?: NodeJS.Signals;
 }
 
 /** Whether a component answers as it should, and if not, what it said. */

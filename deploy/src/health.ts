@@ -1,6 +1,8 @@
 import type { Health, HealthProbe } from "./component.js";
 import { checkEtcdHealth, readEtcdKey } from "./etcd.js";
 import { checkKafkaHealth } from "./kafka.js";
+import { checkMariaDbHealth } from "./mariadb.js";
+import { checkPostgresHealth } from "./postgres.js";
 
 /** Asks a component, the way its probe says, whether it is healthy. */
 export async function checkHealth(probe: HealthProbe): Promise<Health> {
@@ -15,6 +17,10 @@ export async function checkHealth(probe: HealthProbe): Promise<Health> {
       return (await readEtcdKey(probe.etcdUrl, probe.key)) === undefined
         ? { healthy: false, reason: "not registered in the service registry (yet)" }
         : { healthy: true };
+    case "mariadb":
+      return checkMariaDbHealth(probe.host, probe.port);
+    case "postgres":
+      return checkPostgresHealth(probe.host, probe.port);
   }
 }
 

@@ -1,12 +1,18 @@
 /**
- * The local stack: real Apache Kafka (KRaft), etcd and (with tracing) Jaeger, fetched, built, started and
- * stopped by the project itself.
+ * The local stack: real Apache Kafka (KRaft), etcd, (with tracing) Jaeger and (on request) MariaDB and
+ * PostgreSQL, fetched, built, started and stopped by the project itself.
  */
 export type { Health, HealthProbe, RunningComponent } from "./component.js";
 export { startMeshService, stopMeshService } from "./component-control.js";
 export type { JaegerPorts, TracingEndpoints } from "./jaeger.js";
+export { installKafkaTools } from "./kafka-install.js";
 export type { MavenArtifact, MavenInstallRequest } from "./maven-install.js";
 export { installFromMaven } from "./maven-install.js";
+export {
+  OPTIONAL_COMPONENTS,
+  type OptionalComponent,
+  parseOptionalComponents,
+} from "./optional-components.js";
 export { findFreePort } from "./ports.js";
 export type { Progress } from "./progress.js";
 export { silent } from "./progress.js";

@@ -24,3 +24,19 @@ export async function installKafka(cacheDir: string, progress: Progress): Promis
   );
   return { version: KAFKA_VERSION, classpath };
 }
+
+/**
+ * The classpath of Kafka's own command-line tools at the broker's version (the console consumer, the
+ * performance tools), fetched from Maven Central into `<cacheDir>/kafka-tools-<version>` once.
+ */
+export function installKafkaTools(cacheDir: string, progress: Progress): Promise<string> {
+  return installFromMaven(
+    cacheDir,
+    {
+      name: `kafka-tools-${KAFKA_VERSION}`,
+      description: `Apache Kafka's tools ${KAFKA_VERSION}`,
+      artifacts: [{ groupId: "org.apache.kafka", artifactId: "kafka-tools", version: KAFKA_VERSION }],
+    },
+    progress,
+  );
+}

@@ -27,6 +27,8 @@ export interface MeshSettings {
   readonly nodeFlags?: readonly string[];
   /** The file connector service's gRPC port. */
   readonly fileConnectorPort: number;
+  /** The JDBC connector service's gRPC port. */
+  readonly jdbcConnectorPort: number;
   /** The Go datagen connector service's gRPC port. */
   readonly datagenPort: number;
   /** The Python HTTP sink connector service's gRPC port. */
@@ -89,6 +91,19 @@ export function meshServices(settings: MeshSettings): MeshService[] {
       },
       address: `127.0.0.1:${settings.fileConnectorPort}`,
       probe: registered("connector", "file-1"),
+    },
+    {
+      name: "connector-jdbc",
+      packageDir: "services/connectors/jdbc",
+      runtime: { kind: "node" },
+      env: {
+        ...common,
+        CONNECT_MESH_INSTANCE_ID: "jdbc-1",
+        CONNECT_MESH_JDBC_CONNECTOR_PORT: String(settings.jdbcConnectorPort),
+        ...metricsPort("connector-jdbc"),
+      },
+      address: `127.0.0.1:${settings.jdbcConnectorPort}`,
+      probe: registered("connector", "jdbc-1"),
     },
     {
       name: "connector-datagen-go",

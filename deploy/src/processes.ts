@@ -100,12 +100,17 @@ async function isZombie(pid: number): Promise<boolean> {
 }
 
 /**
- * Stops a process group we started: SIGTERM for a clean shutdown, then SIGKILL if it has not exited within
- * `graceMs`. Resolves once the process is gone.
+ * Stops a process group we started: `signal` (SIGTERM unless the process wants another) for a clean
+ * shutdown, then SIGKILL if it has not exited within `graceMs`. Resolves once the process is gone.
  */
-export async function stopProcessGroup(pid: number, marker: string, graceMs: number): Promise<void> {
+export async function stopProcessGroup(
+  pid: number,
+  marker: string,
+  graceMs: number,
+  signal: NodeJS.Signals = "SIGTERM",
+): Promise<void> {
   if (!(await isOurProcess(pid, marker))) return;
-  signalGroup(pid, "SIGTERM");
+  signalGroup(pid, signal);
   const deadline = Date.now() + graceMs;
   while (Date.now() < deadline) {
     if (!(await isOurProcess(pid, marker))) return;

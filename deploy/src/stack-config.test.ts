@@ -11,7 +11,9 @@ describe("stackConfigFromEnv", () => {
       tracing: false,
       runDir: join(process.cwd(), ".run"),
       cacheDir: join(homedir(), ".cache", "connect-mesh"),
+      withComponents: [],
     });
+    expect(DEFAULT_PORTS).toMatchObject({ mariadbPort: 3306, postgresPort: 5432 });
   });
 
   it("reads every setting from CONNECT_MESH_* variables", () => {
@@ -25,6 +27,9 @@ describe("stackConfigFromEnv", () => {
       CONNECT_MESH_TRACING: "1",
       CONNECT_MESH_OTLP_PORT: "14318",
       CONNECT_MESH_JAEGER_QUERY_PORT: "26686",
+      CONNECT_MESH_WITH: "mariadb,postgres",
+      CONNECT_MESH_MARIADB_PORT: "13306",
+      CONNECT_MESH_POSTGRES_PORT: "15432",
     });
     expect(config).toMatchObject({
       runDir: "/srv/run",
@@ -36,6 +41,9 @@ describe("stackConfigFromEnv", () => {
       tracing: true,
       otlpPort: 14318,
       jaegerQueryPort: 26686,
+      withComponents: ["mariadb", "postgres"],
+      mariadbPort: 13306,
+      postgresPort: 15432,
     });
   });
 
@@ -48,9 +56,23 @@ describe("stackConfigFromEnv", () => {
     expect(config.runDir).toBe(join(process.cwd(), "here"));
   });
 
+  it("lets --with override CONNECT_MESH_WITH, even with nothing", () => {
+    const config = stackConfigFromEnv({ CONNECT_MESH_WITH: "mariadb,postgres" }, { withComponents: [] });
+    expect(config.withComponents).toEqual([]);
+  });
+
   it("names the variable that holds a bad port", () => {
     expect(() => stackConfigFromEnv({ CONNECT_MESH_ETCD_PORT: "two" })).toThrow(
       'CONNECT_MESH_ETCD_PORT must be a TCP port from 1 to 65535, not "two"',
+    );
+    expect(() => stackConfigFromEnv({ CONNECT_MESH_POSTGRES_PORT: "99999" })).toThrow(
+      'CONNECT_MESH_POSTGRES_PORT must be a TCP port from 1 to 65535, not "99999"',
+    );
+  });
+
+  it("names the variable that asks for a component the stack does not know", () => {
+    expect(() => stackConfigFromEnv({ CONNECT_MESH_WITH: "mariadb,mysql" })).toThrow(
+      'CONNECT_MESH_WITH names "mysql", which the stack cannot add; the components it knows are mariadb, postgres',
     );
   });
 });

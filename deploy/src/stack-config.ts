@@ -1,5 +1,6 @@
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
+import { type OptionalComponent, parseOptionalComponents } from "./optional-components.js";
 import { StackError } from "./stack-error.js";
 
 /** Where the local stack keeps its files and which ports it takes. */
@@ -20,6 +21,12 @@ export interface StackConfig {
   readonly otlpPort: number;
   /** Jaeger's query API and UI address, when tracing. */
   readonly jaegerQueryPort: number;
+  /** What `cmesh up --with` adds to the stack (none by default), in start order. */
+  readonly withComponents: readonly OptionalComponent[];
+  /** MariaDB's port, when `withComponents` has it. */
+  readonly mariadbPort: number;
+  /** PostgreSQL's port, when `withComponents` has it. */
+  readonly postgresPort: number;
   /** Relative file paths in connector configs resolve against this directory (default: where cmesh runs). */
   readonly baseDir: string;
   /** The cluster's name: the prefix of all its state in etcd. */
@@ -35,7 +42,7 @@ export interface StackConfig {
   readonly readyTimeoutMs: number;
 }
 
-/** Kafka's and etcd's usual ports, so that tools pointed at the defaults just work. */
+/** Each component's usual port (Kafka's, etcd's, MariaDB's...), so that tools pointed at the defaults just work. */
 export const DEFAULT_PORTS = {
   kafkaPort: 9092,
   kafkaControllerPort: 9093,
@@ -44,6 +51,8 @@ export const DEFAULT_PORTS = {
   restPort: 8083,
   otlpPort: 4318,
   jaegerQueryPort: 16686,
+  mariadbPort: 3306,
+  postgresPort: 5432,
 } as const;
 
 /**
@@ -52,8 +61,9 @@ export const DEFAULT_PORTS = {
  * CONNECT_MESH_KAFKA_PORT, CONNECT_MESH_KAFKA_CONTROLLER_PORT, CONNECT_MESH_ETCD_PORT,
  * CONNECT_MESH_ETCD_PEER_PORT, CONNECT_MESH_REST_PORT, CONNECT_MESH_CLUSTER (default "local") and
  * CONNECT_MESH_RUN_FROM_SOURCE ("1" to run the services' sources), CONNECT_MESH_BASE_DIR (default: the
- * current directory), CONNECT_MESH_TRACING ("1" to run Jaeger), CONNECT_MESH_OTLP_PORT and
- * CONNECT_MESH_JAEGER_QUERY_PORT. `overrides` (command-line flags) win.
+ * current directory), CONNECT_MESH_TRACING ("1" to run Jaeger), CONNECT_MESH_OTLP_PORT,
+ * CONNECT_MESH_JAEGER_QUERY_PORT, CONNECT_MESH_WITH (optional components, e.g. "mariadb,postgres"),
+ * CONNECT_MESH_MARIADB_PORT and CONNECT_MESH_POSTGRES_PORT. `overrides` (command-line flags) win.
  */
 export function stackConfigFromEnv(
   env: NodeJS.ProcessEnv,
@@ -74,6 +84,9 @@ export function stackConfigFromEnv(
     tracing: env.CONNECT_MESH_TRACING === "1",
     otlpPort: portFrom(env, "CONNECT_MESH_OTLP_PORT", DEFAULT_PORTS.otlpPort),
     jaegerQueryPort: portFrom(env, "CONNECT_MESH_JAEGER_QUERY_PORT", DEFAULT_PORTS.jaegerQueryPort),
+    withComponents: parseOptionalComponents(env.CONNECT_MESH_WITH ?? "", "CONNECT_MESH_WITH"),
+    mariadbPort: portFrom(env, "CONNECT_MESH_MARIADB_PORT", DEFAULT_PORTS.mariadbPort),
+    postgresPort: portFrom(env, "CONNECT_MESH_POSTGRES_PORT", DEFAULT_PORTS.postgresPort),
     cluster: env.CONNECT_MESH_CLUSTER || "local",
     baseDir: env.CONNECT_MESH_BASE_DIR ?? process.cwd(),
     runFromSource: env.CONNECT_MESH_RUN_FROM_SOURCE === "1",

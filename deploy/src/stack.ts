@@ -7,8 +7,13 @@ import { launchJaeger, tracingEndpoints } from "./jaeger.js";
 import { installJaeger } from "./jaeger-install.js";
 import { launchKafka } from "./kafka.js";
 import { installKafka } from "./kafka-install.js";
+import { launchMariaDb } from "./mariadb.js";
+import { installMariaDb } from "./mariadb-install.js";
 import { launchMeshService, type MeshSettings, meshServices } from "./mesh-services.js";
+import type { OptionalComponent } from "./optional-components.js";
 import { ensurePortsFree, findFreePort } from "./ports.js";
+import { launchPostgres } from "./postgres.js";
+import { installPostgres } from "./postgres-install.js";
 import { isOurProcess, stopProcessGroup } from "./processes.js";
 import type { Progress } from "./progress.js";
 import { awaitReady } from "./readiness.js";
@@ -18,6 +23,7 @@ import { clearStackState, readStackState, type StackState, writeStackState } fro
 /** The services that serve Prometheus `/metrics` (every one); each gets a port of its own. */
 const METRICS_SERVICES = [
   "connector-file",
+  "connector-jdbc",
   "connector-datagen-go",
   "connector-http-python",
   "coordinator",
@@ -41,9 +47,10 @@ export interface ComponentStatus {
 
 /**
  * Brings the stack up: fetches and builds what is missing, checks every port first, then starts Jaeger
- * (with `tracing`), etcd, Kafka, the connector services, the coordinator and the worker, and waits until
- * each really answers. If a stack from this run directory is already running it starts nothing. If any
- * step fails, whatever this call started is stopped again, so nothing is left half-running.
+ * (with `tracing`), etcd, Kafka, the optional components (`withComponents`: MariaDB, PostgreSQL), the
+ * connector services, the coordinator and the worker, and waits until each really answers. If a stack from
+ * this run directory is already running it starts nothing. If any step fails, whatever this call started is
+ * stopped again, so nothing is left half-running.
  */
 export async function upStack(config: StackConfig, progress: Progress): Promise<UpResult> {
   await mkdir(config.runDir, { recursive: true });
@@ -59,6 +66,9 @@ export async function upStack(config: StackConfig, progress: Progress): Promise<
   const kafkaInstall = await installKafka(config.cacheDir, progress);
   const etcdInstall = await installEtcd(config.cacheDir, progress);
   const jaegerInstall = config.tracing ? await installJaeger(config.cacheDir, progress) : undefined;
+  const has = (component: OptionalComponent) => config.withComponents.includes(component);
+  const mariadbInstall = has("mariadb") ? await installMariaDb(config.cacheDir, progress) : undefined;
+  const postgresInstall = has("postgres") ? await installPostgres(config.cacheDir, progress) : undefined;
   await ensurePortsFree({
     "Kafka broker": config.kafkaPort,
     "Kafka controller": config.kafkaControllerPort,
@@ -66,6 +76,8 @@ export async function upStack(config: StackConfig, progress: Progress): Promise<
     "etcd peer": config.etcdPeerPort,
     "REST API": config.restPort,
     ...(config.tracing ? { "OTLP receiver": config.otlpPort, "Jaeger query": config.jaegerQueryPort } : {}),
+    ...(mariadbInstall ? { MariaDB: config.mariadbPort } : {}),
+    ...(postgresInstall ? { PostgreSQL: config.postgresPort } : {}),
   });
 
   let state: StackState = {
@@ -106,6 +118,19 @@ export async function upStack(config: StackConfig, progress: Progress): Promise<
       }),
       `Apache Kafka ${kafkaInstall.version} (KRaft) on 127.0.0.1:${config.kafkaPort}`,
     );
+    // Databases are infrastructure like Kafka: up before any connector service might reach for them.
+    if (mariadbInstall !== undefined) {
+      await launch(
+        launchMariaDb(mariadbInstall, config.runDir, config.mariadbPort),
+        `MariaDB ${mariadbInstall.version} on 127.0.0.1:${config.mariadbPort}`,
+      );
+    }
+    if (postgresInstall !== undefined) {
+      await launch(
+        launchPostgres(postgresInstall, config.runDir, config.postgresPort),
+        `PostgreSQL ${postgresInstall.version} on 127.0.0.1:${config.postgresPort}`,
+      );
+    }
     const mesh: MeshSettings = {
       runDir: config.runDir,
       etcdUrl: `http://127.0.0.1:${config.etcdPort}`,
@@ -116,6 +141,7 @@ export async function upStack(config: StackConfig, progress: Progress): Promise<
       runFromSource: config.runFromSource,
       nodeFlags: config.nodeFlags,
       fileConnectorPort: await findFreePort(),
+      jdbcConnectorPort: await findFreePort(),
       datagenPort: await findFreePort(),
       httpSinkPort: await findFreePort(),
       metricsPorts: Object.fromEntries(
@@ -163,7 +189,7 @@ async function anyRunning(state: StackState, runDir: string): Promise<boolean> {
 
 async function stopComponents(state: StackState, runDir: string): Promise<void> {
   for (const component of [...state.components].reverse()) {
-    await stopProcessGroup(component.pid, runDir, STOP_GRACE_MS);
+    await stopProcessGroup(component.pid, runDir, STOP_GRACE_MS, component.stopSignal);
   }
   await clearStackState(runDir);
 }

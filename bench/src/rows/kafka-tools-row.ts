@@ -1,6 +1,6 @@
 import { join } from "node:path";
+import { installKafkaTools } from "@connect-mesh/deploy";
 import { startChild } from "../child-process.js";
-import { kafkaToolsClasspath } from "../java-tools.js";
 import { envelopeBytes } from "../lines.js";
 import { onFreshTopic } from "../measurement.js";
 import type { LatencyPlan, Workload } from "../options.js";
@@ -30,7 +30,7 @@ const TOOL_HEAP = "-Xmx512m";
  * send-to-ack latency at the fixed rate.
  */
 export async function kafkaToolsRow(context: BenchContext): Promise<BenchRow> {
-  const classpath = await kafkaToolsClasspath(context.cacheDir, context.progress);
+  const classpath = await installKafkaTools(context.cacheDir, context.progress);
 
   const runTool = async (tool: string, args: string[], runId: string, sampler: ProcessSampler) => {
     const child = await startChild(

@@ -35,6 +35,39 @@ describe("parseCommand", () => {
     expect(() => parseCommand(["status", "--tracing"])).toThrow('--tracing goes with "up"');
   });
 
+  it("reads --with and the databases' ports with up, in start order, repeated lists adding up", () => {
+    expect(
+      parseCommand([
+        "up",
+        "--with",
+        "postgres,mariadb",
+        "--mariadb-port",
+        "13306",
+        "--postgres-port",
+        "15432",
+      ]),
+    ).toEqual({
+      name: "up",
+      overrides: { withComponents: ["mariadb", "postgres"], mariadbPort: 13306, postgresPort: 15432 },
+      demo: false,
+    });
+    expect(parseCommand(["up", "--with", "postgres", "--with", "mariadb"])).toMatchObject({
+      overrides: { withComponents: ["mariadb", "postgres"] },
+    });
+    expect(parseCommand(["up", "--with", "mariadb"])).toMatchObject({
+      overrides: { withComponents: ["mariadb"] },
+    });
+  });
+
+  it("names the components --with knows when it is given another, and the flag of a bad port", () => {
+    expect(() => parseCommand(["up", "--with", "mariadb,mysql"])).toThrow(
+      '--with names "mysql", which the stack cannot add; the components it knows are mariadb, postgres',
+    );
+    expect(() => parseCommand(["up", "--mariadb-port", "x"])).toThrow(
+      '--mariadb-port must be a TCP port from 1 to 65535, not "x"',
+    );
+  });
+
   it("reads the three ways trace names a record, and the targets it reads from", () => {
     expect(parseCommand(["trace", "orders:1:41", "--jaeger-url", "http://j:16686"])).toEqual({
       name: "trace",
@@ -188,6 +221,12 @@ describe("parseCommand", () => {
       '--run-dir goes with "up", "down", "status", "trace", "top" and "dlq", not "status a"',
     ],
     [["offsets", "get", "a", "--demo"], '--demo goes with "up", not "offsets get"'],
+    [["down", "--with", "mariadb"], '--with goes with "up", not "down"'],
+    [["up", "--with"], "--with"],
+    [
+      ["connectors", "--postgres-port", "5432"],
+      '--postgres-port goes with "up", "down" and plain "status", not "connectors"',
+    ],
     [["connectors", "--url"], "--url"],
     [["trace"], '"trace" needs a record'],
     [["trace", "orders:0"], "<topic>:<partition>:<offset>"],

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { parsePort, type StackConfig } from "@connect-mesh/deploy";
+import { parseOptionalComponents, parsePort, type StackConfig } from "@connect-mesh/deploy";
 import type { DeadLetterSelection } from "./dead-letter-selection.js";
 import type { ObserveFlags } from "./observe-targets.js";
 import { parsePartitionOffset, parseRecordPosition, type RecordPosition } from "./record-position.js";
@@ -68,6 +68,7 @@ export const USAGE = `usage: cmesh <command> [options]
 the local stack:
   up       fetch and build what is missing (first run only), then start Kafka, etcd and the mesh;
            with --tracing, also Jaeger, with every service sending it its traces;
+           with --with mariadb,postgres (or either one), also those databases (docs/local-stack.md);
            with --demo, also run Kafka Connect's file example (input.txt → Kafka → output.txt),
            tracing on
   down     stop everything \`cmesh up\` started
@@ -122,6 +123,9 @@ options (also read from CONNECT_MESH_* environment variables; see docs/local-sta
   --rest-port N          the coordinator's REST API port (default 8083)
   --otlp-port N          with --tracing: Jaeger's OTLP/HTTP receiver port (default 4318)
   --jaeger-query-port N  with --tracing: Jaeger's query API port (default 16686)
+  --with LIST            up: optional components to add, comma-separated: mariadb, postgres
+  --mariadb-port N       with --with mariadb: MariaDB's port (default 3306)
+  --postgres-port N      with --with postgres: PostgreSQL's port (default 5432)
   --bootstrap HOSTS      trace, dlq: Kafka (default $CONNECT_MESH_KAFKA_BOOTSTRAP, else the stack's)
   --etcd URLS            top: etcd (default $CONNECT_MESH_ETCD_ENDPOINTS, else the stack's)
   --jaeger-url URL       trace: Jaeger's query API (default $CONNECT_MESH_JAEGER_URL, else the stack's)
@@ -179,6 +183,9 @@ const FLAG_SCOPES: Readonly<Record<string, FlagScope>> = {
   tracing: { commands: ["up"], described: '"up"' },
   "otlp-port": { commands: ["up"], described: '"up"' },
   "jaeger-query-port": { commands: ["up"], described: '"up"' },
+  with: { commands: ["up"], described: '"up"' },
+  "mariadb-port": STACK_SCOPE,
+  "postgres-port": STACK_SCOPE,
   url: {
     commands: [...CONNECTOR_COMMANDS, "trace", "dlq"],
     described: 'the connector commands, "trace --dlq" and "dlq"',
@@ -394,6 +401,13 @@ function overridesFrom(values: Flags): Partial<StackConfig> {
   if (values["otlp-port"] !== undefined) overrides.otlpPort = parsePort(values["otlp-port"], "--otlp-port");
   if (values["jaeger-query-port"] !== undefined)
     overrides.jaegerQueryPort = parsePort(values["jaeger-query-port"], "--jaeger-query-port");
+  // Given more than once (--with mariadb --with postgres), the lists add up.
+  if (values.with !== undefined)
+    overrides.withComponents = parseOptionalComponents(values.with.join(","), "--with");
+  if (values["mariadb-port"] !== undefined)
+    overrides.mariadbPort = parsePort(values["mariadb-port"], "--mariadb-port");
+  if (values["postgres-port"] !== undefined)
+    overrides.postgresPort = parsePort(values["postgres-port"], "--postgres-port");
   return overrides;
 }
 
@@ -447,6 +461,9 @@ function parseStrictly(argv: readonly string[]) {
         tracing: { type: "boolean" },
         "otlp-port": { type: "string" },
         "jaeger-query-port": { type: "string" },
+        with: { type: "string", multiple: true },
+        "mariadb-port": { type: "string" },
+        "postgres-port": { type: "string" },
         "include-tasks": { type: "boolean" },
         "only-failed": { type: "boolean" },
         dlq: { type: "string" },

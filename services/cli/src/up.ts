@@ -1,4 +1,5 @@
 import { type StackConfig, upStack } from "@connect-mesh/deploy";
+import { loginHintFor } from "./database-logins.js";
 import { runDemo } from "./demo.js";
 import { NAME_COLUMN, type Output } from "./output.js";
 
@@ -15,6 +16,10 @@ export async function up(config: StackConfig, output: Output, demo: boolean): Pr
   }
   for (const component of result.state.components) {
     output.result(`  ${component.name.padEnd(NAME_COLUMN)} ${component.address}`);
+  }
+  for (const component of result.state.components) {
+    const hint = loginHintFor(component);
+    if (hint !== undefined) output.result(`log in to ${component.name}: ${hint}`);
   }
   const tracing = result.state.tracing;
   if (tracing !== undefined) {

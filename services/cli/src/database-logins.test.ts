@@ -1,0 +1,29 @@
+import type { RunningComponent } from "@connect-mesh/deploy";
+import { describe, expect, it } from "vitest";
+import { loginHintFor } from "./database-logins.js";
+
+const component = (probe: RunningComponent["probe"]): RunningComponent => ({
+  name: probe.kind,
+  pid: 1,
+  address: "127.0.0.1:1",
+  logFile: "/run/x.log",
+  probe,
+});
+
+describe("loginHintFor", () => {
+  it("names MariaDB's client, its port and root without a password", () => {
+    expect(loginHintFor(component({ kind: "mariadb", host: "127.0.0.1", port: 13306 }))).toBe(
+      "mariadb -h 127.0.0.1 -P 13306 -u root   (no password)",
+    );
+  });
+
+  it("names psql, its port and the postgres user with its password", () => {
+    expect(loginHintFor(component({ kind: "postgres", host: "127.0.0.1", port: 15432 }))).toBe(
+      "PGPASSWORD=postgres psql -h 127.0.0.1 -p 15432 -U postgres",
+    );
+  });
+
+  it("has nothing to say about a component that is no database", () => {
+    expect(loginHintFor(component({ kind: "etcd", url: "http://127.0.0.1:2379" }))).toBeUndefined();
+  });
+});
