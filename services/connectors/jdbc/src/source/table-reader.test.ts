@@ -12,11 +12,15 @@ const COLUMNS: ResultColumn[] = [
   { name: "at", kind: "timestamp", scale: 0, sqlType: "DATETIME" },
 ];
 
-/** A database that answers every query with the rows given, and remembers what it was asked. */
+/**
+ * A database that answers every query with the rows given, and remembers what it was asked. Like a real
+ * connection, it answers nothing else while a result is still being read.
+ */
 class ScriptedDatabase implements Database {
   readonly dialect = MYSQL_DIALECT;
   readonly defaultSchema = "test";
   readonly queries: { sql: string; params: readonly unknown[] }[] = [];
+  private openResults = 0;
 
   constructor(
     private readonly rows: unknown[][],
@@ -24,12 +28,21 @@ class ScriptedDatabase implements Database {
   ) {}
 
   async stream(sql: string, params: readonly unknown[]): Promise<RowStream> {
+    this.assertIdle();
     this.queries.push({ sql, params });
     const rows = sql.includes("WHERE 1 = 0") ? [] : this.rows;
+    this.openResults += 1;
+    const done = () => {
+      this.openResults -= 1;
+    };
     return {
       columns: COLUMNS,
       rows: (async function* () {
-        yield* rows;
+        try {
+          yield* rows;
+        } finally {
+          done();
+        }
       })(),
     };
   }
@@ -43,6 +56,7 @@ class ScriptedDatabase implements Database {
     return [];
   }
   async describeTable() {
+    this.assertIdle();
     return [
       { name: "id", isNullable: false, isAutoIncrement: true, isPrimaryKey: true, dataType: "int" },
       { name: "at", isNullable: false, isAutoIncrement: false, isPrimaryKey: false, dataType: "datetime" },
@@ -52,6 +66,10 @@ class ScriptedDatabase implements Database {
     return parseMicros(this.now);
   }
   async close(): Promise<void> {}
+
+  private assertIdle(): void {
+    if (this.openResults > 0) throw new Error("a query was sent while a result was still being read");
+  }
 }
 
 const settings = (overrides: Partial<ReaderSettings>): ReaderSettings => ({

@@ -52,7 +52,9 @@ export class TableReader {
   /** When this reader is next due, in ms since the epoch. */
   nextPollAt = 0;
   private layout: RowLayout | undefined;
-  private nullable: ReadonlySet<string> | undefined;
+  /** The table's NOT NULL columns, read from the catalog before the first poll and after its columns change. */
+  private notNull: ReadonlySet<string> = new Set();
+  private isDescribed = false;
 
   constructor(
     private readonly target: ReadTarget,
@@ -92,8 +94,10 @@ export class TableReader {
       timestampBefore: before === undefined ? undefined : asParameter(before),
       lastIncrementing: this.position.incrementing,
     });
+    // Before the rows: a connection reading a result answers nothing else until the result is read.
+    if (this.target.kind === "table" && !this.isDescribed) await this.describe(db, this.target.table);
     const result = await this.ask(() => db.stream(sql, params));
-    const layout = await this.layoutFor(db, result.columns);
+    const layout = this.layoutFor(result.columns);
     const positionOf = this.rowPositions(result.columns);
     const sourcePartition = toValue(this.sourcePartition);
     let batch: ConnectRecord[] = [];
@@ -159,18 +163,23 @@ export class TableReader {
     return column.kind;
   }
 
-  private async layoutFor(db: Database, columns: readonly ResultColumn[]): Promise<RowLayout> {
+  private async describe(db: Database, table: TableName): Promise<void> {
+    const columns = await this.ask(() => db.describeTable(table));
+    this.notNull = new Set(columns.filter((c) => !c.isNullable).map((c) => c.name));
+    this.isDescribed = true;
+  }
+
+  private layoutFor(columns: readonly ResultColumn[]): RowLayout {
     if (this.layout?.fits(columns)) return this.layout;
-    if (this.target.kind === "table") {
-      const { table } = this.target;
-      const described = await this.ask(() => db.describeTable(table));
-      this.nullable = new Set(described.filter((c) => c.isNullable).map((c) => c.name));
+    if (this.layout !== undefined) {
+      // The table changed: its new columns count as nullable until the next poll reads the catalog again.
+      this.isDescribed = false;
     }
-    const nullable = this.nullable;
+    const notNull = this.notNull;
     this.layout = new RowLayout(columns, {
       schemaName: this.target.kind === "table" ? this.target.table.name : "",
-      // A query's columns may be computed: the catalog cannot say they are never NULL.
-      isNullable: (column) => nullable === undefined || nullable.has(column),
+      // A query's columns may be computed: only a table's catalog can say a column is never NULL.
+      isNullable: (column) => this.target.kind === "query" || !notNull.has(column),
       zone: this.settings.zone,
       logger: this.settings.logger,
     });
