@@ -5,6 +5,7 @@ import { formatReport, type PluginConfigs, runConformance } from "@connect-mesh/
 import { EtcdCoordinationStore, ServiceRegistry } from "@connect-mesh/coordination";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { HttpReceiver } from "./http-receiver.js";
+import { openMariaDb, openPostgres, type TestDatabase } from "./sql-databases.js";
 import "./stack-context.js";
 
 const baseDir = inject("baseDir");
@@ -24,12 +25,16 @@ async function addressHosting(plugin: string): Promise<string> {
   }
 }
 
-async function expectConformant(plugin: string, configs: { sources?: PluginConfigs; sinks?: PluginConfigs }) {
+async function expectConformant(
+  plugin: string,
+  configs: { sources?: PluginConfigs; sinks?: PluginConfigs; rejectingSinks?: PluginConfigs },
+) {
   const report = await runConformance({
     address: await addressHosting(plugin),
     signal: AbortSignal.timeout(120_000),
     sourceConfigs: configs.sources,
     sinkConfigs: configs.sinks,
+    rejectingSinkConfigs: configs.rejectingSinks,
   });
   // The whole report on failure: which rule broke and how.
   expect(report.passed, formatReport(report)).toBe(true);
@@ -68,5 +73,36 @@ describe("the conformance kit on the mesh's own connector services", () => {
     await expectConformant("HttpSink", {
       sinks: { HttpSink: { "http.url": receiver.url, topics: "conformance" } },
     });
+  });
+
+  it("passes the JDBC connectors", async () => {
+    const mariadb: TestDatabase = await openMariaDb("conf");
+    const postgres: TestDatabase = await openPostgres("conf");
+    try {
+      await mariadb.query(
+        "CREATE TABLE accounts (id INT AUTO_INCREMENT PRIMARY KEY, owner VARCHAR(20) NOT NULL)",
+      );
+      await mariadb.query("INSERT INTO accounts (owner) VALUES ('ann'), ('ben'), ('cat'), ('dan'), ('eve')");
+      await expectConformant("JdbcSourceConnector", {
+        sources: {
+          JdbcSourceConnector: {
+            ...mariadb.connection,
+            mode: "incrementing",
+            "table.whitelist": "accounts",
+            "topic.prefix": "conformance-",
+            "batch.max.rows": "1",
+            "poll.interval.ms": "100",
+          },
+        },
+        // The kit writes string records, which a JDBC sink refuses (it needs a STRUCT, one field a column),
+        // so its running checks are skipped and the refusal is checked as the typed error it must be.
+        rejectingSinks: {
+          JdbcSinkConnector: { ...postgres.connection, topics: "conformance", "auto.create": "true" },
+        },
+      });
+    } finally {
+      await mariadb.close();
+      await postgres.close();
+    }
   });
 });
