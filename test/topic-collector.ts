@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { waitFor } from "@connect-mesh/async";
 import type { Consumer, Kafka, KafkaMessage } from "kafkajs";
+import { waitForTopic } from "./topic-reader.js";
 
 /** Every message of one topic from its start, gathered as they arrive, for tests that watch a topic grow. */
 export class TopicCollector {
@@ -16,17 +17,7 @@ export class TopicCollector {
    * source connector creates it with its first record): this waits for it first.
    */
   static async start(kafka: Kafka, topic: string): Promise<TopicCollector> {
-    const admin = kafka.admin();
-    await admin.connect();
-    try {
-      await waitFor(
-        () => admin.listTopics(),
-        (topics) => topics.includes(topic),
-        { timeoutMs: 60_000, description: `topic ${topic} to exist` },
-      );
-    } finally {
-      await admin.disconnect();
-    }
+    await waitForTopic(kafka, topic);
     const consumer = kafka.consumer({ groupId: `collector-${randomUUID()}` });
     const collector = new TopicCollector(topic, consumer);
     await consumer.connect();

@@ -7,17 +7,7 @@ import type { Kafka, KafkaMessage } from "kafkajs";
  * topic may not exist yet (a source connector creates it with its first record): the read waits for it.
  */
 export async function readTopic(kafka: Kafka, topic: string, count: number): Promise<KafkaMessage[]> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    await waitFor(
-      () => admin.listTopics(),
-      (topics) => topics.includes(topic),
-      { timeoutMs: 60_000, description: `topic ${topic} to exist` },
-    );
-  } finally {
-    await admin.disconnect();
-  }
+  await waitForTopic(kafka, topic);
   const consumer = kafka.consumer({ groupId: `reader-${randomUUID()}` });
   const messages: KafkaMessage[] = [];
   await consumer.connect();
@@ -33,4 +23,19 @@ export async function readTopic(kafka: Kafka, topic: string, count: number): Pro
     await consumer.disconnect();
   }
   return messages;
+}
+
+/** Waits until `topic` exists: a source connector creates it with its first record. */
+export async function waitForTopic(kafka: Kafka, topic: string): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await waitFor(
+      () => admin.listTopics(),
+      (topics) => topics.includes(topic),
+      { timeoutMs: 60_000, description: `topic ${topic} to exist` },
+    );
+  } finally {
+    await admin.disconnect();
+  }
 }

@@ -40,6 +40,11 @@ export const LogicalDecimal = {
     return { kind: { $case: "bytesValue", value: toTwosComplement(unscaled) } };
   },
 
+  /** A Decimal schema's scale (its "scale" parameter); a missing or broken one is a DataError. */
+  scaleOf(schema: Schema): number {
+    return scaleOf(schema);
+  },
+
   /** Decodes a Decimal value to a string with exactly the schema's scale of digits after the point. */
   fromValue(value: Value, schema: Schema): string {
     if (value.kind?.$case !== "bytesValue") {

@@ -59,7 +59,7 @@ export function columnType(schema: Schema, dialect: DialectName, isKey: boolean)
   const isMysql = dialect === "mysql";
   switch (schema.name) {
     case LogicalDecimal.name:
-      return `${isMysql ? "DECIMAL" : "NUMERIC"}(${decimalPrecision(schema, dialect)},${decimalScale(schema)})`;
+      return `${isMysql ? "DECIMAL" : "NUMERIC"}(${decimalPrecision(schema, dialect)},${LogicalDecimal.scaleOf(schema)})`;
     case LogicalDate.name:
       return "DATE";
     case LogicalTime.name:
@@ -84,19 +84,9 @@ export function needsDefaultExpression(sqlType: string, dialect: DialectName): b
   return dialect === "mysql" && (sqlType === "TEXT" || sqlType === "BLOB");
 }
 
-function decimalScale(schema: Schema): number {
-  const scale = Number(schema.parameters.scale);
-  if (!Number.isInteger(scale) || scale < 0) {
-    throw new FatalError(
-      `a Decimal schema needs a "scale" parameter of 0 or more, not "${schema.parameters.scale}"`,
-    );
-  }
-  return scale;
-}
-
 function decimalPrecision(schema: Schema, dialect: DialectName): number {
   const given = Number(schema.parameters[PRECISION_PARAMETER]);
-  const scale = decimalScale(schema);
+  const scale = LogicalDecimal.scaleOf(schema);
   // A precision below the scale is not a DECIMAL either database accepts; the largest one keeps every value.
   return Number.isInteger(given) && given >= Math.max(1, scale) ? given : MAX_PRECISION[dialect];
 }
