@@ -6,6 +6,7 @@ import type { Database, RowStream, TableName } from "./database.js";
 import { MYSQL_DIALECT } from "./dialect.js";
 import type { DatabaseAddress } from "./jdbc-url.js";
 import { parseMicros } from "./micros-text.js";
+import { connectionLost } from "./sql-errors.js";
 
 /** Opens a MySQL or MariaDB connection. Driver errors are left for the caller to classify. */
 export async function openMysql(address: DatabaseAddress, connectTimeoutMs: number): Promise<Database> {
@@ -43,12 +44,18 @@ class MysqlDatabase implements Database {
   readonly dialect = MYSQL_DIALECT;
   /** Whether a streamed result is still open: the server is mid-result and would not hear a polite quit. */
   private isStreaming = false;
+  /** Why the connection is gone, once it is: every later use fails at once, retriably. */
+  private lostWith: unknown;
 
   constructor(
     private readonly core: Connection,
     private readonly connection: PromiseConnection,
     readonly defaultSchema: string,
-  ) {}
+  ) {
+    core.on("error", (error: unknown) => {
+      this.lostWith ??= error;
+    });
+  }
 
   async execute(sql: string, params: readonly unknown[] = []): Promise<readonly (readonly unknown[])[]> {
     const [rows] = await this.connection.query({ sql, values: [...params], rowsAsArray: true });
@@ -56,19 +63,26 @@ class MysqlDatabase implements Database {
   }
 
   async stream(sql: string, params: readonly unknown[]): Promise<RowStream> {
+    if (this.lostWith !== undefined) throw connectionLost(this.lostWith);
     const query = this.core.query({ sql, values: [...params], rowsAsArray: true });
     // The stream must exist before the first row arrives, or rows (and the end) go past unseen.
     const rows = query.stream({ highWaterMark: 500 });
     // An error before anyone iterates (a missing table) would otherwise crash the process as an unhandled
     // 'error' event; the stream keeps it, and iterating it (or the fields wait below) reports it.
     rows.on("error", () => undefined);
+    // mysql2 tells a streamed query nothing when the connection dies; the connection hears it, and ends the
+    // stream with it, so a reader is never left waiting for rows that will not come.
+    const onLost = (error: unknown) => rows.destroy(connectionLost(error));
+    this.core.on("error", onLost);
     this.isStreaming = true;
     rows.once("close", () => {
       this.isStreaming = false;
+      this.core.off("error", onLost);
     });
     const columns = await new Promise<readonly ResultColumn[]>((resolve, reject) => {
       query.once("fields", (fields: FieldPacket[]) => resolve(fields.map((field) => mysqlColumn(field))));
       query.once("error", reject);
+      rows.once("error", reject);
     });
     return { columns, rows: rows as AsyncIterable<readonly unknown[]> };
   }

@@ -6,6 +6,7 @@ import type { Database, RowStream, TableName } from "./database.js";
 import { POSTGRES_DIALECT } from "./dialect.js";
 import type { DatabaseAddress } from "./jdbc-url.js";
 import { parseMicros } from "./micros-text.js";
+import { connectionLost, driverCode } from "./sql-errors.js";
 
 /** Rows fetched from an open cursor at a time. */
 const CURSOR_ROWS = 500;
@@ -42,17 +43,32 @@ export async function openPostgres(address: DatabaseAddress, connectTimeoutMs: n
 class PostgresDatabase implements Database {
   readonly dialect = POSTGRES_DIALECT;
 
+  /** Why the connection is gone, once it is: every later use fails at once, retriably. */
+  private lostWith: unknown;
+
   constructor(
     private readonly client: pg.Client,
     readonly defaultSchema: string,
-  ) {}
+  ) {
+    client.on("error", (error: unknown) => {
+      this.lostWith ??= error;
+    });
+    client.on("end", () => {
+      this.lostWith ??= new Error("the server closed the connection");
+    });
+  }
 
   async execute(sql: string, params: readonly unknown[] = []): Promise<readonly (readonly unknown[])[]> {
-    const result = await this.client.query({ text: sql, values: [...params], rowMode: "array" });
+    this.checkConnected();
+    const result = await guarded(() =>
+      this.client.query({ text: sql, values: [...params], rowMode: "array" }),
+    );
     return result.rows as unknown[][];
   }
 
   async stream(sql: string, params: readonly unknown[]): Promise<RowStream> {
+    // pg hands a query on a dead client its error before the cursor has anyone to tell: ask first.
+    this.checkConnected();
     const cursor = this.client.query(
       new Cursor<unknown[]>(sql, [...params], { rowMode: "array", types: TYPES }),
     );
@@ -68,10 +84,10 @@ class PostgresDatabase implements Database {
   }
 
   async transaction<T>(work: () => Promise<T>): Promise<T> {
-    await this.client.query("BEGIN");
+    await this.execute("BEGIN");
     try {
       const result = await work();
-      await this.client.query("COMMIT");
+      await this.execute("COMMIT");
       return result;
     } catch (error) {
       // The work's error is the one worth reporting; a failed ROLLBACK means the connection is gone anyway.
@@ -118,6 +134,10 @@ class PostgresDatabase implements Database {
     return parseMicros(String(row?.[0]));
   }
 
+  private checkConnected(): void {
+    if (this.lostWith !== undefined) throw connectionLost(this.lostWith);
+  }
+
   async close(): Promise<void> {
     await this.client.end();
   }
@@ -129,7 +149,7 @@ async function* readRest(cursor: Cursor<unknown[]>, first: unknown[][]): AsyncGe
     while (rows.length > 0) {
       yield* rows;
       if (rows.length < CURSOR_ROWS) return;
-      rows = await cursor.read(CURSOR_ROWS);
+      rows = await guarded(() => cursor.read(CURSOR_ROWS));
     }
   } finally {
     await cursor.close();
@@ -139,4 +159,16 @@ async function* readRest(cursor: Cursor<unknown[]>, first: unknown[][]): AsyncGe
 /** A value for libpq's `options`, where spaces and backslashes must be escaped with a backslash. */
 function escapeOption(value: string): string {
   return value.replace(/[\\ ]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Runs a call on the client; an error without a SQLSTATE is pg's own word that the connection failed
+ * (terminated, not queryable, timed out), which it gives no code, so it is marked as a lost connection.
+ */
+async function guarded<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw driverCode(error) === undefined ? connectionLost(error) : error;
+  }
 }

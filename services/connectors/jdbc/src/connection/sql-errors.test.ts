@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sqlError } from "./sql-errors.js";
+import { connectionLost, sqlError } from "./sql-errors.js";
 
 /** A driver's error: a message and a code, as mysql2 and pg throw them. */
 const driverError = (message: string, code: string) => Object.assign(new Error(message), { code });
@@ -29,6 +29,30 @@ describe("sqlError", () => {
     const error = sqlError("connecting", driverError("no", code));
     expect(error.retriable).toBe(false);
     expect(error.message).toContain(advice);
+  });
+
+  it("retries what mysql2 marks fatal to its connection, and a connection lost without a code", () => {
+    const reset = Object.assign(new Error("Can't add new command when connection is in closed state"), {
+      fatal: true,
+    });
+    expect(sqlError("reading", reset).retriable).toBe(true);
+    expect(
+      sqlError("reading", connectionLost(new Error("Connection terminated unexpectedly"))).retriable,
+    ).toBe(true);
+  });
+
+  it("fails a refused login at once, though mysql2 marks it fatal to its connection", () => {
+    const refused = Object.assign(new Error("Access denied"), {
+      code: "ER_ACCESS_DENIED_ERROR",
+      fatal: true,
+    });
+    expect(sqlError("connecting", refused).retriable).toBe(false);
+  });
+
+  it("finds the driver's code behind a wrapping error", () => {
+    expect(sqlError("x", new Error("wrapped", { cause: driverError("gone", "ECONNRESET") })).retriable).toBe(
+      true,
+    );
   });
 
   it("treats an error it does not know as fatal, as Connect fails a task on an unexpected exception", () => {

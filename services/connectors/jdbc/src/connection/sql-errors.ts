@@ -1,7 +1,11 @@
 import { FatalError, type PluginError, RetriableError } from "@connect-mesh/connector-sdk";
 
+/** The code of an error saying the connection itself is gone (see `connectionLost`): always retriable. */
+export const CONNECTION_LOST = "CONNECTION_LOST";
+
 // Node's socket errors: the database is away, restarting or overloaded, and may come back.
 const RETRIABLE_SOCKET_CODES = new Set([
+  CONNECTION_LOST,
   "ECONNREFUSED",
   "ECONNRESET",
   "ETIMEDOUT",
@@ -51,14 +55,15 @@ export function sqlError(
   error: unknown,
   options: { readonly secrets?: readonly (string | undefined)[]; readonly recordIndex?: number } = {},
 ): PluginError {
-  const code = codeOf(error);
+  const code = driverCode(error);
   const text = hideSecrets(error instanceof Error ? error.message : String(error), options.secrets ?? []);
   const detail = code === undefined ? text : `${text} (${code})`;
   const cause = error;
-  if (code !== undefined && isRetriable(code)) {
+  // A person must act on these, even where the driver also marks its connection unusable (a refused login).
+  const advice = code === undefined ? undefined : ADVICE[code];
+  if (advice === undefined && ((code !== undefined && isRetriable(code)) || isFatalToConnection(error))) {
     return new RetriableError(`${doing}: ${detail}`, { cause, recordIndex: options.recordIndex });
   }
-  const advice = code === undefined ? undefined : ADVICE[code];
   return new FatalError(advice === undefined ? `${doing}: ${detail}` : `${doing}: ${detail}; ${advice}`, {
     cause,
     recordIndex: options.recordIndex,
@@ -75,9 +80,33 @@ export function isRetriable(code: string): boolean {
   );
 }
 
-function codeOf(error: unknown): string | undefined {
-  if (typeof error !== "object" || error === null || !("code" in error)) return undefined;
-  return typeof error.code === "string" ? error.code : undefined;
+/** The most causes followed when looking for a driver's code, so that a cycle cannot hang the look-up. */
+const MAX_CAUSES = 8;
+
+/** The driver's error code (MySQL's ER_..., a PostgreSQL SQLSTATE, a socket's E...), looking through causes. */
+export function driverCode(error: unknown): string | undefined {
+  let current = error;
+  for (let depth = 0; depth < MAX_CAUSES && typeof current === "object" && current !== null; depth += 1) {
+    if ("code" in current && typeof current.code === "string") return current.code;
+    current = "cause" in current ? current.cause : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * An error saying the connection is gone, for drivers whose own says so without a code: PostgreSQL's
+ * client-side errors ("Connection terminated unexpectedly", "… is not queryable", "timeout expired").
+ */
+export function connectionLost(cause: unknown): Error {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return Object.assign(new Error(`the connection to the database was lost: ${message}`, { cause }), {
+    code: CONNECTION_LOST,
+  });
+}
+
+/** mysql2 marks the errors after which its connection is unusable (a reset socket, a closed state) `fatal`. */
+function isFatalToConnection(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "fatal" in error && error.fatal === true;
 }
 
 /** `text` with every one of `secrets` (a password, wherever a driver echoed it) replaced by `[hidden]`. */

@@ -137,8 +137,9 @@ export const jdbcSinkConfig = defineConfig({
     displayName: "Maximum Retries",
     documentation:
       "Accepted for compatibility with Confluent's connector and not used: the worker retries a batch the " +
-      "database could not take for a passing reason (a lost connection, a deadlock) with capped, jittered " +
-      "backoff, and errors.retry.timeout bounds how long.",
+      "database could not take for a passing reason (a lost connection, a deadlock) for as long as the " +
+      "reason lasts, with capped, jittered backoff (errors.retry.delay.max.ms caps the delay), and shows " +
+      "the reason in the task's status.",
     validators: [validators.range({ min: 0 })],
   },
   "retry.backoff.ms": {

@@ -1,5 +1,5 @@
 import { FatalError, PluginError, RetriableError } from "@connect-mesh/connector-sdk";
-import { hideSecrets, sqlError } from "../connection/sql-errors.js";
+import { driverCode, hideSecrets, sqlError } from "../connection/sql-errors.js";
 
 /** Driver codes that say a table or column is not (or no longer) there: a cached description is stale. */
 const MISSING_OBJECT_CODES: ReadonlySet<string> = new Set([
@@ -8,9 +8,6 @@ const MISSING_OBJECT_CODES: ReadonlySet<string> = new Set([
   "42P01",
   "42703",
 ]);
-
-/** The most causes followed when looking for a driver's code, so that a cycle cannot hang the look-up. */
-const MAX_CAUSES = 8;
 
 /**
  * A caught error as the sink reports it, with what it was doing in front: a PluginError keeps its verdict
@@ -28,16 +25,6 @@ export function writeError(
   return error.retriable
     ? new RetriableError(message, { cause: error, recordIndex })
     : new FatalError(message, { cause: error, recordIndex });
-}
-
-/** The driver's error code (MySQL's ER_..., a PostgreSQL SQLSTATE, a socket's E...), looking through causes. */
-export function driverCode(error: unknown): string | undefined {
-  let current = error;
-  for (let depth = 0; depth < MAX_CAUSES && typeof current === "object" && current !== null; depth += 1) {
-    if ("code" in current && typeof current.code === "string") return current.code;
-    current = "cause" in current ? current.cause : undefined;
-  }
-  return undefined;
 }
 
 /** Whether the error says a table or column is missing, so the cached descriptions must be read again. */

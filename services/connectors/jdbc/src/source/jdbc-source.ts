@@ -15,7 +15,7 @@ import type { Database } from "../connection/database.js";
 import { checkTimeZone } from "../connection/micros-text.js";
 import { openDatabase } from "../connection/open-database.js";
 import { JDBC_CONNECTOR_VERSION } from "../version.js";
-import { configProblems, modeColumns } from "./mode-columns.js";
+import { configProblems, modeColumns, tableListKey } from "./mode-columns.js";
 import { fromOffset } from "./row-position.js";
 import {
   excludedTables,
@@ -70,7 +70,7 @@ async function validateSource(config: JdbcSourceConfig, signal: AbortSignal): Pr
     if (config.query !== "") return problems;
     const selection = await selectTables(db, includedTables(config), excludedTables(config));
     for (const name of selection.missing) {
-      problems.push({ key: "table.whitelist", message: `table ${name} does not exist in the database` });
+      problems.push({ key: tableListKey(config), message: `table ${name} does not exist in the database` });
     }
     if (selection.tables.length === 0 && selection.missing.length === 0) {
       problems.push({
@@ -78,7 +78,9 @@ async function validateSource(config: JdbcSourceConfig, signal: AbortSignal): Pr
         message: "no table to read: the database has none that match",
       });
     }
-    for (const table of selection.tables) problems.push(...(await modeColumns(db, table, config)).problems);
+    for (const table of selection.tables) {
+      problems.push(...(await modeColumns(db, table, config, { checkNullRows: true })).problems);
+    }
     return problems;
   } finally {
     await db.close();
@@ -99,7 +101,7 @@ async function readableTables(config: JdbcSourceConfig, db: Database): Promise<s
   const selection = await selectTables(db, includedTables(config), excludedTables(config));
   if (selection.missing.length > 0) {
     throw new FatalError(
-      `table ${selection.missing.join(", ")} does not exist in the database; create it, or fix table.whitelist, then restart the connector`,
+      `table ${selection.missing.join(", ")} does not exist in the database; create it, or fix ${tableListKey(config)}`,
     );
   }
   return selection.tables.map(key);
@@ -158,7 +160,7 @@ async function readersFor(
   const readers: TableReader[] = [];
   for (const name of await tablesOf(task.config, config, db)) {
     const table = tableNameOf(name, db.defaultSchema);
-    const columns = await modeColumns(db, table, config);
+    const columns = await modeColumns(db, table, config, { checkNullRows: false });
     if (columns.problems.length > 0)
       throw new ConfigError("the JdbcSourceConnector config", columns.problems);
     const partition = { protocol: "1", table: key(table) };

@@ -9,9 +9,11 @@ export interface ModeColumns {
 }
 
 /**
- * Checks that a table has the columns its mode reads: the timestamp and incrementing columns exist, and
- * (with validate.non.null) no row has NULL there, since such a row is never read by any poll. Confluent's
- * connector refuses any nullable column instead; that refuses Connect's own MySQL example, whose
+ * Checks that a table has the columns its mode reads: the timestamp and incrementing columns exist, and,
+ * with `checkNullRows` (Validate, before the connector starts) and validate.non.null, that no row has NULL
+ * there, since such a row is never read by any poll. A task does not count NULL rows when it starts: a
+ * full scan at every start is costly, and a row that became NULL later should not stop a running pipeline.
+ * Confluent's connector refuses any nullable column instead; that refuses Connect's own MySQL example, whose
  * `login_time DATETIME` is nullable but never NULL. Without incrementing.column.name, the table's
  * auto-increment column is used.
  */
@@ -19,6 +21,7 @@ export async function modeColumns(
   db: Database,
   table: TableName,
   config: JdbcSourceConfig,
+  options: { readonly checkNullRows: boolean },
 ): Promise<ModeColumns> {
   const columns = await db.describeTable(table);
   const where = `table ${table.schema}.${table.name}`;
@@ -40,7 +43,11 @@ export async function modeColumns(
       }
     }
     const declared = config.timestampColumnName.map(find);
-    if (config.validateNonNull && declared.every((column) => column?.isNullable === true)) {
+    if (
+      options.checkNullRows &&
+      config.validateNonNull &&
+      declared.every((column) => column?.isNullable === true)
+    ) {
       problems.push(
         ...(await unreadableRows(db, table, config.timestampColumnName, "timestamp.column.name")),
       );
@@ -60,7 +67,7 @@ export async function modeColumns(
       });
     } else {
       incrementingColumn = column.name;
-      if (config.validateNonNull && column.isNullable) {
+      if (options.checkNullRows && config.validateNonNull && column.isNullable) {
         problems.push(...(await unreadableRows(db, table, [column.name], "incrementing.column.name")));
       }
     }
@@ -123,4 +130,9 @@ async function unreadableRows(
         "be read; fill them in, make the column NOT NULL, or set validate.non.null=false",
     },
   ];
+}
+
+/** The key a person named the tables with, for problems about them. */
+export function tableListKey(config: JdbcSourceConfig): string {
+  return config.tableIncludeList.length > 0 ? "table.include.list" : "table.whitelist";
 }

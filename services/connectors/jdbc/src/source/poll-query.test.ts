@@ -50,7 +50,7 @@ describe("pollQuery", () => {
     [
       "timestamp+incrementing goes on within a timestamp by the incrementing column",
       { mode: "timestamp+incrementing", lastTimestamp: "2024-03-01 11:00:00.000000", lastIncrementing: 7n },
-      "SELECT * FROM `test`.`login` WHERE `login_time` < ? AND ((`login_time` = ? AND `id` > ?) OR `login_time` > ?) ORDER BY `login_time` ASC, `id` ASC",
+      "SELECT * FROM `test`.`login` WHERE `login_time` < ? AND `id` IS NOT NULL AND ((`login_time` = ? AND `id` > ?) OR `login_time` > ?) ORDER BY `login_time` ASC, `id` ASC",
       ["2024-03-01 12:00:00.000000", "2024-03-01 11:00:00.000000", "7", "2024-03-01 11:00:00.000000"],
     ],
   ])("%s", (_, overrides, sql, params) => {
@@ -70,7 +70,7 @@ describe("pollQuery", () => {
         }),
       ).sql,
     ).toBe(
-      'SELECT * FROM "public"."orders" WHERE "odd""name" < $1 AND (("odd""name" = $2 AND "id" > $3) OR "odd""name" > $4) ORDER BY "odd""name" ASC, "id" ASC',
+      'SELECT * FROM "public"."orders" WHERE "odd""name" < $1 AND "id" IS NOT NULL AND (("odd""name" = $2 AND "id" > $3) OR "odd""name" > $4) ORDER BY "odd""name" ASC, "id" ASC',
     );
   });
 });

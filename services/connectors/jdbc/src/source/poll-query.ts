@@ -21,11 +21,13 @@ export interface PollQueryParts {
 
 /**
  * The query for one poll, by mode, with its parameters (Confluent's TimestampIncrementingCriteria, with one
- * change: without an offset nothing is skipped, where Confluent starts after -1 and after the epoch).
+ * change: without an offset no value is skipped, where Confluent starts after -1 and after the epoch; rows
+ * whose incrementing value is NULL are never read, as in Confluent).
  * - bulk: every row.
- * - incrementing: `inc > last ORDER BY inc`.
+ * - incrementing: `inc > last ORDER BY inc` (`inc IS NOT NULL` without an offset).
  * - timestamp: `ts > last AND ts < before ORDER BY ts`.
- * - timestamp+incrementing: `ts < before AND ((ts = last AND inc > lastInc) OR ts > last) ORDER BY ts, inc`.
+ * - timestamp+incrementing: `ts < before AND inc IS NOT NULL AND ((ts = last AND inc > lastInc) OR ts > last)
+ *   ORDER BY ts, inc`.
  */
 export function pollQuery(parts: PollQueryParts): {
   readonly sql: string;
@@ -58,7 +60,7 @@ export function pollQuery(parts: PollQueryParts): {
       order = [ts];
       break;
     case "timestamp+incrementing":
-      conditions.push(`${ts} < ${param(parts.timestampBefore)}`);
+      conditions.push(`${ts} < ${param(parts.timestampBefore)}`, `${inc} IS NOT NULL`);
       if (parts.lastTimestamp !== undefined) {
         const last = parts.lastTimestamp;
         const after = parts.lastIncrementing === undefined ? undefined : String(parts.lastIncrementing);

@@ -45,7 +45,8 @@ export const jdbcSourceConfig = defineConfig({
     importance: "low",
     group: "Mode",
     documentation:
-      "Refuse incrementing and timestamp columns that may be NULL, since rows with NULL there are never read.",
+      "When the config is validated (created or changed), refuse a table with rows whose incrementing or " +
+      "timestamp column is NULL, since such rows are never read. Nullable columns without NULL rows are fine.",
   },
   query: {
     type: "string",
@@ -61,7 +62,9 @@ export const jdbcSourceConfig = defineConfig({
     default: [],
     importance: "medium",
     group: "Database",
-    documentation: "Tables to read (the default: every table); names may be qualified (schema.table).",
+    documentation:
+      "Tables to read (the default: every table of the connection's database or schema); names may be " +
+      "qualified (schema.table).",
   },
   "table.include.list": {
     type: "list",

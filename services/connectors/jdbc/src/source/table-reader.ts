@@ -55,6 +55,8 @@ export class TableReader {
   /** The table's NOT NULL columns, read from the catalog before the first poll and after its columns change. */
   private notNull: ReadonlySet<string> = new Set();
   private isDescribed = false;
+  /** Whether the timestamp column holds wall-clock times or instants: probed once, again after a change. */
+  private timestampKind: ResultColumn["kind"] | undefined;
 
   constructor(
     private readonly target: ReadTarget,
@@ -74,9 +76,8 @@ export class TableReader {
   async *poll(db: Database, signal: AbortSignal): AsyncGenerator<ConnectRecord[]> {
     const { settings } = this;
     const from = this.fromClause(db);
-    const timestampKind = settings.mode.startsWith("timestamp")
-      ? await this.timestampKind(db, from)
-      : undefined;
+    if (settings.mode.startsWith("timestamp")) this.timestampKind ??= await this.probeTimestampKind(db, from);
+    const timestampKind = this.timestampKind;
     const asParameter = (micros: bigint) =>
       formatMicros(timestampParameterMicros(timestampKind ?? "zonedTimestamp", micros, settings.zone));
     const before =
@@ -148,7 +149,7 @@ export class TableReader {
   }
 
   /** Whether the timestamp column is a wall-clock time or an instant, from the result's own metadata. */
-  private async timestampKind(db: Database, from: string): Promise<ResultColumn["kind"]> {
+  private async probeTimestampKind(db: Database, from: string): Promise<ResultColumn["kind"]> {
     const probe = await this.ask(() => db.stream(`SELECT * FROM ${from} WHERE 1 = 0`, []));
     for await (const _ of probe.rows) {
       // WHERE 1 = 0 reads no rows; the loop only ends the statement.
@@ -172,8 +173,10 @@ export class TableReader {
   private layoutFor(columns: readonly ResultColumn[]): RowLayout {
     if (this.layout?.fits(columns)) return this.layout;
     if (this.layout !== undefined) {
-      // The table changed: its new columns count as nullable until the next poll reads the catalog again.
+      // The table changed: its new columns count as nullable until the next poll reads the catalog again,
+      // and the timestamp column's type is probed again.
       this.isDescribed = false;
+      this.timestampKind = undefined;
     }
     const notNull = this.notNull;
     this.layout = new RowLayout(columns, {
