@@ -58,6 +58,15 @@ async function waitForValues(topic: string, field: string, expected: readonly un
   return found.map((p) => p[field]);
 }
 
+/** Kills every MariaDB connection to the test's database but the test's own; returns the ids killed. */
+async function killMariaDbConnections(db: TestDatabase): Promise<unknown[][]> {
+  const others = await db.query(
+    "SELECT id FROM information_schema.processlist WHERE db = DATABASE() AND id <> CONNECTION_ID()",
+  );
+  for (const [id] of others) await db.query(`KILL ${Number(id)}`);
+  return others;
+}
+
 interface TaskStatus {
   readonly state: string;
   readonly trace?: string;
@@ -268,6 +277,31 @@ describe.each([
     );
   });
 
+  it("goes on after the database drops its connection", { timeout: 180_000 }, async () => {
+    const table = uniqueName("dropped");
+    await ordersTable(table);
+    const topic = `${db.name}-${table}`;
+    await createConnector(`jdbc-${table}`, {
+      "connector.class": "JdbcSourceConnector",
+      ...db.connection,
+      mode: "incrementing",
+      "table.whitelist": table,
+      "topic.prefix": `${db.name}-`,
+      "poll.interval.ms": "200",
+    });
+    await payloads(topic, 3);
+    // What a database restart or an administrator's kill does to a connector's connections.
+    const dropped =
+      db.name === "mariadb"
+        ? await killMariaDbConnections(db)
+        : await db.query(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND datname = 'postgres' AND backend_type = 'client backend'",
+          );
+    expect(dropped.length).toBeGreaterThan(0);
+    await db.query(`INSERT INTO ${table} (item, price) VALUES ('after the drop', 1)`);
+    await waitForValues(topic, "item", ["after the drop"]);
+  });
+
   it("splits tables across tasks and keeps an offset per table", async () => {
     const tables = [uniqueName("split_a"), uniqueName("split_b"), uniqueName("split_c")];
     for (const table of tables) await ordersTable(table);
@@ -348,6 +382,32 @@ describe("the JDBC source when the database refuses it", () => {
     });
     expect(created.status).toBe(400);
     expect(JSON.stringify(created.body)).not.toContain("Wr0ng-Secret!");
+  });
+
+  it("says before it starts that a database cannot be reached, a table is missing, or a column is not there", async () => {
+    const problems = async (config: Record<string, string>) => {
+      const response = await rest(
+        restUrl,
+        "PUT",
+        "/connector-plugins/JdbcSourceConnector/config/validate",
+        config,
+      );
+      expect(response.status).toBe(200);
+      const body = response.body as { configs: { value: { name: string; errors: string[] } }[] };
+      return body.configs
+        .filter((c) => c.value.errors.length > 0)
+        .map((c) => [c.value.name, c.value.errors.join(" ")]);
+    };
+    const valid = { ...config("right-pw-1"), "connection.user": "root", "connection.password": "" };
+    expect(await problems({ ...valid, "connection.url": "jdbc:mysql://127.0.0.1:1/test" })).toEqual([
+      ["connection.url", expect.stringContaining("ECONNREFUSED")],
+    ]);
+    expect(await problems({ ...valid, "table.whitelist": "no_such_table" })).toEqual([
+      ["table.whitelist", expect.stringContaining("no_such_table does not exist")],
+    ]);
+    expect(await problems({ ...valid, mode: "timestamp", "timestamp.column.name": "seen_at" })).toEqual([
+      ["timestamp.column.name", expect.stringContaining('has no column "seen_at"')],
+    ]);
   });
 
   it("fails the task when the password stops working, naming the cause and not the password", {
