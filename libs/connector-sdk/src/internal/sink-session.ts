@@ -81,7 +81,7 @@ class SinkSession {
         this.logger.warn({ err: error }, "the sink task failed to close; it may have left resources open");
       }
     }
-    this.logger.info({ batches: this.lastBatch }, "sink task stopped");
+    this.logger.info({ batches: String(this.lastBatch) }, "sink task stopped");
     this.channel.end();
   }
 
