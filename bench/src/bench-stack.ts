@@ -1,5 +1,5 @@
-import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
+import { chmod, mkdir, stat } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import {
   downStack,
   findFreePort,
@@ -49,15 +49,23 @@ export interface ServiceProcess {
 /**
  * Starts the whole local stack on free ports in `runDir`, as the integration tests do, with the mesh's
  * services from their built dist/ (what a user runs). With `cpuProfileDir`, the Node services are started
- * with --cpu-prof and write a profile there when they stop.
+ * with --cpu-prof and write a profile there when they stop. With `withDatabases` (row E), MariaDB and
+ * PostgreSQL start too; without it the stack spends nothing on them.
  */
 export async function startBenchStack(
   runDir: string,
   progress: Progress,
   cpuProfileDir?: string,
+  withDatabases = false,
 ): Promise<BenchStack> {
   const baseDir = join(runDir, "files");
   await mkdir(baseDir, { recursive: true });
+  if (withDatabases) {
+    // Run as root, the stack starts MariaDB and PostgreSQL as their own system users, which must pass through
+    // the scratch directory (mkdtemp makes it 0700) to reach the run directory; passing, not listing.
+    const scratch = dirname(runDir);
+    await chmod(scratch, ((await stat(scratch)).mode & 0o777) | 0o001);
+  }
   const config = stackConfigFromEnv(process.env, {
     runDir,
     baseDir,
@@ -67,6 +75,9 @@ export async function startBenchStack(
     etcdPort: await findFreePort(),
     etcdPeerPort: await findFreePort(),
     restPort: await findFreePort(),
+    withComponents: withDatabases ? ["mariadb", "postgres"] : [],
+    mariadbPort: await findFreePort(),
+    postgresPort: await findFreePort(),
     nodeFlags: cpuProfileDir === undefined ? [] : ["--cpu-prof", `--cpu-prof-dir=${cpuProfileDir}`],
   });
   const result = await upStack(config, progress);

@@ -1,3 +1,4 @@
+import { JDBC_MEASUREMENT, type JdbcSummary, summarizeJdbc } from "./jdbc-summary.js";
 import type { RowId } from "./options.js";
 import type { BenchResults } from "./results.js";
 import {
@@ -36,6 +37,10 @@ export interface BenchSummary {
   readonly latencyFailures: Partial<Record<RowId, string>>;
   /** Row D with tracing off, at 1% and at 100%; every mode unmeasured when the run left tracing out. */
   readonly tracing: readonly TracingModeSummary[];
+  /** Row E; undefined when it did not run or every run failed. */
+  readonly jdbc?: JdbcSummary;
+  /** "1/3 runs failed: <the first reason>", when some of row E's runs failed. */
+  readonly jdbcFailures?: string;
 }
 
 export function summarizeBench(results: BenchResults): BenchSummary {
@@ -69,6 +74,8 @@ export function summarizeBench(results: BenchResults): BenchSummary {
     latency,
     latencyFailures: failuresOf(results, "latency"),
     tracing: summarizeTracing(results.tracing ?? {}, tracingFailures),
+    jdbc: summarizeJdbc(results.jdbc ?? []),
+    jdbcFailures: failureOf(results, "E", JDBC_MEASUREMENT),
   };
 }
 
@@ -76,10 +83,17 @@ export function summarizeBench(results: BenchResults): BenchSummary {
 function failuresOf(results: BenchResults, measurement: string): Partial<Record<RowId, string>> {
   const byRow: Partial<Record<RowId, string>> = {};
   for (const id of results.options.rows) {
-    const failed = results.failures.filter((f) => f.row === id && f.measurement === measurement);
-    const first = failed[0];
-    if (first !== undefined)
-      byRow[id] = `${failed.length}/${results.options.runs} runs failed: ${first.reason}`;
+    const failed = failureOf(results, id, measurement);
+    if (failed !== undefined) byRow[id] = failed;
   }
   return byRow;
+}
+
+/** "2/3 runs failed: <the first reason>" when some of a row's runs of a measurement failed. */
+function failureOf(results: BenchResults, id: RowId, measurement: string): string | undefined {
+  const failed = results.failures.filter((f) => f.row === id && f.measurement === measurement);
+  const first = failed[0];
+  return first === undefined
+    ? undefined
+    : `${failed.length}/${results.options.runs} runs failed: ${first.reason}`;
 }

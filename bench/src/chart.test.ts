@@ -60,4 +60,33 @@ describe("renderChart", () => {
   it("escapes text for XML", () => {
     expect(svg).toContain("100 B &lt;lines&gt;");
   });
+
+  it("leaves row E out unless it ran", () => {
+    expect(svg).not.toContain("E JDBC connectors");
+  });
+
+  it("draws row E's bar, and no empty workload, for a run of row E alone", () => {
+    const jdbcOnly = renderChart(
+      {
+        ...summary,
+        workloads: [{ name: "100 B lines", lines: 10, lineBytes: 100, rows: {}, ratios: {}, failures: {} }],
+        latency: {},
+        jdbc: {
+          runs: 3,
+          records: 1000,
+          recordsPerSec: spread(12_345),
+          seconds: spread(0.08),
+          processes: [],
+          notes: {},
+          verified: "3/3 count + SHA-256",
+          isVerified: true,
+        },
+      },
+      10_000,
+      "a test",
+    );
+    expect(jdbcOnly).toContain("E JDBC connectors");
+    expect(jdbcOnly).toContain("12,345");
+    expect(jdbcOnly).not.toContain("100 B lines");
+  });
 });

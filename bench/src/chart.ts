@@ -9,12 +9,19 @@ const BAR_X = 250;
 const BAR_WIDTH = 560;
 const BAR_HEIGHT = 18;
 const ROW_GAP = 8;
-const COLORS: Record<RowId, string> = { A: "#4e79a7", B: "#f28e2b", C: "#e15759", D: "#59a14f" };
+const COLORS: Record<RowId, string> = {
+  A: "#4e79a7",
+  B: "#f28e2b",
+  C: "#e15759",
+  D: "#59a14f",
+  E: "#b07aa1",
+};
 const NAMES: Record<RowId, string> = {
   A: "A Kafka's perf tools",
   B: "B raw kafkajs",
   C: "C Kafka Connect",
   D: "D connect-mesh",
+  E: "E JDBC connectors",
 };
 
 /**
@@ -31,12 +38,14 @@ export function renderChart(summary: BenchSummary, ratePerSec: number, subtitle:
   y += 20;
 
   for (const workload of summary.workloads) {
-    y += 24;
-    parts.push(text(LABEL_X, y, `${workload.name}: records/s, median with min–max`, 14, "bold"));
-    y += 12;
     const rows = (Object.keys(NAMES) as RowId[]).filter(
       (id) => workload.rows[id] !== undefined || workload.failures[id] !== undefined,
     );
+    // A run of row E alone measured no workload.
+    if (rows.length === 0) continue;
+    y += 24;
+    parts.push(text(LABEL_X, y, `${workload.name}: records/s, median with min–max`, 14, "bold"));
+    y += 12;
     const top = Math.max(1, ...rows.map((id) => workload.rows[id]?.recordsPerSec.max ?? 0)) * 1.05;
     for (const id of rows) {
       const spread = workload.rows[id]?.recordsPerSec;
@@ -44,6 +53,19 @@ export function renderChart(summary: BenchSummary, ratePerSec: number, subtitle:
       else parts.push(...failedBar(id, y));
       y += BAR_HEIGHT + ROW_GAP;
     }
+  }
+
+  if (summary.jdbc !== undefined || summary.jdbcFailures !== undefined) {
+    y += 24;
+    parts.push(
+      text(LABEL_X, y, "MariaDB → Kafka → PostgreSQL: table rows/s, median with min–max", 14, "bold"),
+    );
+    y += 12;
+    const spread = summary.jdbc?.recordsPerSec;
+    if (spread !== undefined)
+      parts.push(...spreadBar("E", spread, spread.max * 1.05, y, formatNumber(spread.median)));
+    else parts.push(...failedBar("E", y));
+    y += BAR_HEIGHT + ROW_GAP;
   }
 
   const latencyRows = (Object.keys(NAMES) as RowId[]).filter((id) => summary.latency[id] !== undefined);

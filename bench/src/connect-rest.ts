@@ -40,6 +40,11 @@ export class ConnectRest {
     );
   }
 
+  /** GET /connectors/{name}/status as Connect answers it, for a failed run's report. */
+  async statusOf(name: string): Promise<unknown> {
+    return this.send("GET", `/connectors/${encodeURIComponent(name)}/status`, undefined, [200]);
+  }
+
   /** Why the connector or one of its tasks FAILED (the first line of its trace); undefined while none has. */
   async failureOf(name: string): Promise<string | undefined> {
     const status = (await this.send(

@@ -53,3 +53,40 @@ export async function firstRecordTimestampMs(
     await consumer.disconnect();
   }
 }
+
+/**
+ * The timestamp of the last record of a topic's one partition: when the source side produced it (the
+ * producer stamps a record it sends without one). The bench's producers are idempotent, not
+ * transactional, so the last offset holds a record, not a transaction marker.
+ */
+export async function lastRecordTimestampMs(
+  kafka: Kafka,
+  admin: Admin,
+  topic: string,
+  signal: AbortSignal,
+): Promise<number> {
+  const offsets = await admin.fetchTopicOffsets(topic);
+  const high = BigInt(offsets.find((p) => p.partition === 0)?.high ?? "0");
+  if (high === 0n) throw new Error(`topic ${topic} has no records, so no last one`);
+  const lastOffset = String(high - 1n);
+  const consumer = kafka.consumer({ groupId: `bench-last-record-${topic}`, sessionTimeout: 10_000 });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topics: [topic], fromBeginning: true });
+    const last = new Promise<number>((resolve, reject) => {
+      signal.addEventListener("abort", () => reject(signal.reason), { once: true });
+      void consumer
+        .run({
+          eachBatch: async ({ batch }) => {
+            const found = batch.messages.find((m) => m.offset === lastOffset);
+            if (found !== undefined) resolve(Number(found.timestamp));
+          },
+        })
+        .then(() => consumer.seek({ topic, partition: 0, offset: lastOffset }))
+        .catch(reject);
+    });
+    return await last;
+  } finally {
+    await consumer.disconnect();
+  }
+}

@@ -7,28 +7,30 @@ import { type Admin, Kafka, logLevel } from "kafkajs";
 import { type BenchStack, startBenchStack, stopBenchStack } from "./bench-stack.js";
 import { reportServiceProfiles } from "./cpu-profiles.js";
 import { currentLoad, describeMachine } from "./machine.js";
-import { isUsageError, parseBenchOptions, type RowId, USAGE } from "./options.js";
+import { type FileRowId, isUsageError, parseBenchOptions, type RowId, USAGE } from "./options.js";
 import { writeOutputs } from "./outputs.js";
 import { runPlan } from "./plan.js";
 import type { BenchResults } from "./results.js";
 import type { BenchContext, BenchRow } from "./rows/bench-row.js";
 import { connectMeshRow } from "./rows/connect-mesh-row.js";
+import { type JdbcRow, jdbcRow } from "./rows/jdbc-row.js";
 import { kafkaConnectRow } from "./rows/kafka-connect-row.js";
 import { kafkaToolsRow } from "./rows/kafka-tools-row.js";
 import { rawKafkajsRow } from "./rows/raw-kafkajs-row.js";
 import { type TracedMeshRow, tracedMeshRow } from "./rows/traced-mesh-row.js";
 
 /**
- * `npm run bench`: starts one stack (the broker every row uses, and the mesh), runs rows A to D on both
- * workloads, row D with tracing off and on (spans to a Jaeger of its own) and the latency run, prints the tables, writes the JSON results and the chart, and (for a full
- * run) rewrites the results in docs/performance.md. Everything it started is stopped at the end, also
- * after a failure or one Ctrl-C.
+ * `npm run bench`: starts one stack (the broker every row uses, and the mesh; MariaDB and PostgreSQL too
+ * when row E runs), runs rows A to D on both workloads, row E's table copy, row D with tracing off and on
+ * (spans to a Jaeger of its own) and the latency run, prints the tables, writes the JSON results and the
+ * chart, and (for a full run) rewrites the results in docs/performance.md. Everything it started is
+ * stopped at the end, also after a failure or one Ctrl-C.
  */
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const print = (line: string) => process.stdout.write(`${line}\n`);
 const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
-const ROWS: Record<RowId, (context: BenchContext, stack: BenchStack) => BenchRow | Promise<BenchRow>> = {
+const ROWS: Record<FileRowId, (context: BenchContext, stack: BenchStack) => BenchRow | Promise<BenchRow>> = {
   A: (context) => kafkaToolsRow(context),
   B: (context) => rawKafkajsRow(context),
   C: (context) => kafkaConnectRow(context),
@@ -56,6 +58,7 @@ async function main(): Promise<number> {
   const workDir = await mkdtemp(join(tmpdir(), "connect-mesh-bench-"));
   const profileDir = options.cpuProfile ? join(resultDir, "profiles") : undefined;
   const rows: BenchRow[] = [];
+  let jdbc: JdbcRow | undefined;
   let stack: BenchStack | undefined;
   let admin: Admin | undefined;
   let jaeger: StandaloneJaeger | undefined;
@@ -66,7 +69,7 @@ async function main(): Promise<number> {
     progress(
       `scratch directory ${workDir}; should the bench be killed, stop its stack with: npx cmesh down --run-dir ${stackDir}`,
     );
-    stack = await startBenchStack(stackDir, progress, profileDir);
+    stack = await startBenchStack(stackDir, progress, profileDir, options.jdbc !== undefined);
     const kafka = new Kafka({ clientId: "bench", brokers: [stack.bootstrap], logLevel: logLevel.NOTHING });
     admin = kafka.admin();
     await admin.connect();
@@ -82,6 +85,7 @@ async function main(): Promise<number> {
       signal: interrupted.signal,
     };
     for (const id of options.rows) rows.push(await ROWS[id](context, stack));
+    if (options.jdbc !== undefined) jdbc = await jdbcRow(context, stack);
     let tracedMesh: TracedMeshRow | undefined;
     if (options.shouldMeasureTracing) {
       progress("starting Jaeger to receive the tracing runs' spans");
@@ -92,19 +96,20 @@ async function main(): Promise<number> {
       tracedMesh = tracedMeshRow(context, stack, jaeger.otlpEndpoint);
     }
 
-    const measured = await runPlan(rows, options, progress, interrupted.signal, tracedMesh);
+    const measured = await runPlan(rows, options, progress, interrupted.signal, tracedMesh, jdbc);
+    const titled = jdbc === undefined ? rows : [...rows, jdbc];
     const results: BenchResults = {
       startedAt,
       finishedAt: new Date().toISOString(),
       options,
       machine: { ...machine, loadAtEnd: currentLoad() },
-      rows: Object.fromEntries(rows.map((row) => [row.id, row.title])) as Record<RowId, string>,
+      rows: Object.fromEntries(titled.map((row) => [row.id, row.title])) as Record<RowId, string>,
       ...measured,
     };
     isAllWell = await writeOutputs({ results, resultDir, repoRoot, print, progress });
     return isAllWell ? 0 : 1;
   } finally {
-    for (const row of rows)
+    for (const row of jdbc === undefined ? rows : [...rows, jdbc])
       await row.close().catch((error: unknown) => progress(`could not stop row ${row.id}: ${String(error)}`));
     await admin?.disconnect();
     if (stack !== undefined) await stopBenchStack(stack);

@@ -1,15 +1,15 @@
 import { createBenchTopic, deleteBenchTopic } from "./kafka-topics.js";
-import { ProcessSampler } from "./process-sampler.js";
+import { ProcessSampler, type SampledProcess } from "./process-sampler.js";
 import type { BenchContext } from "./rows/bench-row.js";
 
 /** A sampler already following the broker and `processes`. */
 export async function startSampler(
   context: BenchContext,
-  processes: readonly { readonly label: string; readonly pid: number }[] = [],
+  processes: readonly SampledProcess[] = [],
 ): Promise<ProcessSampler> {
   const sampler = new ProcessSampler();
   await sampler.track("broker", context.brokerPid);
-  for (const process of processes) await sampler.track(process.label, process.pid);
+  for (const process of processes) await sampler.track(process.label, process.pid, process.read);
   sampler.start();
   return sampler;
 }

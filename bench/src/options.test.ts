@@ -11,6 +11,7 @@ describe("parseBenchOptions", () => {
     ]);
     expect(options.latency.ratePerSec).toBe(10_000);
     expect(options.rows).toEqual(["A", "B", "C", "D"]);
+    expect(options.jdbc).toEqual({ rows: 100_000, batchMaxRows: 1_000 });
     expect(options.shouldMeasureTracing).toBe(true);
     expect(options.shouldUpdateDocs).toBe(true);
     expect(options.outDir).toBe("/repo/bench/results");
@@ -20,6 +21,7 @@ describe("parseBenchOptions", () => {
     const options = parseBenchOptions(["--quick"], "/repo");
     expect(options.runs).toBe(1);
     expect(options.workloads[0]?.lines).toBeLessThan(100_000);
+    expect(options.jdbc?.rows).toBe(10_000);
     expect(options.shouldUpdateDocs).toBe(false);
   });
 
@@ -45,6 +47,23 @@ describe("parseBenchOptions", () => {
     expect(options.tracingWorkload).toMatchObject({ lines: 30_000, lineBytes: 100 });
   });
 
+  it("runs row E alone, with none of the file pipeline's rows or tracing", () => {
+    const options = parseBenchOptions(
+      ["--rows", "e", "--jdbc-rows", "25,000", "--jdbc-batch-max-rows", "500"],
+      "/r",
+    );
+    expect(options.rows).toEqual([]);
+    expect(options.jdbc).toEqual({ rows: 25_000, batchMaxRows: 500 });
+    expect(options.shouldMeasureTracing).toBe(false);
+  });
+
+  it.each([[["--rows", "A,B,C,D"]], [["--measure", "100b,latency,tracing"]]])(
+    "leaves row E out when %j leaves it out",
+    (args) => {
+      expect(parseBenchOptions(args, "/r").jdbc).toBeUndefined();
+    },
+  );
+
   it("leaves tracing out when row D is left out, since only D traces", () => {
     expect(parseBenchOptions(["--rows", "C", "--measure", "tracing"], "/r").shouldMeasureTracing).toBe(false);
   });
@@ -52,7 +71,8 @@ describe("parseBenchOptions", () => {
   it.each([
     [["--runs", "0"]],
     [["--runs", "two"]],
-    [["--rows", "A,E"]],
+    [["--rows", "A,F"]],
+    [["--jdbc-rows", "0"]],
     [["--measure", "latency,10kb"]],
     [["--docs", "--no-docs"]],
   ])("refuses %j", (args) => {

@@ -1,8 +1,15 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 
-/** The four rows of the comparison (issue 9). */
-export const ROW_IDS = ["A", "B", "C", "D"] as const;
+/** The four rows of the file-pipeline comparison (issue 9): each runs every workload and the latency run. */
+export const FILE_ROW_IDS = ["A", "B", "C", "D"] as const;
+export type FileRowId = (typeof FILE_ROW_IDS)[number];
+
+/**
+ * Every row `--rows` can name: the file pipeline's, and E, MariaDB → Kafka → PostgreSQL through the JDBC
+ * connectors.
+ */
+export const ROW_IDS = [...FILE_ROW_IDS, "E"] as const;
 export type RowId = (typeof ROW_IDS)[number];
 
 /** One throughput workload: a file of `lines` lines, each `lineBytes` bytes long with its newline. */
@@ -21,6 +28,14 @@ export interface LatencyPlan {
   readonly lineBytes: number;
 }
 
+/** Row E's run: a MariaDB table copied to PostgreSQL by the JDBC source and sink connectors. */
+export interface JdbcPlan {
+  /** Rows in the MariaDB table, all of them there before the connectors are created. */
+  readonly rows: number;
+  /** The source connector's `batch.max.rows`: the most rows in one batch it hands the worker. */
+  readonly batchMaxRows: number;
+}
+
 /** What one `npm run bench` does. */
 export interface BenchOptions {
   readonly runs: number;
@@ -31,7 +46,10 @@ export interface BenchOptions {
   readonly shouldMeasureTracing: boolean;
   /** The workload of the tracing runs: the 100-byte one, also when it is not measured on its own. */
   readonly tracingWorkload: Workload;
-  readonly rows: readonly RowId[];
+  /** The file pipeline's rows to run (A to D); row E is `jdbc`. */
+  readonly rows: readonly FileRowId[];
+  /** Row E's run, when it is measured (`--rows` has E and `--measure` has jdbc); absent in older results. */
+  readonly jdbc?: JdbcPlan;
   /** Where the JSON results and the chart of this run go. */
   readonly outDir: string;
   readonly isQuick: boolean;
@@ -60,14 +78,18 @@ export function isUsageError(error: unknown): error is Error {
 }
 
 export const USAGE = `npm run bench -- [flags]
-  --quick                 a smoke run: 1 run, 20,000 and 4,000 lines, 3 s of latency; does not touch docs/
+  --quick                 a smoke run: 1 run, 20,000 and 4,000 lines, 3 s of latency, 10,000 table rows;
+                          does not touch docs/
   --runs N                runs of each measurement; each figure is their median (default 3)
   --small-lines N         lines in the 100-byte workload (default 1,000,000)
   --large-lines N         lines in the 1 KB workload (default 200,000)
   --latency-rate N        records per second of the latency run (default 10,000)
   --latency-seconds N     measured seconds of the latency run (default 20)
-  --rows A,B,C,D          which rows to run (default all)
-  --measure 100b,1kb,latency,tracing  which measurements to make (default all; tracing needs row D)
+  --jdbc-rows N           rows row E copies from MariaDB to PostgreSQL (default 100,000)
+  --jdbc-batch-max-rows N row E's source batch.max.rows (default 1,000)
+  --rows A,B,C,D,E        which rows to run (default all; E starts MariaDB and PostgreSQL in the stack)
+  --measure 100b,1kb,latency,tracing,jdbc  which measurements to make (default all; tracing needs row D,
+                          jdbc is row E's only one)
   --out DIR               where results go (default bench/results)
   --docs / --no-docs      whether to rewrite docs/performance.md (default: yes unless --quick)
   --cpu-prof              profile the mesh's Node services (node --cpu-prof) and say where their CPU went
@@ -75,8 +97,14 @@ export const USAGE = `npm run bench -- [flags]
                           a bench with a failed run or check keeps it anyway)
   --report FILE           measure nothing; print and write the tables, chart and docs again from a results.json`;
 
-const FULL = { runs: 3, smallLines: 1_000_000, largeLines: 200_000, latencySeconds: 20 };
-const QUICK = { runs: 1, smallLines: 20_000, largeLines: 4_000, latencySeconds: 3 };
+const FULL = { runs: 3, smallLines: 1_000_000, largeLines: 200_000, latencySeconds: 20, jdbcRows: 100_000 };
+const QUICK = { runs: 1, smallLines: 20_000, largeLines: 4_000, latencySeconds: 3, jdbcRows: 10_000 };
+/**
+ * Row E's source batches: ten times the connector's default of 100, so that a batch's fixed costs (a credit
+ * round trip, a produce request, a sink transaction) are spread over as many rows as the worker puts in one
+ * produce request (500) or more; docs/performance.md has the measurements behind it.
+ */
+const JDBC_BATCH_MAX_ROWS = 1_000;
 
 /** Parses the bench's flags; `repoRoot` anchors the default output directory. */
 export function parseBenchOptions(args: readonly string[], repoRoot: string): BenchOptions {
@@ -90,6 +118,8 @@ export function parseBenchOptions(args: readonly string[], repoRoot: string): Be
       "large-lines": { type: "string" },
       "latency-rate": { type: "string" },
       "latency-seconds": { type: "string" },
+      "jdbc-rows": { type: "string" },
+      "jdbc-batch-max-rows": { type: "string" },
       rows: { type: "string" },
       measure: { type: "string" },
       out: { type: "string" },
@@ -114,7 +144,16 @@ export function parseBenchOptions(args: readonly string[], repoRoot: string): Be
     lines: positiveInteger(values["large-lines"], "--large-lines", base.largeLines),
     lineBytes: 1024,
   };
-  const rows = rowsFrom(values.rows);
+  const selected = rowsFrom(values.rows);
+  const rows = FILE_ROW_IDS.filter((id) => selected.includes(id));
+  const jdbc: JdbcPlan = {
+    rows: positiveInteger(values["jdbc-rows"], "--jdbc-rows", base.jdbcRows),
+    batchMaxRows: positiveInteger(
+      values["jdbc-batch-max-rows"],
+      "--jdbc-batch-max-rows",
+      JDBC_BATCH_MAX_ROWS,
+    ),
+  };
   return {
     runs: positiveInteger(values.runs, "--runs", base.runs),
     workloads: [small, large].filter((w) => measurements.includes(w.lineBytes === 100 ? "100b" : "1kb")),
@@ -128,6 +167,7 @@ export function parseBenchOptions(args: readonly string[], repoRoot: string): Be
       lineBytes: 100,
     },
     rows,
+    jdbc: measurements.includes("jdbc") && selected.includes("E") ? jdbc : undefined,
     outDir: resolve(repoRoot, values.out ?? "bench/results"),
     isQuick: values.quick,
     shouldUpdateDocs: values.docs ?? (!values.quick && !values["no-docs"]),
@@ -145,7 +185,7 @@ function positiveInteger(text: string | undefined, flag: string, fallback: numbe
   return value;
 }
 
-const MEASUREMENTS = ["100b", "1kb", "latency", "tracing"] as const;
+const MEASUREMENTS = ["100b", "1kb", "latency", "tracing", "jdbc"] as const;
 
 function measurementsFrom(text: string | undefined): string[] {
   if (text === undefined) return [...MEASUREMENTS];
@@ -162,6 +202,6 @@ function rowsFrom(text: string | undefined): RowId[] {
   const rows = text.split(",").map((r) => r.trim().toUpperCase());
   const unknown = rows.filter((r) => !ROW_IDS.some((id) => id === r));
   if (unknown.length > 0 || rows.length === 0)
-    throw new BenchUsageError(`--rows takes a comma-separated subset of A,B,C,D, not "${text}"`);
+    throw new BenchUsageError(`--rows takes a comma-separated subset of ${ROW_IDS.join(",")}, not "${text}"`);
   return ROW_IDS.filter((id) => rows.includes(id));
 }

@@ -28,7 +28,7 @@ export function resultsBlock(options: {
         ]
       : []),
     "",
-    `![Throughput and latency of the four rows](${options.chartFile})`,
+    `![Throughput and latency of the rows](${options.chartFile})`,
     "",
     ...options.report,
   ];

@@ -1,16 +1,18 @@
+import { JDBC_MEASUREMENT } from "./jdbc-summary.js";
 import type { BenchOptions, RowId } from "./options.js";
-import type { BenchResults, LatencyRun, RunFailure, ThroughputRun } from "./results.js";
+import type { BenchResults, JdbcRun, LatencyRun, RunFailure, ThroughputRun } from "./results.js";
 import type { BenchRow } from "./rows/bench-row.js";
+import type { JdbcRow } from "./rows/jdbc-row.js";
 import type { TracedMeshRow } from "./rows/traced-mesh-row.js";
 import { TRACING_MODES, type TracingModeName, tracingMeasurement } from "./tracing-modes.js";
 
-type Measured = Pick<BenchResults, "throughput" | "latency" | "tracing" | "failures">;
+type Measured = Pick<BenchResults, "throughput" | "latency" | "tracing" | "jdbc" | "failures">;
 
 /**
  * Runs every measurement: for each workload, run 1 of every row, then run 2 of every row, and so on,
- * then row D's tracing modes (off, 1%, 100%, then again), then latency. Interleaving spreads whatever else
- * the machine is doing over every row and mode instead of one. A run that fails is recorded and the bench
- * goes on.
+ * then row E's runs, then row D's tracing modes (off, 1%, 100%, then again), then latency. Interleaving
+ * spreads whatever else the machine is doing over every row and mode instead of one; row E is compared
+ * with no other row, so its runs follow each other. A run that fails is recorded and the bench goes on.
  */
 export async function runPlan(
   rows: readonly BenchRow[],
@@ -18,10 +20,12 @@ export async function runPlan(
   progress: (line: string) => void,
   signal: AbortSignal,
   tracedMesh?: TracedMeshRow,
+  jdbcRow?: JdbcRow,
 ): Promise<Measured> {
   const throughput: Record<string, Partial<Record<RowId, ThroughputRun[]>>> = {};
   const latency: Partial<Record<RowId, LatencyRun[]>> = {};
   const tracing: Partial<Record<TracingModeName, ThroughputRun[]>> = {};
+  const jdbc: JdbcRun[] = [];
   const failures: RunFailure[] = [];
 
   const attempt = async <T>(
@@ -60,6 +64,20 @@ export async function runPlan(
     }
   }
 
+  const jdbcPlan = options.jdbc;
+  for (let run = 1; jdbcPlan !== undefined && jdbcRow !== undefined && run <= options.runs; run++) {
+    await attempt(
+      { row: "E", measurement: JDBC_MEASUREMENT, run },
+      () => jdbcRow.measure(jdbcPlan, `e-${run}`),
+      (result) => {
+        jdbc.push(result);
+        progress(
+          `  ${Math.round(result.recordsPerSec).toLocaleString("en-US")} rows/s (${result.seconds.toFixed(1)} s); ${result.verification.method}: ${result.verification.isOk ? "ok" : result.verification.detail}`,
+        );
+      },
+    );
+  }
+
   if (options.shouldMeasureTracing && tracedMesh !== undefined) {
     for (let run = 1; run <= options.runs; run++) {
       for (const mode of TRACING_MODES) {
@@ -92,7 +110,7 @@ export async function runPlan(
       );
     }
   }
-  return { throughput, latency, tracing, failures };
+  return { throughput, latency, tracing, jdbc: jdbcPlan === undefined ? undefined : jdbc, failures };
 }
 
 /** A throughput run's progress line. */

@@ -9,7 +9,8 @@ export interface ProcReading {
 }
 
 /** Clock ticks per second of /proc/<pid>/stat's CPU times (USER_HZ), asked once. */
-const TICKS_PER_SECOND = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+export const TICKS_PER_SECOND =
+  Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
 
 /** Reads a process's resident memory and CPU time; undefined once it has exited. */
 export async function readProc(pid: number): Promise<ProcReading | undefined> {

@@ -1,4 +1,14 @@
-import { readProc } from "./proc-stats.js";
+import { type ProcReading, readProc } from "./proc-stats.js";
+
+/** How a process is read: `readProc` for one process, or a reading of a whole tree (`readProcTree`). */
+export type ProcReader = (pid: number) => Promise<ProcReading | undefined>;
+
+/** A process to sample: its label in the tables, its pid, and how to read it when not as one process. */
+export interface SampledProcess {
+  readonly label: string;
+  readonly pid: number;
+  readonly read?: ProcReader;
+}
 
 /** What one process used during a measurement. */
 export interface ProcessUsage {
@@ -13,6 +23,7 @@ export interface ProcessUsage {
 interface Tracked {
   readonly label: string;
   readonly pid: number;
+  readonly read: ProcReader;
   readonly cpuAtStart: number;
   peakRssBytes: number;
   lastCpuSeconds: number;
@@ -31,12 +42,16 @@ export class ProcessSampler {
 
   constructor(private readonly intervalMs = 100) {}
 
-  /** Starts tracking a process: one already running (its CPU counts from now) or one just started. */
-  async track(label: string, pid: number): Promise<void> {
-    const reading = await readProc(pid);
+  /**
+   * Starts tracking a process: one already running (its CPU counts from now) or one just started. `read`
+   * reads it (by default as one process; `readProcTree` for a server of many).
+   */
+  async track(label: string, pid: number, read: ProcReader = readProc): Promise<void> {
+    const reading = await read(pid);
     this.tracked.push({
       label,
       pid,
+      read,
       cpuAtStart: reading?.cpuSeconds ?? 0,
       peakRssBytes: reading?.rssBytes ?? 0,
       lastCpuSeconds: reading?.cpuSeconds ?? 0,
@@ -73,7 +88,7 @@ export class ProcessSampler {
   private async sampleAll(): Promise<void> {
     await Promise.all(
       this.tracked.map(async (t) => {
-        const reading = await readProc(t.pid);
+        const reading = await t.read(t.pid);
         if (reading === undefined) return;
         t.peakRssBytes = Math.max(t.peakRssBytes, reading.rssBytes);
         t.lastCpuSeconds = reading.cpuSeconds;

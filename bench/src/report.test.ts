@@ -18,7 +18,7 @@ const results: BenchResults = {
   finishedAt: "2026-11-25T16:30:00Z",
   options,
   machine: { cpu: "cpu", cores: 2, memoryGb: 1, kernel: "Linux", node: "v20", java: "17", loadAtStart: 0 },
-  rows: { A: "tools", B: "kafkajs", C: "Kafka Connect", D: "connect-mesh" },
+  rows: { A: "tools", B: "kafkajs", C: "Kafka Connect", D: "connect-mesh", E: "JDBC" },
   throughput: {
     [workload]: {
       C: [
@@ -74,5 +74,57 @@ describe("renderReport", () => {
     expect(text).toMatch(
       /\| tracing at 1% sampling costs ≤ 3% of throughput +\| 2\.0% \(1% over off: 0\.980\) +\| PASS/,
     );
+  });
+
+  it("says row E was not measured when the run left it out", () => {
+    expect(report).toContain("### MariaDB → Kafka → PostgreSQL (JDBC)\n\nNot measured in this run");
+  });
+
+  it("shows row E's rows/s, how it was checked, and each process's CPU per row", () => {
+    const jdbcOptions = parseBenchOptions(["--quick", "--rows", "E", "--jdbc-rows", "1000"], "/repo");
+    const copied: BenchResults = {
+      ...results,
+      options: jdbcOptions,
+      throughput: {},
+      failures: [],
+      jdbc: [
+        {
+          records: 1000,
+          seconds: 0.5,
+          recordsPerSec: 2000,
+          processes: [{ label: "worker", peakRssMb: 100, cpuSeconds: 0.25 }],
+          verification: { isOk: true, method: "count + SHA-256", detail: "" },
+          notes: { firstRecordSeconds: 0.1, lastRecordSeconds: 0.3, firstRowsSeconds: 0.2 },
+        },
+      ],
+    };
+    const copiedSummary = summarizeBench(copied);
+    const text = renderReport(
+      copied,
+      copiedSummary,
+      evaluateTargets(copiedSummary, jdbcOptions.latency),
+    ).join("\n");
+    expect(text).toMatch(/\| E: JDBC +\| 2,000 +\| 0\.5 +\| 1\/1 count \+ SHA-256 +\|/);
+    expect(text).toMatch(/\| worker +\| 0\.3 +\| 250\.0 +\|/);
+    expect(text).toMatch(/\| 0\.1 +\| 0\.3 +\| 0\.2 +\| 0\.5 +\|/);
+    expect(text).toMatch(/\| 1,000 table rows +\| E +\| worker +\| 100 +\| 0\.3 +\|/);
+  });
+
+  it("says why row E has no figures when its runs failed", () => {
+    const jdbcOptions = parseBenchOptions(["--quick", "--rows", "E"], "/repo");
+    const failed: BenchResults = {
+      ...results,
+      options: jdbcOptions,
+      throughput: {},
+      jdbc: [],
+      failures: [{ row: "E", measurement: "jdbc", run: 1, reason: "bench-e-1-sink FAILED: boom" }],
+    };
+    const failedSummary = summarizeBench(failed);
+    const text = renderReport(
+      failed,
+      failedSummary,
+      evaluateTargets(failedSummary, jdbcOptions.latency),
+    ).join("\n");
+    expect(text).toMatch(/\| E: JDBC +\| – +\| – +\| FAILED, 1\/1 runs failed: bench-e-1-sink FAILED: boom/);
   });
 });

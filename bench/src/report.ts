@@ -1,5 +1,6 @@
 import { type BenchSummary, RATIOS } from "./bench-summary.js";
 import { formatNumber, formatSpread } from "./figures.js";
+import { cpuMicrosPerRecord } from "./jdbc-summary.js";
 import { markdownTable } from "./markdown-table.js";
 import type { RowId } from "./options.js";
 import type { BenchResults } from "./results.js";
@@ -19,7 +20,10 @@ export function renderReport(
   const lines: string[] = [];
   const section = (title: string, ...body: string[]) => lines.push(`### ${title}`, "", ...body, "");
 
-  for (const workload of summary.workloads) {
+  // A run of row E alone has no file pipeline to tabulate.
+  const hasFileRows = results.options.rows.length > 0;
+  const fileWorkloads = hasFileRows ? summary.workloads : [];
+  for (const workload of fileWorkloads) {
     section(
       `Throughput, ${workload.name}: ${formatNumber(workload.lines)} lines of ${workload.lineBytes} bytes`,
       ...markdownTable(
@@ -37,18 +41,19 @@ export function renderReport(
     );
   }
 
-  section(
-    "Ratios of end-to-end records/s (medians)",
-    ...markdownTable(
-      ["ratio", "meaning", ...summary.workloads.map((w) => w.name)],
-      RATIOS.map((r) => [r.name, r.meaning, ...summary.workloads.map((w) => formatRatio(w.ratios[r.name]))]),
-    ),
-  );
+  if (fileWorkloads.length > 0)
+    section(
+      "Ratios of end-to-end records/s (medians)",
+      ...markdownTable(
+        ["ratio", "meaning", ...fileWorkloads.map((w) => w.name)],
+        RATIOS.map((r) => [r.name, r.meaning, ...fileWorkloads.map((w) => formatRatio(w.ratios[r.name]))]),
+      ),
+    );
 
   const latencyRows = results.options.rows.filter(
     (id) => summary.latency[id] !== undefined || summary.latencyFailures[id] !== undefined,
   );
-  if (results.options.shouldMeasureLatency)
+  if (results.options.shouldMeasureLatency && hasFileRows)
     section(
       `Latency at ${formatNumber(results.options.latency.ratePerSec)} records/s, ${results.options.latency.lineBytes}-byte lines`,
       ...markdownTable(
@@ -72,6 +77,9 @@ export function renderReport(
       results.options.rows.flatMap((id) => processCells(w.name, id, w.rows[id]?.processes ?? [])),
     ),
     ...latencyRows.flatMap((id) => processCells("latency", id, summary.latency[id]?.processes ?? [])),
+    ...(results.options.jdbc === undefined
+      ? []
+      : processCells(tableRowsName(results.options.jdbc.rows), "E", summary.jdbc?.processes ?? [])),
   ];
   section(
     "Processes: peak resident memory and CPU time per run",
@@ -88,7 +96,81 @@ export function renderReport(
 
   section("Tracing overhead", ...tracingSection(results, summary));
 
+  section("MariaDB → Kafka → PostgreSQL (JDBC)", ...jdbcSection(results, summary));
+
   return lines;
+}
+
+/** Row E: what it ran, its rows/s, and each process's CPU per row; or why it is not there. */
+function jdbcSection(results: BenchResults, summary: BenchSummary): string[] {
+  const plan = results.options.jdbc;
+  if (plan === undefined) return ["Not measured in this run (`--rows` or `--measure` left row E out)."];
+  const jdbc = summary.jdbc;
+  const cpuPerRow =
+    jdbc === undefined
+      ? []
+      : [
+          "",
+          ...markdownTable(
+            ["process", "CPU (s)", "CPU per row (µs)"],
+            jdbc.processes.map((p) => [
+              p.label,
+              formatSpread(p.cpuSeconds, 1),
+              formatNumber(cpuMicrosPerRecord(p, jdbc.records), 1),
+            ]),
+          ),
+        ];
+  const note = (name: string) => formatSpread(jdbc?.notes[name], 1);
+  const timeline =
+    jdbc === undefined
+      ? []
+      : [
+          "",
+          "Seconds after creating the connectors:",
+          "",
+          ...markdownTable(
+            [
+              "first record in Kafka",
+              "last record in Kafka",
+              "first rows in PostgreSQL",
+              "every row in PostgreSQL",
+            ],
+            [
+              [
+                note("firstRecordSeconds"),
+                note("lastRecordSeconds"),
+                note("firstRowsSeconds"),
+                formatSpread(jdbc.seconds, 1),
+              ],
+            ],
+          ),
+        ];
+  return [
+    `Row E copies a MariaDB table of ${formatNumber(plan.rows)} rows (an INT auto-increment key, a VARCHAR, a`,
+    "DECIMAL(10,2) and a DATETIME(3)) into PostgreSQL through one single-partition topic: JdbcSourceConnector in",
+    `\`incrementing\` mode with \`batch.max.rows\` ${formatNumber(plan.batchMaxRows)}, and JdbcSinkConnector upserting on \`id\``,
+    "into a table it creates. Timed from creating the connectors until PostgreSQL holds every row, then checked:",
+    "the target's count and a SHA-256 over its rows in key order must equal the source's.",
+    "",
+    ...markdownTable(
+      ["row", "rows/s", "seconds", "checked"],
+      [
+        [
+          `E: ${results.rows.E}`,
+          formatSpread(jdbc?.recordsPerSec),
+          formatSpread(jdbc?.seconds, 1),
+          checked(jdbc?.verified, summary.jdbcFailures),
+        ],
+      ],
+    ),
+    ...timeline,
+    ...cpuPerRow,
+  ];
+}
+
+/** "100,000 table rows": row E's run in the processes table. */
+function tableRowsName(rows: number): string {
+  return `${formatNumber(rows)} table rows`;
 }
 
 /** Row D with tracing off, at 1% and at 100%, each as a ratio of off; or why it is not there. */

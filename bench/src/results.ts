@@ -30,6 +30,20 @@ export interface LatencyRun {
   readonly verification: Verification;
 }
 
+/** One run of row E: a MariaDB table copied into PostgreSQL through Kafka by the JDBC connectors. */
+export interface JdbcRun {
+  /** Table rows copied. */
+  readonly records: number;
+  /** From creating the connectors to PostgreSQL holding every row. */
+  readonly seconds: number;
+  readonly recordsPerSec: number;
+  readonly processes: readonly ProcessUsage[];
+  /** The target table's count and checksum against the source table's. */
+  readonly verification: Verification;
+  /** Figures beside the timed part, such as how long filling the source table took. */
+  readonly notes: Readonly<Record<string, number>>;
+}
+
 /** Everything one `npm run bench` measured, as written to its JSON file. */
 export interface BenchResults {
   readonly startedAt: string;
@@ -42,11 +56,16 @@ export interface BenchResults {
   readonly latency: Partial<Record<RowId, readonly LatencyRun[]>>;
   /** Row D's tracing-overhead runs by mode; absent from results written before they existed. */
   readonly tracing?: Partial<Record<TracingModeName, readonly ThroughputRun[]>>;
+  /** Row E's runs; absent when it did not run, and from results written before it existed. */
+  readonly jdbc?: readonly JdbcRun[];
   /** Runs that could not be measured, and why. */
   readonly failures: readonly RunFailure[];
 }
 
-/** A run that failed: which row, which measurement (a workload's name, "latency" or "tracing <mode>"), and why. */
+/**
+ * A run that failed: which row, which measurement (a workload's name, "latency", "tracing <mode>" or
+ * "jdbc"), and why.
+ */
 export interface RunFailure {
   readonly row: RowId;
   readonly measurement: string;

@@ -70,7 +70,8 @@ export function ratioOf(numerator: Spread | undefined, denominator: Spread | und
   return numerator.median / denominator.median;
 }
 
-function summarizeProcesses(runs: readonly (readonly ProcessUsage[])[]): ProcessSummary[] {
+/** Each process's figures across runs, by label, in the order the labels first appear. */
+export function summarizeProcesses(runs: readonly (readonly ProcessUsage[])[]): ProcessSummary[] {
   const labels = [...new Set(runs.flatMap((processes) => processes.map((p) => p.label)))];
   return labels.flatMap((label) => {
     const usages = runs.flatMap((processes) => processes.filter((p) => p.label === label));
@@ -80,7 +81,8 @@ function summarizeProcesses(runs: readonly (readonly ProcessUsage[])[]): Process
   });
 }
 
-function summarizeVerifications(verifications: readonly Verification[]): {
+/** How the runs were checked ("3/3 byte-for-byte"), or the first failed check and how many failed. */
+export function summarizeVerifications(verifications: readonly Verification[]): {
   verified: string;
   isVerified: boolean;
 } {
