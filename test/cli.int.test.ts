@@ -56,8 +56,8 @@ describe("cmesh up, status and down", () => {
     expect(up.code, up.stderr).toBe(0);
     expect(up.stdout).toContain("the local stack is up");
     const started = await processesMentioning(runDir);
-    // etcd, Kafka, the file, Go datagen and Python HTTP connector services, the coordinator and the worker.
-    expect(started).toHaveLength(7);
+    // etcd, Kafka, the file, JDBC, Go datagen and Python HTTP connector services, the coordinator and the worker.
+    expect(started).toHaveLength(8);
 
     const status = await cmesh("status", ...portArgs);
     expect(status.code, status.stdout).toBe(0);
@@ -65,7 +65,12 @@ describe("cmesh up, status and down", () => {
     expect(status.stdout).toMatch(/^kafka\s+127\.0\.0\.1:\d+\s+pid \d+\s+healthy$/m);
     expect(status.stdout).toMatch(/^coordinator\s+http:\/\/127\.0\.0\.1:\d+\s+pid \d+\s+healthy$/m);
     expect(status.stdout).toMatch(/^worker\s+worker-1\s+pid \d+\s+healthy$/m);
-    for (const connector of ["connector-file", "connector-datagen-go", "connector-http-python"]) {
+    for (const connector of [
+      "connector-file",
+      "connector-jdbc",
+      "connector-datagen-go",
+      "connector-http-python",
+    ]) {
       expect(status.stdout).toMatch(
         new RegExp(`^${connector}\\s+127\\.0\\.0\\.1:\\d+\\s+pid \\d+\\s+healthy$`, "m"),
       );
