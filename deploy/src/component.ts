@@ -9,7 +9,9 @@ export type HealthProbe =
   /** MariaDB answers `SELECT 1` over TCP, logged in as the stack's `root` (no password). */
   | { readonly kind: "mariadb"; readonly host: string; readonly port: number }
   /** PostgreSQL answers `SELECT 1` over TCP, logged in as the stack's `postgres` superuser. */
-  | { readonly kind: "postgres"; readonly host: string; readonly port: number };
+  | { readonly kind: "postgres"; readonly host: string; readonly port: number }
+  /** Elasticsearch or OpenSearch at `url` says its `GET /_cluster/health` is green or yellow. */
+  | { readonly kind: "cluster-health"; readonly url: string };
 
 /** A process of the local stack, as recorded in the run directory's state file. */
 export interface RunningComponent {

@@ -3,6 +3,7 @@ import { checkEtcdHealth, readEtcdKey } from "./etcd.js";
 import { checkKafkaHealth } from "./kafka.js";
 import { checkMariaDbHealth } from "./mariadb.js";
 import { checkPostgresHealth } from "./postgres.js";
+import { checkClusterHealth } from "./search-engine.js";
 
 /** Asks a component, the way its probe says, whether it is healthy. */
 export async function checkHealth(probe: HealthProbe): Promise<Health> {
@@ -21,6 +22,8 @@ export async function checkHealth(probe: HealthProbe): Promise<Health> {
       return checkMariaDbHealth(probe.host, probe.port);
     case "postgres":
       return checkPostgresHealth(probe.host, probe.port);
+    case "cluster-health":
+      return checkClusterHealth(probe.url);
   }
 }
 

@@ -1,6 +1,6 @@
 /**
- * The local stack: real Apache Kafka (KRaft), etcd, (with tracing) Jaeger and (on request) MariaDB and
- * PostgreSQL, fetched, built, started and stopped by the project itself.
+ * The local stack: real Apache Kafka (KRaft), etcd, (with tracing) Jaeger and (on request) MariaDB,
+ * PostgreSQL, Elasticsearch and OpenSearch, fetched, built, started and stopped by the project itself.
  */
 export type { Health, HealthProbe, RunningComponent } from "./component.js";
 export { startMeshService, stopMeshService } from "./component-control.js";
@@ -18,6 +18,7 @@ export type { Progress } from "./progress.js";
 export { silent } from "./progress.js";
 export type { SchemathesisInstall } from "./schemathesis-install.js";
 export { installSchemathesis } from "./schemathesis-install.js";
+export type { SearchEngine } from "./search-engines.js";
 export type { ComponentStatus, UpResult } from "./stack.js";
 export { downStack, stackStatus, upStack } from "./stack.js";
 export type { StackConfig } from "./stack-config.js";
@@ -25,4 +26,15 @@ export { DEFAULT_PORTS, parsePort, stackConfigFromEnv } from "./stack-config.js"
 export { StackError } from "./stack-error.js";
 export { readStackState, type StackState } from "./stack-state.js";
 export { type StandaloneJaeger, startStandaloneJaeger } from "./standalone-jaeger.js";
-export { ETCD_VERSION, JAEGER_VERSION, KAFKA_VERSION, SCHEMATHESIS_VERSION } from "./versions.js";
+export {
+  type StandaloneSearchEngine,
+  startStandaloneSearchEngine,
+} from "./standalone-search-engine.js";
+export {
+  ELASTICSEARCH_VERSION,
+  ETCD_VERSION,
+  JAEGER_VERSION,
+  KAFKA_VERSION,
+  OPENSEARCH_VERSION,
+  SCHEMATHESIS_VERSION,
+} from "./versions.js";

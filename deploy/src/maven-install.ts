@@ -1,10 +1,8 @@
 import { existsSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { runToCompletion, tailOf } from "./processes.js";
-import { type Progress, reportSlowStep } from "./progress.js";
-import { StackError } from "./stack-error.js";
-import { requireTool } from "./tools.js";
+import { fetchWithMaven } from "./maven-fetch.js";
+import type { Progress } from "./progress.js";
 import { LOG4J_VERSION, SLF4J_VERSION } from "./versions.js";
 
 /** One artifact on Maven Central. */
@@ -40,36 +38,15 @@ export async function installFromMaven(
   const marker = join(home, ".complete");
   if (existsSync(marker)) return classpath;
 
-  await requireTool(
-    "mvn",
-    ["--version"],
-    `Maven is needed once to fetch ${request.description} from Maven Central`,
-  );
   await rm(home, { recursive: true, force: true });
   await mkdir(home, { recursive: true });
   await writeFile(join(home, "pom.xml"), pomFor(request));
-  const logFile = join(home, "fetch.log");
-  const exitCode = await reportSlowStep(
+  await fetchWithMaven(
+    home,
+    ["dependency:copy-dependencies", `-DoutputDirectory=${libs}`],
+    request.description,
     progress,
-    `fetching ${request.description} from Maven Central (first run only)`,
-    () =>
-      runToCompletion(
-        "mvn",
-        [
-          "--batch-mode",
-          "--no-transfer-progress",
-          "dependency:copy-dependencies",
-          `-DoutputDirectory=${libs}`,
-        ],
-        { cwd: home, logFile },
-      ),
   );
-  if (exitCode !== 0) {
-    throw new StackError(
-      `could not fetch ${request.description} from Maven Central (mvn exited ${exitCode}); is the registry reachable? Full log: ${logFile}`,
-      { detail: await tailOf(logFile) },
-    );
-  }
   await writeFile(marker, new Date().toISOString());
   return classpath;
 }

@@ -12,18 +12,20 @@ describe("parseOptionalComponents", () => {
     [" MariaDB , postgres ,", ["mariadb", "postgres"]],
     ["postgres,postgres", ["postgres"]],
     [",,", []],
+    ["opensearch,Elasticsearch", ["elasticsearch", "opensearch"]],
+    ["elasticsearch,postgres", ["postgres", "elasticsearch"]],
   ])("reads %j as %j, in start order", (text, components) => {
     expect(parseOptionalComponents(text, "--with")).toEqual(components);
   });
 
   it("names every unknown component, where it came from, and the known ones", () => {
     expect(() => parseOptionalComponents("mysql,postgres,kafka", "--with")).toThrow(
-      '--with names "mysql", "kafka", which the stack cannot add; the components it knows are mariadb, postgres',
+      '--with names "mysql", "kafka", which the stack cannot add; the components it knows are mariadb, postgres, elasticsearch, opensearch',
     );
     expect(() => parseOptionalComponents("mysql", "--with")).toThrow(StackError);
   });
 
-  it("knows MariaDB and PostgreSQL, MariaDB first", () => {
-    expect(OPTIONAL_COMPONENTS).toEqual(["mariadb", "postgres"]);
+  it("knows the databases, then the search engines, in start order", () => {
+    expect(OPTIONAL_COMPONENTS).toEqual(["mariadb", "postgres", "elasticsearch", "opensearch"]);
   });
 });

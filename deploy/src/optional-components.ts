@@ -5,7 +5,7 @@ import { StackError } from "./stack-error.js";
  * connectors talk to (a database, later a search engine or a schema registry), so they start after etcd and
  * Kafka and before the mesh's services.
  */
-export const OPTIONAL_COMPONENTS = ["mariadb", "postgres"] as const;
+export const OPTIONAL_COMPONENTS = ["mariadb", "postgres", "elasticsearch", "opensearch"] as const;
 
 /** One component `cmesh up --with` can add. */
 export type OptionalComponent = (typeof OPTIONAL_COMPONENTS)[number];

@@ -75,3 +75,28 @@ function idOf(name: string, which: "-u" | "-g"): Promise<number | undefined> {
     );
   });
 }
+
+/**
+ * Like `serviceUserFor`, but creates the system user (no home, no login) when it is missing: for servers
+ * such as Elasticsearch that come as a zip, with no package to make a user for them.
+ */
+export async function ensureServiceUser(name: string, purpose: string): Promise<ServiceUser | undefined> {
+  if (!isRoot()) return undefined;
+  if ((await idOf(name, "-u")) === undefined) {
+    const created = await succeedsAs(undefined, "useradd", [
+      "--system",
+      "--no-create-home",
+      "--user-group",
+      "--shell",
+      "/usr/sbin/nologin",
+      name,
+    ]);
+    // Another `cmesh up` may have created it meanwhile; `serviceUserFor` below says if it still is missing.
+    if (!created && (await idOf(name, "-u")) === undefined) {
+      throw new StackError(
+        `${purpose} must not run as root, and creating its system user "${name}" failed (useradd); create it (useradd --system ${name}) or run cmesh as an ordinary user`,
+      );
+    }
+  }
+  return serviceUserFor(name, purpose);
+}

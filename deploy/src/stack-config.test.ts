@@ -13,7 +13,12 @@ describe("stackConfigFromEnv", () => {
       cacheDir: join(homedir(), ".cache", "connect-mesh"),
       withComponents: [],
     });
-    expect(DEFAULT_PORTS).toMatchObject({ mariadbPort: 3306, postgresPort: 5432 });
+    expect(DEFAULT_PORTS).toMatchObject({
+      mariadbPort: 3306,
+      postgresPort: 5432,
+      elasticsearchPort: 9200,
+      opensearchPort: 9200,
+    });
   });
 
   it("reads every setting from CONNECT_MESH_* variables", () => {
@@ -30,6 +35,8 @@ describe("stackConfigFromEnv", () => {
       CONNECT_MESH_WITH: "mariadb,postgres",
       CONNECT_MESH_MARIADB_PORT: "13306",
       CONNECT_MESH_POSTGRES_PORT: "15432",
+      CONNECT_MESH_ELASTICSEARCH_PORT: "19200",
+      CONNECT_MESH_OPENSEARCH_PORT: "19201",
     });
     expect(config).toMatchObject({
       runDir: "/srv/run",
@@ -44,6 +51,8 @@ describe("stackConfigFromEnv", () => {
       withComponents: ["mariadb", "postgres"],
       mariadbPort: 13306,
       postgresPort: 15432,
+      elasticsearchPort: 19200,
+      opensearchPort: 19201,
     });
   });
 
@@ -72,8 +81,31 @@ describe("stackConfigFromEnv", () => {
 
   it("names the variable that asks for a component the stack does not know", () => {
     expect(() => stackConfigFromEnv({ CONNECT_MESH_WITH: "mariadb,mysql" })).toThrow(
-      'CONNECT_MESH_WITH names "mysql", which the stack cannot add; the components it knows are mariadb, postgres',
+      'CONNECT_MESH_WITH names "mysql", which the stack cannot add; the components it knows are mariadb, postgres, elasticsearch, opensearch',
     );
+  });
+
+  it("refuses Elasticsearch and OpenSearch together on one port, saying how to part them", () => {
+    expect(() => stackConfigFromEnv({ CONNECT_MESH_WITH: "elasticsearch,opensearch" })).toThrow(
+      "Elasticsearch and OpenSearch cannot both listen on port 9200; give one another port (--opensearch-port 9201 or CONNECT_MESH_OPENSEARCH_PORT=9201)",
+    );
+    expect(() =>
+      stackConfigFromEnv(
+        { CONNECT_MESH_OPENSEARCH_PORT: "9300" },
+        {
+          withComponents: ["elasticsearch", "opensearch"],
+          elasticsearchPort: 9300,
+        },
+      ),
+    ).toThrow(StackError);
+  });
+
+  it.each([
+    [{ CONNECT_MESH_WITH: "elasticsearch" }],
+    [{ CONNECT_MESH_WITH: "opensearch" }],
+    [{ CONNECT_MESH_WITH: "elasticsearch,opensearch", CONNECT_MESH_OPENSEARCH_PORT: "9201" }],
+  ])("lets one search engine, or both on different ports, run: %j", (env) => {
+    expect(() => stackConfigFromEnv(env)).not.toThrow();
   });
 });
 

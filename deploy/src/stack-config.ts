@@ -27,6 +27,10 @@ export interface StackConfig {
   readonly mariadbPort: number;
   /** PostgreSQL's port, when `withComponents` has it. */
   readonly postgresPort: number;
+  /** Elasticsearch's HTTP port, when `withComponents` has it. */
+  readonly elasticsearchPort: number;
+  /** OpenSearch's HTTP port, when `withComponents` has it (9200 too by default, as OpenSearch's own). */
+  readonly opensearchPort: number;
   /** Relative file paths in connector configs resolve against this directory (default: where cmesh runs). */
   readonly baseDir: string;
   /** The cluster's name: the prefix of all its state in etcd. */
@@ -53,6 +57,8 @@ export const DEFAULT_PORTS = {
   jaegerQueryPort: 16686,
   mariadbPort: 3306,
   postgresPort: 5432,
+  elasticsearchPort: 9200,
+  opensearchPort: 9200,
 } as const;
 
 /**
@@ -63,7 +69,9 @@ export const DEFAULT_PORTS = {
  * CONNECT_MESH_RUN_FROM_SOURCE ("1" to run the services' sources), CONNECT_MESH_BASE_DIR (default: the
  * current directory), CONNECT_MESH_TRACING ("1" to run Jaeger), CONNECT_MESH_OTLP_PORT,
  * CONNECT_MESH_JAEGER_QUERY_PORT, CONNECT_MESH_WITH (optional components, e.g. "mariadb,postgres"),
- * CONNECT_MESH_MARIADB_PORT and CONNECT_MESH_POSTGRES_PORT. `overrides` (command-line flags) win.
+ * CONNECT_MESH_MARIADB_PORT, CONNECT_MESH_POSTGRES_PORT, CONNECT_MESH_ELASTICSEARCH_PORT and
+ * CONNECT_MESH_OPENSEARCH_PORT. `overrides` (command-line flags) win. Elasticsearch and OpenSearch both
+ * default to 9200, so asking for both on one port is refused here, before anything starts.
  */
 export function stackConfigFromEnv(
   env: NodeJS.ProcessEnv,
@@ -87,12 +95,15 @@ export function stackConfigFromEnv(
     withComponents: parseOptionalComponents(env.CONNECT_MESH_WITH ?? "", "CONNECT_MESH_WITH"),
     mariadbPort: portFrom(env, "CONNECT_MESH_MARIADB_PORT", DEFAULT_PORTS.mariadbPort),
     postgresPort: portFrom(env, "CONNECT_MESH_POSTGRES_PORT", DEFAULT_PORTS.postgresPort),
+    elasticsearchPort: portFrom(env, "CONNECT_MESH_ELASTICSEARCH_PORT", DEFAULT_PORTS.elasticsearchPort),
+    opensearchPort: portFrom(env, "CONNECT_MESH_OPENSEARCH_PORT", DEFAULT_PORTS.opensearchPort),
     cluster: env.CONNECT_MESH_CLUSTER || "local",
     baseDir: env.CONNECT_MESH_BASE_DIR ?? process.cwd(),
     runFromSource: env.CONNECT_MESH_RUN_FROM_SOURCE === "1",
     readyTimeoutMs: 90_000,
     ...overrides,
   };
+  ensureSearchEnginePortsDiffer(config);
   return {
     ...config,
     runDir: resolve(config.runDir),
@@ -113,4 +124,14 @@ export function parsePort(text: string, source: string): number {
 function portFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const text = env[name];
   return text === undefined || text === "" ? fallback : parsePort(text, name);
+}
+
+function ensureSearchEnginePortsDiffer(config: StackConfig): void {
+  const both =
+    config.withComponents.includes("elasticsearch") && config.withComponents.includes("opensearch");
+  if (both && config.elasticsearchPort === config.opensearchPort) {
+    throw new StackError(
+      `Elasticsearch and OpenSearch cannot both listen on port ${config.elasticsearchPort}; give one another port (--opensearch-port 9201 or CONNECT_MESH_OPENSEARCH_PORT=9201)`,
+    );
+  }
 }

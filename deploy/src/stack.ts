@@ -17,6 +17,9 @@ import { installPostgres } from "./postgres-install.js";
 import { isOurProcess, stopProcessGroup } from "./processes.js";
 import type { Progress } from "./progress.js";
 import { awaitReady } from "./readiness.js";
+import { launchSearchEngine } from "./search-engine.js";
+import { installSearchEngine, type SearchEngineInstall } from "./search-engine-install.js";
+import type { SearchEngine } from "./search-engines.js";
 import type { StackConfig } from "./stack-config.js";
 import { clearStackState, readStackState, type StackState, writeStackState } from "./stack-state.js";
 
@@ -47,7 +50,8 @@ export interface ComponentStatus {
 
 /**
  * Brings the stack up: fetches and builds what is missing, checks every port first, then starts Jaeger
- * (with `tracing`), etcd, Kafka, the optional components (`withComponents`: MariaDB, PostgreSQL), the
+ * (with `tracing`), etcd, Kafka, the optional components (`withComponents`: MariaDB, PostgreSQL,
+ * Elasticsearch, OpenSearch), the
  * connector services, the coordinator and the worker, and waits until each really answers. If a stack from
  * this run directory is already running it starts nothing. If any step fails, whatever this call started is
  * stopped again, so nothing is left half-running.
@@ -69,6 +73,14 @@ export async function upStack(config: StackConfig, progress: Progress): Promise<
   const has = (component: OptionalComponent) => config.withComponents.includes(component);
   const mariadbInstall = has("mariadb") ? await installMariaDb(config.cacheDir, progress) : undefined;
   const postgresInstall = has("postgres") ? await installPostgres(config.cacheDir, progress) : undefined;
+  const searchEngines: { readonly install: SearchEngineInstall; readonly port: number }[] = [];
+  for (const [engine, port] of [
+    ["elasticsearch", config.elasticsearchPort],
+    ["opensearch", config.opensearchPort],
+  ] as const satisfies readonly (readonly [SearchEngine, number])[]) {
+    if (has(engine))
+      searchEngines.push({ install: await installSearchEngine(engine, config.cacheDir, progress), port });
+  }
   await ensurePortsFree({
     "Kafka broker": config.kafkaPort,
     "Kafka controller": config.kafkaControllerPort,
@@ -78,6 +90,7 @@ export async function upStack(config: StackConfig, progress: Progress): Promise<
     ...(config.tracing ? { "OTLP receiver": config.otlpPort, "Jaeger query": config.jaegerQueryPort } : {}),
     ...(mariadbInstall ? { MariaDB: config.mariadbPort } : {}),
     ...(postgresInstall ? { PostgreSQL: config.postgresPort } : {}),
+    ...Object.fromEntries(searchEngines.map(({ install, port }) => [install.spec.description, port])),
   });
 
   let state: StackState = {
@@ -129,6 +142,12 @@ export async function upStack(config: StackConfig, progress: Progress): Promise<
       await launch(
         launchPostgres(postgresInstall, config.runDir, config.postgresPort),
         `PostgreSQL ${postgresInstall.version} on 127.0.0.1:${config.postgresPort}`,
+      );
+    }
+    for (const { install, port } of searchEngines) {
+      await launch(
+        launchSearchEngine(install, config.runDir, { httpPort: port, transportPort: await findFreePort() }),
+        `${install.spec.description} on http://127.0.0.1:${port}`,
       );
     }
     const mesh: MeshSettings = {

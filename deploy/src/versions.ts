@@ -9,3 +9,7 @@ export const ETCD_VERSION = "v3.6.16";
 export const JAEGER_VERSION = "v1.76.0";
 /** The API fuzzer the integration tests run against the coordinator's OpenAPI document (from PyPI). */
 export const SCHEMATHESIS_VERSION = "4.32.5";
+/** The last Elasticsearch under the Apache 2.0 licence; its OSS integ-test zip is on Maven Central. */
+export const ELASTICSEARCH_VERSION = "7.10.2";
+/** The newest OpenSearch that runs on Java 17 (3.x needs Java 21 or newer). */
+export const OPENSEARCH_VERSION = "2.19.6";

@@ -59,9 +59,38 @@ describe("parseCommand", () => {
     });
   });
 
+  it("reads --with for the search engines and their HTTP ports, Elasticsearch first", () => {
+    expect(
+      parseCommand([
+        "up",
+        "--with",
+        "opensearch,elasticsearch",
+        "--elasticsearch-port",
+        "19200",
+        "--opensearch-port",
+        "19201",
+      ]),
+    ).toEqual({
+      name: "up",
+      overrides: {
+        withComponents: ["elasticsearch", "opensearch"],
+        elasticsearchPort: 19200,
+        opensearchPort: 19201,
+      },
+      demo: false,
+    });
+    expect(parseCommand(["down", "--elasticsearch-port", "19200"])).toEqual({
+      name: "down",
+      overrides: { elasticsearchPort: 19200 },
+    });
+    expect(() => parseCommand(["up", "--opensearch-port", "9300x"])).toThrow(
+      '--opensearch-port must be a TCP port from 1 to 65535, not "9300x"',
+    );
+  });
+
   it("names the components --with knows when it is given another, and the flag of a bad port", () => {
     expect(() => parseCommand(["up", "--with", "mariadb,mysql"])).toThrow(
-      '--with names "mysql", which the stack cannot add; the components it knows are mariadb, postgres',
+      '--with names "mysql", which the stack cannot add; the components it knows are mariadb, postgres, elasticsearch, opensearch',
     );
     expect(() => parseCommand(["up", "--mariadb-port", "x"])).toThrow(
       '--mariadb-port must be a TCP port from 1 to 65535, not "x"',
@@ -226,6 +255,10 @@ describe("parseCommand", () => {
     [
       ["connectors", "--postgres-port", "5432"],
       '--postgres-port goes with "up", "down" and plain "status", not "connectors"',
+    ],
+    [
+      ["connectors", "--elasticsearch-port", "9200"],
+      '--elasticsearch-port goes with "up", "down" and plain "status", not "connectors"',
     ],
     [["connectors", "--url"], "--url"],
     [["trace"], '"trace" needs a record'],

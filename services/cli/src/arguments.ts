@@ -68,7 +68,8 @@ export const USAGE = `usage: cmesh <command> [options]
 the local stack:
   up       fetch and build what is missing (first run only), then start Kafka, etcd and the mesh;
            with --tracing, also Jaeger, with every service sending it its traces;
-           with --with mariadb,postgres (or either one), also those databases (docs/local-stack.md);
+           with --with mariadb,postgres,elasticsearch,opensearch (or some of them), also those
+           databases and search engines (docs/local-stack.md);
            with --demo, also run Kafka Connect's file example (input.txt → Kafka → output.txt),
            tracing on
   down     stop everything \`cmesh up\` started
@@ -123,9 +124,13 @@ options (also read from CONNECT_MESH_* environment variables; see docs/local-sta
   --rest-port N          the coordinator's REST API port (default 8083)
   --otlp-port N          with --tracing: Jaeger's OTLP/HTTP receiver port (default 4318)
   --jaeger-query-port N  with --tracing: Jaeger's query API port (default 16686)
-  --with LIST            up: optional components to add, comma-separated: mariadb, postgres
+  --with LIST            up: optional components to add, comma-separated: mariadb, postgres,
+                         elasticsearch, opensearch
   --mariadb-port N       with --with mariadb: MariaDB's port (default 3306)
   --postgres-port N      with --with postgres: PostgreSQL's port (default 5432)
+  --elasticsearch-port N with --with elasticsearch: Elasticsearch's HTTP port (default 9200)
+  --opensearch-port N    with --with opensearch: OpenSearch's HTTP port (default 9200; give one of
+                         the two another port to run both)
   --bootstrap HOSTS      trace, dlq: Kafka (default $CONNECT_MESH_KAFKA_BOOTSTRAP, else the stack's)
   --etcd URLS            top: etcd (default $CONNECT_MESH_ETCD_ENDPOINTS, else the stack's)
   --jaeger-url URL       trace: Jaeger's query API (default $CONNECT_MESH_JAEGER_URL, else the stack's)
@@ -186,6 +191,8 @@ const FLAG_SCOPES: Readonly<Record<string, FlagScope>> = {
   with: { commands: ["up"], described: '"up"' },
   "mariadb-port": STACK_SCOPE,
   "postgres-port": STACK_SCOPE,
+  "elasticsearch-port": STACK_SCOPE,
+  "opensearch-port": STACK_SCOPE,
   url: {
     commands: [...CONNECTOR_COMMANDS, "trace", "dlq"],
     described: 'the connector commands, "trace --dlq" and "dlq"',
@@ -408,6 +415,10 @@ function overridesFrom(values: Flags): Partial<StackConfig> {
     overrides.mariadbPort = parsePort(values["mariadb-port"], "--mariadb-port");
   if (values["postgres-port"] !== undefined)
     overrides.postgresPort = parsePort(values["postgres-port"], "--postgres-port");
+  if (values["elasticsearch-port"] !== undefined)
+    overrides.elasticsearchPort = parsePort(values["elasticsearch-port"], "--elasticsearch-port");
+  if (values["opensearch-port"] !== undefined)
+    overrides.opensearchPort = parsePort(values["opensearch-port"], "--opensearch-port");
   return overrides;
 }
 
@@ -464,6 +475,8 @@ function parseStrictly(argv: readonly string[]) {
         with: { type: "string", multiple: true },
         "mariadb-port": { type: "string" },
         "postgres-port": { type: "string" },
+        "elasticsearch-port": { type: "string" },
+        "opensearch-port": { type: "string" },
         "include-tasks": { type: "boolean" },
         "only-failed": { type: "boolean" },
         dlq: { type: "string" },

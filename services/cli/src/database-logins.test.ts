@@ -23,6 +23,12 @@ describe("loginHintFor", () => {
     );
   });
 
+  it("names the curl that asks a search engine for its cluster health", () => {
+    expect(loginHintFor(component({ kind: "cluster-health", url: "http://127.0.0.1:19200" }))).toBe(
+      "curl http://127.0.0.1:19200/_cluster/health?pretty",
+    );
+  });
+
   it("has nothing to say about a component that is no database", () => {
     expect(loginHintFor(component({ kind: "etcd", url: "http://127.0.0.1:2379" }))).toBeUndefined();
   });

@@ -19,7 +19,10 @@ export async function up(config: StackConfig, output: Output, demo: boolean): Pr
   }
   for (const component of result.state.components) {
     const hint = loginHintFor(component);
-    if (hint !== undefined) output.result(`log in to ${component.name}: ${hint}`);
+    if (hint === undefined) continue;
+    // A search engine has no login (the OSS builds have no security); its line shows how to reach it.
+    const verb = component.probe.kind === "cluster-health" ? "reach" : "log in to";
+    output.result(`${verb} ${component.name}: ${hint}`);
   }
   const tracing = result.state.tracing;
   if (tracing !== undefined) {
