@@ -1,19 +1,21 @@
 import type { RunningComponent } from "@connect-mesh/deploy";
 
 /**
- * How to log in to a database of the stack from a shell, or to ask a search engine's health, as `cmesh up`
- * prints it (docs/local-stack.md has the same); undefined for any other component. The credentials are the stack's fixed
- * development ones: MariaDB's `root` without a password, PostgreSQL's `postgres` with the password `postgres`.
+ * The line `cmesh up` prints on how to reach a component from a shell (docs/local-stack.md has the same):
+ * how to log in to a database, or, for a search engine, which has no login (the OSS builds have no
+ * security), the first thing worth asking it. Undefined for any other component. The credentials are the
+ * stack's fixed development ones: MariaDB's `root` without a password, PostgreSQL's `postgres` with the
+ * password `postgres`.
  */
-export function loginHintFor(component: RunningComponent): string | undefined {
-  switch (component.probe.kind) {
+export function accessHintFor(component: RunningComponent): string | undefined {
+  const { name, probe } = component;
+  switch (probe.kind) {
     case "mariadb":
-      return `mariadb -h ${component.probe.host} -P ${component.probe.port} -u root   (no password)`;
+      return `log in to ${name}: mariadb -h ${probe.host} -P ${probe.port} -u root   (no password)`;
     case "postgres":
-      return `PGPASSWORD=postgres psql -h ${component.probe.host} -p ${component.probe.port} -U postgres`;
+      return `log in to ${name}: PGPASSWORD=postgres psql -h ${probe.host} -p ${probe.port} -U postgres`;
     case "cluster-health":
-      // No login: the OSS search engines have no security; this is the first thing worth asking them.
-      return `curl ${component.probe.url}/_cluster/health?pretty`;
+      return `reach ${name}: curl ${probe.url}/_cluster/health?pretty`;
     default:
       return undefined;
   }

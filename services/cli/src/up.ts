@@ -1,5 +1,5 @@
 import { type StackConfig, upStack } from "@connect-mesh/deploy";
-import { loginHintFor } from "./database-logins.js";
+import { accessHintFor } from "./database-logins.js";
 import { runDemo } from "./demo.js";
 import { NAME_COLUMN, type Output } from "./output.js";
 
@@ -18,11 +18,8 @@ export async function up(config: StackConfig, output: Output, demo: boolean): Pr
     output.result(`  ${component.name.padEnd(NAME_COLUMN)} ${component.address}`);
   }
   for (const component of result.state.components) {
-    const hint = loginHintFor(component);
-    if (hint === undefined) continue;
-    // A search engine has no login (the OSS builds have no security); its line shows how to reach it.
-    const verb = component.probe.kind === "cluster-health" ? "reach" : "log in to";
-    output.result(`${verb} ${component.name}: ${hint}`);
+    const hint = accessHintFor(component);
+    if (hint !== undefined) output.result(hint);
   }
   const tracing = result.state.tracing;
   if (tracing !== undefined) {
