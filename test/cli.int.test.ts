@@ -56,8 +56,9 @@ describe("cmesh up, status and down", () => {
     expect(up.code, up.stderr).toBe(0);
     expect(up.stdout).toContain("the local stack is up");
     const started = await processesMentioning(runDir);
-    // etcd, Kafka, the file, JDBC, Go datagen and Python HTTP connector services, the coordinator and the worker.
-    expect(started).toHaveLength(8);
+    // etcd, Kafka, the file, JDBC, search, Go datagen and Python HTTP connector services, the coordinator and
+    // the worker.
+    expect(started).toHaveLength(9);
 
     const status = await cmesh("status", ...portArgs);
     expect(status.code, status.stdout).toBe(0);
@@ -68,6 +69,7 @@ describe("cmesh up, status and down", () => {
     for (const connector of [
       "connector-file",
       "connector-jdbc",
+      "connector-search",
       "connector-datagen-go",
       "connector-http-python",
     ]) {

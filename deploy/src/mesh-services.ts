@@ -29,6 +29,8 @@ export interface MeshSettings {
   readonly fileConnectorPort: number;
   /** The JDBC connector service's gRPC port. */
   readonly jdbcConnectorPort: number;
+  /** The search (Elasticsearch and OpenSearch sink) connector service's gRPC port. */
+  readonly searchConnectorPort: number;
   /** The Go datagen connector service's gRPC port. */
   readonly datagenPort: number;
   /** The Python HTTP sink connector service's gRPC port. */
@@ -104,6 +106,19 @@ export function meshServices(settings: MeshSettings): MeshService[] {
       },
       address: `127.0.0.1:${settings.jdbcConnectorPort}`,
       probe: registered("connector", "jdbc-1"),
+    },
+    {
+      name: "connector-search",
+      packageDir: "services/connectors/search",
+      runtime: { kind: "node" },
+      env: {
+        ...common,
+        CONNECT_MESH_INSTANCE_ID: "search-1",
+        CONNECT_MESH_SEARCH_CONNECTOR_PORT: String(settings.searchConnectorPort),
+        ...metricsPort("connector-search"),
+      },
+      address: `127.0.0.1:${settings.searchConnectorPort}`,
+      probe: registered("connector", "search-1"),
     },
     {
       name: "connector-datagen-go",

@@ -27,6 +27,7 @@ import { clearStackState, readStackState, type StackState, writeStackState } fro
 const METRICS_SERVICES = [
   "connector-file",
   "connector-jdbc",
+  "connector-search",
   "connector-datagen-go",
   "connector-http-python",
   "coordinator",
@@ -161,6 +162,7 @@ export async function upStack(config: StackConfig, progress: Progress): Promise<
       nodeFlags: config.nodeFlags,
       fileConnectorPort: await findFreePort(),
       jdbcConnectorPort: await findFreePort(),
+      searchConnectorPort: await findFreePort(),
       datagenPort: await findFreePort(),
       httpSinkPort: await findFreePort(),
       metricsPorts: Object.fromEntries(
