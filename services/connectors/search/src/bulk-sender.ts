@@ -43,14 +43,22 @@ export async function sendActions(
   const outcomes = new Map<number, ItemOutcome>();
   const chunks = chunksOf(actions, settings.maxActions, settings.maxBytes);
   let next = 0;
+  let failure: { readonly error: unknown } | undefined;
   const worker = async (): Promise<void> => {
-    for (let chunk = chunks[next++]; chunk !== undefined; chunk = chunks[next++]) {
-      for (const [recordIndex, outcome] of await sendWithRetries(chunk, send, settings)) {
-        outcomes.set(recordIndex, outcome);
+    // After a refused request no new one starts, and those under way finish before the refusal is thrown:
+    // nothing is left sending once the task has given up on the batch.
+    for (let chunk = chunks[next++]; chunk !== undefined && failure === undefined; chunk = chunks[next++]) {
+      try {
+        for (const [recordIndex, outcome] of await sendWithRetries(chunk, send, settings)) {
+          outcomes.set(recordIndex, outcome);
+        }
+      } catch (error) {
+        failure ??= { error };
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(settings.maxInFlight, chunks.length) }, worker));
+  if (failure !== undefined) throw failure.error;
   return outcomes;
 }
 

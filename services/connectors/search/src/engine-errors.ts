@@ -3,12 +3,19 @@ import { errors } from "@opensearch-project/opensearch";
 import { type BulkItemError, reasonOf } from "./bulk-outcome.js";
 
 /**
- * A failed request to the engine as the sink reports it, with what it was doing in front: not reached or
+ * A failure as the sink reports it, with what it was doing in front. A PluginError keeps its verdict; a
+ * failed request to the engine is judged here: not reached or
  * not answering in time, busy (429) or unwell (5xx) is retriable; refused credentials, a server that is
  * neither Elasticsearch 7 nor OpenSearch, or any other refusal is fatal, with the engine's own reason.
  */
 export function engineError(doing: string, error: unknown): PluginError {
-  if (error instanceof PluginError) return error;
+  if (error instanceof PluginError) {
+    // Already judged: keep the verdict and say what was being done.
+    const message = `${doing}: ${error.message}`;
+    return error.retriable
+      ? new RetriableError(message, { cause: error })
+      : new FatalError(message, { cause: error });
+  }
   if (
     error instanceof errors.ConnectionError ||
     error instanceof errors.TimeoutError ||

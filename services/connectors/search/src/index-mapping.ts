@@ -50,11 +50,14 @@ export function indexMappingFor(schema: Schema, topic: string): FieldMapping {
         "object (a STRUCT or a MAP); route the topic through a transform such as HoistField, or set schema.ignore=true",
     );
   }
-  // A map with string keys holds data in its keys, not fields: the engine maps what arrives.
-  if (
-    schema.type === SchemaType.SCHEMA_TYPE_MAP &&
-    schema.keySchema?.type === SchemaType.SCHEMA_TYPE_STRING
-  ) {
+  if (schema.type === SchemaType.SCHEMA_TYPE_MAP) {
+    if (schema.keySchema?.type !== SchemaType.SCHEMA_TYPE_STRING) {
+      throw new FatalError(
+        `the values of topic "${topic}" are maps without string keys, which become arrays of key/value ` +
+          "objects, but a document must be an object; use string keys, or wrap the value with HoistField",
+      );
+    }
+    // A map with string keys holds data in its keys, not fields: the engine maps what arrives.
     return {};
   }
   return fieldMapping(schema) ?? {};

@@ -120,5 +120,6 @@ function isAlreadyThere(error: unknown): boolean {
 
 /** A URL without the user and password it may hold, for logs. */
 export function redactedUrl(url: string): string {
-  return withProtocol(url).replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, "$1[hidden]@");
+  // The user info runs to the last @ before the host: a password may hold @ itself.
+  return withProtocol(url).replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, "$1[hidden]@");
 }

@@ -118,20 +118,22 @@ export class SearchSinkTask implements SinkTask {
    * carry no schema to map, so they leave the index to the next record with a value.
    */
   private async prepareIndex(index: string, record: ConnectRecord): Promise<void> {
-    if (this.preparedIndexes.has(index)) return;
     const isTombstone = record.value?.kind === undefined || record.value.kind.$case === "nullValue";
     if (isTombstone) return;
-    let mapping: ReturnType<typeof indexMappingFor> | undefined;
-    if (!this.settings.ignoresSchema(record.topic)) {
-      if (record.valueSchema === undefined) {
-        throw new FatalError(
-          `index "${index}" gets its mapping from the record schema (schema.ignore=false), but the record has ` +
-            "none; set schema.ignore=true (or list the topic in topic.schema.ignore) for schemaless data",
-        );
-      }
-      mapping = indexMappingFor(record.valueSchema, record.topic);
+    const schema = this.settings.ignoresSchema(record.topic) ? undefined : record.valueSchema;
+    // Checked for every record, not only an index's first, so that whether a record is refused never depends
+    // on what the task happened to write before it.
+    if (!this.settings.ignoresSchema(record.topic) && schema === undefined) {
+      throw new FatalError(
+        `index "${index}" gets its mapping from the record schema (schema.ignore=false), but the record has ` +
+          "none; set schema.ignore=true (or list the topic in topic.schema.ignore) for schemaless data",
+      );
     }
-    await this.client.ensureIndex(index, mapping);
+    if (this.preparedIndexes.has(index)) return;
+    await this.client.ensureIndex(
+      index,
+      schema === undefined ? undefined : indexMappingFor(schema, record.topic),
+    );
     this.preparedIndexes.add(index);
   }
 

@@ -15,7 +15,7 @@ export function configProblems(config: SearchSinkConfig): ConfigProblem[] {
         "topic+partition+offset; set key.ignore=false, or behavior.on.null.values=ignore",
     });
   }
-  if (config.connectionPassword !== null && config.connectionUsername === null) {
+  if (config.connectionPassword !== undefined && config.connectionUsername === undefined) {
     problems.push({
       key: "connection.username",
       message: "connection.password is set, so name its user too",

@@ -32,8 +32,8 @@ export function searchSinkSettings(config: SearchSinkConfig): SearchSinkSettings
   return {
     connection: {
       urls: config.connectionUrl,
-      username: config.connectionUsername ?? undefined,
-      password: config.connectionPassword ?? undefined,
+      username: config.connectionUsername,
+      password: config.connectionPassword,
       requestTimeoutMs: config.readTimeoutMs,
     },
     actions: {
