@@ -74,7 +74,6 @@ describe("configProblems", () => {
     expect(problemKeys(extra)).toEqual(keys);
   });
 
-  // Fails: an unset key with a null default parses to undefined, not null, so the rule never fires.
   it("asks for connection.username when only connection.password is set", () => {
     expect(problemKeys({ "connection.password": "secret" })).toEqual(["connection.username"]);
   });
