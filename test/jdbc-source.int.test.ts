@@ -4,7 +4,7 @@ import { Kafka, logLevel } from "kafkajs";
 import { createConnection } from "mysql2/promise";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { consoleConsume } from "./console-consumer.js";
-import { rest } from "./rest-client.js";
+import { rest, tasksOf } from "./rest-client.js";
 import { openMariaDb, openPostgres, type TestDatabase, uniqueName } from "./sql-databases.js";
 import { TopicCollector } from "./topic-collector.js";
 import "./stack-context.js";
@@ -65,15 +65,6 @@ async function killMariaDbConnections(db: TestDatabase): Promise<unknown[][]> {
   );
   for (const [id] of others) await db.query(`KILL ${Number(id)}`);
   return others;
-}
-
-interface TaskStatus {
-  readonly state: string;
-  readonly trace?: string;
-}
-
-async function tasksOf(name: string): Promise<TaskStatus[]> {
-  return ((await rest(restUrl, "GET", `/connectors/${name}/status`)).body as { tasks: TaskStatus[] }).tasks;
 }
 
 describe("Kafka Connect's MySQL example, verbatim, against MariaDB", () => {
@@ -421,7 +412,7 @@ describe("the JDBC source when the database refuses it", () => {
     await db.query("ALTER USER 'reader'@'127.0.0.1' IDENTIFIED BY 'rotated-pw-2'");
     await rest(restUrl, "POST", `/connectors/${name}/restart?includeTasks=true`);
     const [task] = await waitFor(
-      () => tasksOf(name),
+      () => tasksOf(restUrl, name),
       (tasks) => tasks[0]?.state === "FAILED",
       { timeoutMs: 90_000, description: `${name}'s task to fail` },
     );

@@ -25,3 +25,16 @@ export async function rest(
     headers: response.headers,
   };
 }
+
+/** One task's entry in `GET /connectors/<name>/status`, as Kafka Connect writes it. */
+export interface TaskStatus {
+  readonly id: number;
+  readonly state: string;
+  readonly worker_id: string;
+  readonly trace?: string;
+}
+
+/** The tasks of a connector's status. */
+export async function tasksOf(restUrl: string, name: string): Promise<TaskStatus[]> {
+  return ((await rest(restUrl, "GET", `/connectors/${name}/status`)).body as { tasks: TaskStatus[] }).tasks;
+}

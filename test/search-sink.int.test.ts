@@ -11,7 +11,7 @@ import {
 import { createConnection } from "mysql2/promise";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { headerText, producerSuite } from "./producer-suite.js";
-import { rest } from "./rest-client.js";
+import { rest, tasksOf } from "./rest-client.js";
 import { SearchApi } from "./search-api.js";
 import { readTopic } from "./topic-reader.js";
 import "./stack-context.js";
@@ -57,15 +57,6 @@ function schemalessSink(name: string, topic: string, url: string, className: str
       "value.converter.schemas.enable": "false",
     },
   };
-}
-
-interface TaskStatus {
-  readonly state: string;
-  readonly trace?: string;
-}
-
-async function tasksOf(name: string): Promise<TaskStatus[]> {
-  return ((await rest(restUrl, "GET", `/connectors/${name}/status`)).body as { tasks: TaskStatus[] }).tasks;
 }
 
 /** Kafka Connect's MySQL example's source half, in MariaDB's `test` database, as its users type it. */
@@ -209,7 +200,7 @@ describe("MariaDB → Kafka → a search engine: the seed's pipeline", () => {
       await api.waitForCount(topic, 3, 60_000);
       const indexed = await api.searchAll(topic);
       expect(indexed.map((hit) => hit._source.n).sort()).toEqual([1, 2, 4]);
-      expect((await tasksOf(sinkName)).map((task) => task.state)).toEqual(["RUNNING"]);
+      expect((await tasksOf(restUrl, sinkName)).map((task) => task.state)).toEqual(["RUNNING"]);
     });
 
     it("keeps records in Kafka while the engine is stopped, and indexes every one once it is back", {
@@ -226,7 +217,7 @@ describe("MariaDB → Kafka → a search engine: the seed's pipeline", () => {
       await produceNumbered(topic, 5_000, 5_000);
       // The task notices: its status says the write will be retried, and it keeps running.
       const retrying = await waitFor(
-        () => tasksOf(sinkName),
+        () => tasksOf(restUrl, sinkName),
         (tasks) => tasks[0]?.state === "RUNNING" && /retrying/.test(tasks[0]?.trace ?? ""),
         { timeoutMs: 120_000, intervalMs: 500, description: "the sink to say it is retrying" },
       );
@@ -236,7 +227,7 @@ describe("MariaDB → Kafka → a search engine: the seed's pipeline", () => {
       await api.waitForCount(topic, 10_000, 240_000);
       expect(await api.count(topic)).toBe(10_000);
       await waitFor(
-        () => tasksOf(sinkName),
+        () => tasksOf(restUrl, sinkName),
         (tasks) => tasks[0]?.state === "RUNNING" && tasks[0]?.trace === undefined,
         { timeoutMs: 60_000, intervalMs: 500, description: "the retry note to clear from the status" },
       );

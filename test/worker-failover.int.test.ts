@@ -7,7 +7,7 @@ import { Kafka, logLevel } from "kafkajs";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { startExtraInstance, stopExtraInstance } from "./extra-process.js";
 import { appendLines, lineText, readLines, waitForDistinctLines } from "./files.js";
-import { rest } from "./rest-client.js";
+import { rest, tasksOf } from "./rest-client.js";
 import "./stack-context.js";
 
 const restUrl = inject("restUrl");
@@ -16,16 +16,6 @@ const runDir = inject("runDir");
 
 const TOTAL_LINES = 200_000;
 const SINK_TASKS = 3;
-
-interface TaskStatus {
-  id: number;
-  state: string;
-  worker_id: string;
-}
-
-async function tasksOf(name: string): Promise<TaskStatus[]> {
-  return ((await rest(restUrl, "GET", `/connectors/${name}/status`)).body as { tasks: TaskStatus[] }).tasks;
-}
 
 /** A time a worker held one task: from "starting task" to "stopped task", or to its death. */
 interface Tenure {
@@ -139,7 +129,7 @@ describe("three workers, one killed with SIGKILL mid-stream", () => {
     }
     // Four tasks over three workers; the source task has moved off the stack's worker.
     const spread = await waitFor(
-      async () => [...(await tasksOf(names.source)), ...(await tasksOf(names.sink))],
+      async () => [...(await tasksOf(restUrl, names.source)), ...(await tasksOf(restUrl, names.sink))],
       (tasks) =>
         tasks.length === 1 + SINK_TASKS &&
         tasks.every((t) => t.state === "RUNNING") &&
@@ -168,7 +158,7 @@ describe("three workers, one killed with SIGKILL mid-stream", () => {
     // The survivors' consumers may take the dead one's partitions before the leader moves its task (once its
     // lease expires and the rebalance delay passes): wait for the move itself.
     const after = await waitFor(
-      () => tasksOf(names.sink),
+      () => tasksOf(restUrl, names.sink),
       (tasks) => tasks.every((t) => t.state === "RUNNING" && t.worker_id !== victim && t.worker_id !== ""),
       { timeoutMs: 60_000, description: `${victim}'s sink task to run on a surviving worker` },
     );

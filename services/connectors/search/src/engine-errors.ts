@@ -47,6 +47,12 @@ export function engineError(doing: string, error: unknown): PluginError {
   return new FatalError(`${doing}: ${message}`, { cause: error });
 }
 
+/** Whether the engine refused the credentials (HTTP 401 or 403), as `engineError` reports it. */
+export function isRefusedCredentials(error: unknown): boolean {
+  const cause = error instanceof PluginError ? error.cause : error;
+  return cause instanceof errors.ResponseError && (cause.statusCode === 401 || cause.statusCode === 403);
+}
+
 /** The reason in an engine's error answer (`{"error": {...}}`), or the answer as text. */
 function responseReason(body: unknown): string {
   if (typeof body === "object" && body !== null && "error" in body) {

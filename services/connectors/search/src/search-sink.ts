@@ -1,4 +1,5 @@
 import { type ConfigProblem, defineSinkPlugin, type SinkPlugin } from "@connect-mesh/connector-sdk";
+import { isRefusedCredentials } from "./engine-errors.js";
 import { SearchClient } from "./search-client.js";
 import { type OpenClient, SearchSinkTask } from "./search-sink-task.js";
 import { type SearchSinkConfig, searchSinkConfig } from "./sink-config.js";
@@ -51,8 +52,7 @@ async function engineProblems(
     return [];
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const key = /credentials/.test(message) ? "connection.password" : "connection.url";
-    return [{ key, message }];
+    return [{ key: isRefusedCredentials(error) ? "connection.password" : "connection.url", message }];
   } finally {
     await client.close();
   }
