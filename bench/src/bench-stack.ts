@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import {
   downStack,
   findFreePort,
+  type OptionalComponent,
   type Progress,
   readStackState,
   type StackConfig,
@@ -16,7 +17,7 @@ import {
 /** The services that handle records, so the ones whose tracing is measured; restarted in this order. */
 const RECORD_SERVICES = ["worker", "connector-file"] as const;
 
-/** The stack the bench runs on: the one broker for every row, and the mesh for row D. */
+/** The stack the bench runs on: the one broker for every row, and the mesh for rows D, E and F. */
 export interface BenchStack {
   readonly config: StackConfig;
   readonly bootstrap: string;
@@ -49,20 +50,21 @@ export interface ServiceProcess {
 /**
  * Starts the whole local stack on free ports in `runDir`, as the integration tests do, with the mesh's
  * services from their built dist/ (what a user runs). With `cpuProfileDir`, the Node services are started
- * with --cpu-prof and write a profile there when they stop. With `withDatabases` (row E), MariaDB and
- * PostgreSQL start too; without it the stack spends nothing on them.
+ * with --cpu-prof and write a profile there when they stop. `withComponents` start too: MariaDB and
+ * PostgreSQL for row E, Elasticsearch for row F; the stack spends nothing on those the run leaves out.
  */
 export async function startBenchStack(
   runDir: string,
   progress: Progress,
   cpuProfileDir?: string,
-  withDatabases = false,
+  withComponents: readonly OptionalComponent[] = [],
 ): Promise<BenchStack> {
   const baseDir = join(runDir, "files");
   await mkdir(baseDir, { recursive: true });
-  if (withDatabases) {
-    // Run as root, the stack starts MariaDB and PostgreSQL as their own system users, which must pass through
-    // the scratch directory (mkdtemp makes it 0700) to reach the run directory; passing, not listing.
+  if (withComponents.length > 0) {
+    // Run as root, the stack starts MariaDB, PostgreSQL and Elasticsearch as their own system users, which
+    // must pass through the scratch directory (mkdtemp makes it 0700) to reach the run directory; passing,
+    // not listing.
     const scratch = dirname(runDir);
     await chmod(scratch, ((await stat(scratch)).mode & 0o777) | 0o001);
   }
@@ -75,9 +77,10 @@ export async function startBenchStack(
     etcdPort: await findFreePort(),
     etcdPeerPort: await findFreePort(),
     restPort: await findFreePort(),
-    withComponents: withDatabases ? ["mariadb", "postgres"] : [],
+    withComponents,
     mariadbPort: await findFreePort(),
     postgresPort: await findFreePort(),
+    elasticsearchPort: await findFreePort(),
     nodeFlags: cpuProfileDir === undefined ? [] : ["--cpu-prof", `--cpu-prof-dir=${cpuProfileDir}`],
   });
   const result = await upStack(config, progress);

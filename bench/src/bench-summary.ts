@@ -1,4 +1,4 @@
-import { JDBC_MEASUREMENT, type JdbcSummary, summarizeJdbc } from "./jdbc-summary.js";
+import { type CopySummary, JDBC_MEASUREMENT, SEARCH_MEASUREMENT, summarizeCopies } from "./copy-summary.js";
 import type { RowId } from "./options.js";
 import type { BenchResults } from "./results.js";
 import {
@@ -38,9 +38,13 @@ export interface BenchSummary {
   /** Row D with tracing off, at 1% and at 100%; every mode unmeasured when the run left tracing out. */
   readonly tracing: readonly TracingModeSummary[];
   /** Row E; undefined when it did not run or every run failed. */
-  readonly jdbc?: JdbcSummary;
+  readonly jdbc?: CopySummary;
   /** "1/3 runs failed: <the first reason>", when some of row E's runs failed. */
   readonly jdbcFailures?: string;
+  /** Row F; undefined when it did not run or every run failed. */
+  readonly search?: CopySummary;
+  /** "1/3 runs failed: <the first reason>", when some of row F's runs failed. */
+  readonly searchFailures?: string;
 }
 
 export function summarizeBench(results: BenchResults): BenchSummary {
@@ -74,8 +78,10 @@ export function summarizeBench(results: BenchResults): BenchSummary {
     latency,
     latencyFailures: failuresOf(results, "latency"),
     tracing: summarizeTracing(results.tracing ?? {}, tracingFailures),
-    jdbc: summarizeJdbc(results.jdbc ?? []),
+    jdbc: summarizeCopies(results.jdbc ?? []),
     jdbcFailures: failureOf(results, "E", JDBC_MEASUREMENT),
+    search: summarizeCopies(results.search ?? []),
+    searchFailures: failureOf(results, "F", SEARCH_MEASUREMENT),
   };
 }
 

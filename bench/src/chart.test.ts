@@ -61,8 +61,9 @@ describe("renderChart", () => {
     expect(svg).toContain("100 B &lt;lines&gt;");
   });
 
-  it("leaves row E out unless it ran", () => {
+  it("leaves rows E and F out unless they ran", () => {
     expect(svg).not.toContain("E JDBC connectors");
+    expect(svg).not.toContain("F search sink");
   });
 
   it("draws row E's bar, and no empty workload, for a run of row E alone", () => {
@@ -88,5 +89,36 @@ describe("renderChart", () => {
     expect(jdbcOnly).toContain("E JDBC connectors");
     expect(jdbcOnly).toContain("12,345");
     expect(jdbcOnly).not.toContain("100 B lines");
+  });
+
+  it("draws row F's bar on a scale of its own, and marks it when every run failed", () => {
+    const searchOnly = renderChart(
+      {
+        ...summary,
+        workloads: [],
+        latency: {},
+        search: {
+          runs: 3,
+          records: 1000,
+          recordsPerSec: spread(6_789),
+          seconds: spread(0.15),
+          processes: [],
+          notes: {},
+          verified: "3/3 count + id sum",
+          isVerified: true,
+        },
+      },
+      10_000,
+      "a test",
+    );
+    expect(searchOnly).toContain("Kafka → Elasticsearch: documents/s");
+    expect(searchOnly).toContain("6,789");
+    const failed = renderChart(
+      { ...summary, workloads: [], latency: {}, searchFailures: "1/1 runs failed: boom" },
+      10_000,
+      "a test",
+    );
+    expect(failed).toContain("F search sink");
+    expect(failed).toContain("failed: see the table for why");
   });
 });

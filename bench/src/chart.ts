@@ -15,6 +15,7 @@ const COLORS: Record<RowId, string> = {
   C: "#e15759",
   D: "#59a14f",
   E: "#b07aa1",
+  F: "#76b7b2",
 };
 const NAMES: Record<RowId, string> = {
   A: "A Kafka's perf tools",
@@ -22,6 +23,7 @@ const NAMES: Record<RowId, string> = {
   C: "C Kafka Connect",
   D: "D connect-mesh",
   E: "E JDBC connectors",
+  F: "F search sink",
 };
 
 /**
@@ -41,7 +43,7 @@ export function renderChart(summary: BenchSummary, ratePerSec: number, subtitle:
     const rows = (Object.keys(NAMES) as RowId[]).filter(
       (id) => workload.rows[id] !== undefined || workload.failures[id] !== undefined,
     );
-    // A run of row E alone measured no workload.
+    // A run of row E or F alone measured no workload.
     if (rows.length === 0) continue;
     y += 24;
     parts.push(text(LABEL_X, y, `${workload.name}: records/s, median with min–max`, 14, "bold"));
@@ -55,16 +57,20 @@ export function renderChart(summary: BenchSummary, ratePerSec: number, subtitle:
     }
   }
 
-  if (summary.jdbc !== undefined || summary.jdbcFailures !== undefined) {
+  // Rows E and F each have a pipeline of their own, so a scale of their own.
+  const copies = [
+    ["E", "MariaDB → Kafka → PostgreSQL: table rows/s", summary.jdbc, summary.jdbcFailures],
+    ["F", "Kafka → Elasticsearch: documents/s", summary.search, summary.searchFailures],
+  ] as const;
+  for (const [id, title, copy, failures] of copies) {
+    if (copy === undefined && failures === undefined) continue;
     y += 24;
-    parts.push(
-      text(LABEL_X, y, "MariaDB → Kafka → PostgreSQL: table rows/s, median with min–max", 14, "bold"),
-    );
+    parts.push(text(LABEL_X, y, `${title}, median with min–max`, 14, "bold"));
     y += 12;
-    const spread = summary.jdbc?.recordsPerSec;
+    const spread = copy?.recordsPerSec;
     if (spread !== undefined)
-      parts.push(...spreadBar("E", spread, spread.max * 1.05, y, formatNumber(spread.median)));
-    else parts.push(...failedBar("E", y));
+      parts.push(...spreadBar(id, spread, spread.max * 1.05, y, formatNumber(spread.median)));
+    else parts.push(...failedBar(id, y));
     y += BAR_HEIGHT + ROW_GAP;
   }
 

@@ -1,4 +1,5 @@
 import { waitFor } from "@connect-mesh/async";
+import { requestJson } from "./json-request.js";
 
 /**
  * The few calls of Kafka Connect's REST API the bench makes. Rows C and D answer the same API, so one
@@ -58,22 +59,8 @@ export class ConnectRest {
     return `${name} FAILED: ${failed.trace?.split("\n")[0] ?? "no trace given"}`;
   }
 
-  private async send(
-    method: string,
-    path: string,
-    body: unknown,
-    expected: readonly number[],
-  ): Promise<unknown> {
-    const response = await fetch(`${this.baseUrl}${path}`, {
-      method,
-      headers: body === undefined ? {} : { "Content-Type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(30_000),
-    });
-    const text = await response.text();
-    if (!expected.includes(response.status))
-      throw new Error(`${method} ${this.baseUrl}${path} answered ${response.status}: ${text.slice(0, 500)}`);
-    return text === "" ? undefined : (JSON.parse(text) as unknown);
+  private send(method: string, path: string, body: unknown, expected: readonly number[]): Promise<unknown> {
+    return requestJson(this.baseUrl, method, path, body, expected);
   }
 }
 

@@ -5,7 +5,13 @@ import { type CpuProfile, summarizeProfile } from "./cpu-profile-summary.js";
 import { markdownTable } from "./markdown-table.js";
 
 /** The mesh's Node services, whose profiles `--cpu-prof` collects. */
-export const PROFILED_SERVICES = ["worker", "connector-file", "connector-jdbc", "coordinator"] as const;
+export const PROFILED_SERVICES = [
+  "worker",
+  "connector-file",
+  "connector-jdbc",
+  "connector-search",
+  "coordinator",
+] as const;
 
 /**
  * Prints where each of the mesh's Node services spent its CPU, and writes it to `summary.md` beside the

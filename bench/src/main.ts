@@ -2,12 +2,19 @@ import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type StandaloneJaeger, startStandaloneJaeger } from "@connect-mesh/deploy";
+import { type OptionalComponent, type StandaloneJaeger, startStandaloneJaeger } from "@connect-mesh/deploy";
 import { type Admin, Kafka, logLevel } from "kafkajs";
 import { type BenchStack, startBenchStack, stopBenchStack } from "./bench-stack.js";
 import { reportServiceProfiles } from "./cpu-profiles.js";
 import { currentLoad, describeMachine } from "./machine.js";
-import { type FileRowId, isUsageError, parseBenchOptions, type RowId, USAGE } from "./options.js";
+import {
+  type BenchOptions,
+  type FileRowId,
+  isUsageError,
+  parseBenchOptions,
+  type RowId,
+  USAGE,
+} from "./options.js";
 import { writeOutputs } from "./outputs.js";
 import { runPlan } from "./plan.js";
 import type { BenchResults } from "./results.js";
@@ -17,14 +24,15 @@ import { type JdbcRow, jdbcRow } from "./rows/jdbc-row.js";
 import { kafkaConnectRow } from "./rows/kafka-connect-row.js";
 import { kafkaToolsRow } from "./rows/kafka-tools-row.js";
 import { rawKafkajsRow } from "./rows/raw-kafkajs-row.js";
+import { type SearchRow, searchRow } from "./rows/search-row.js";
 import { type TracedMeshRow, tracedMeshRow } from "./rows/traced-mesh-row.js";
 
 /**
  * `npm run bench`: starts one stack (the broker every row uses, and the mesh; MariaDB and PostgreSQL too
- * when row E runs), runs rows A to D on both workloads, row E's table copy, row D with tracing off and on
- * (spans to a Jaeger of its own) and the latency run, prints the tables, writes the JSON results and the
- * chart, and (for a full run) rewrites the results in docs/performance.md. Everything it started is
- * stopped at the end, also after a failure or one Ctrl-C.
+ * when row E runs, Elasticsearch when row F runs), runs rows A to D on both workloads, row E's table copy,
+ * row F's indexing, row D with tracing off and on (spans to a Jaeger of its own) and the latency run,
+ * prints the tables, writes the JSON results and the chart, and (for a full run) rewrites the results in
+ * docs/performance.md. Everything it started is stopped at the end, also after a failure or one Ctrl-C.
  */
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -59,9 +67,16 @@ async function main(): Promise<number> {
   const profileDir = options.cpuProfile ? join(resultDir, "profiles") : undefined;
   const rows: BenchRow[] = [];
   let jdbc: JdbcRow | undefined;
+  let search: SearchRow | undefined;
   let stack: BenchStack | undefined;
   let admin: Admin | undefined;
   let jaeger: StandaloneJaeger | undefined;
+  /** Every row started so far, E and F after the file pipeline's: what the tables title and what is closed. */
+  const startedRows = () => [
+    ...rows,
+    ...(jdbc === undefined ? [] : [jdbc]),
+    ...(search === undefined ? [] : [search]),
+  ];
   // Until every run has passed its checks, the scratch directory holds the only logs that say why not.
   let isAllWell = false;
   try {
@@ -69,7 +84,7 @@ async function main(): Promise<number> {
     progress(
       `scratch directory ${workDir}; should the bench be killed, stop its stack with: npx cmesh down --run-dir ${stackDir}`,
     );
-    stack = await startBenchStack(stackDir, progress, profileDir, options.jdbc !== undefined);
+    stack = await startBenchStack(stackDir, progress, profileDir, stackComponentsFor(options));
     const kafka = new Kafka({ clientId: "bench", brokers: [stack.bootstrap], logLevel: logLevel.NOTHING });
     admin = kafka.admin();
     await admin.connect();
@@ -86,6 +101,7 @@ async function main(): Promise<number> {
     };
     for (const id of options.rows) rows.push(await ROWS[id](context, stack));
     if (options.jdbc !== undefined) jdbc = await jdbcRow(context, stack);
+    if (options.search !== undefined) search = searchRow(context, stack);
     let tracedMesh: TracedMeshRow | undefined;
     if (options.shouldMeasureTracing) {
       progress("starting Jaeger to receive the tracing runs' spans");
@@ -96,20 +112,19 @@ async function main(): Promise<number> {
       tracedMesh = tracedMeshRow(context, stack, jaeger.otlpEndpoint);
     }
 
-    const measured = await runPlan(rows, options, progress, interrupted.signal, tracedMesh, jdbc);
-    const titled = jdbc === undefined ? rows : [...rows, jdbc];
+    const measured = await runPlan(rows, options, progress, interrupted.signal, { tracedMesh, jdbc, search });
     const results: BenchResults = {
       startedAt,
       finishedAt: new Date().toISOString(),
       options,
       machine: { ...machine, loadAtEnd: currentLoad() },
-      rows: Object.fromEntries(titled.map((row) => [row.id, row.title])) as Record<RowId, string>,
+      rows: Object.fromEntries(startedRows().map((row) => [row.id, row.title])) as Record<RowId, string>,
       ...measured,
     };
     isAllWell = await writeOutputs({ results, resultDir, repoRoot, print, progress });
     return isAllWell ? 0 : 1;
   } finally {
-    for (const row of jdbc === undefined ? rows : [...rows, jdbc])
+    for (const row of startedRows())
       await row.close().catch((error: unknown) => progress(`could not stop row ${row.id}: ${String(error)}`));
     await admin?.disconnect();
     if (stack !== undefined) await stopBenchStack(stack);
@@ -121,6 +136,14 @@ async function main(): Promise<number> {
     else if (!isAllWell) progress(`kept the scratch directory ${workDir}, whose logs say what went wrong`);
     else await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/** The stack's optional components the run's rows need: E's databases, F's search engine. */
+function stackComponentsFor(options: BenchOptions): OptionalComponent[] {
+  return [
+    ...(options.jdbc === undefined ? [] : (["mariadb", "postgres"] as const)),
+    ...(options.search === undefined ? [] : (["elasticsearch"] as const)),
+  ];
 }
 
 /** `--report FILE`: the outputs of an earlier run, written again (after a change to the tables, say). */

@@ -12,6 +12,7 @@ describe("parseBenchOptions", () => {
     expect(options.latency.ratePerSec).toBe(10_000);
     expect(options.rows).toEqual(["A", "B", "C", "D"]);
     expect(options.jdbc).toEqual({ rows: 100_000, batchMaxRows: 1_000 });
+    expect(options.search).toEqual({ documents: 100_000 });
     expect(options.shouldMeasureTracing).toBe(true);
     expect(options.shouldUpdateDocs).toBe(true);
     expect(options.outDir).toBe("/repo/bench/results");
@@ -22,6 +23,7 @@ describe("parseBenchOptions", () => {
     expect(options.runs).toBe(1);
     expect(options.workloads[0]?.lines).toBeLessThan(100_000);
     expect(options.jdbc?.rows).toBe(10_000);
+    expect(options.search?.documents).toBe(10_000);
     expect(options.shouldUpdateDocs).toBe(false);
   });
 
@@ -64,6 +66,22 @@ describe("parseBenchOptions", () => {
     },
   );
 
+  it("runs row F alone, with no other row, and so no database", () => {
+    const options = parseBenchOptions(["--rows", "f", "--search-docs", "25,000", "--no-docs"], "/r");
+    expect(options.rows).toEqual([]);
+    expect(options.jdbc).toBeUndefined();
+    expect(options.search).toEqual({ documents: 25_000 });
+    expect(options.shouldMeasureTracing).toBe(false);
+    expect(options.shouldUpdateDocs).toBe(false);
+  });
+
+  it.each([[["--rows", "A,B,C,D,E"]], [["--measure", "100b,latency,tracing,jdbc"]]])(
+    "leaves row F out when %j leaves it out",
+    (args) => {
+      expect(parseBenchOptions(args, "/r").search).toBeUndefined();
+    },
+  );
+
   it("leaves tracing out when row D is left out, since only D traces", () => {
     expect(parseBenchOptions(["--rows", "C", "--measure", "tracing"], "/r").shouldMeasureTracing).toBe(false);
   });
@@ -71,8 +89,9 @@ describe("parseBenchOptions", () => {
   it.each([
     [["--runs", "0"]],
     [["--runs", "two"]],
-    [["--rows", "A,F"]],
+    [["--rows", "A,G"]],
     [["--jdbc-rows", "0"]],
+    [["--search-docs", "0"]],
     [["--measure", "latency,10kb"]],
     [["--docs", "--no-docs"]],
   ])("refuses %j", (args) => {

@@ -6,10 +6,10 @@ export const FILE_ROW_IDS = ["A", "B", "C", "D"] as const;
 export type FileRowId = (typeof FILE_ROW_IDS)[number];
 
 /**
- * Every row `--rows` can name: the file pipeline's, and E, MariaDB → Kafka → PostgreSQL through the JDBC
- * connectors.
+ * Every row `--rows` can name: the file pipeline's; E, MariaDB → Kafka → PostgreSQL through the JDBC
+ * connectors; and F, Kafka → Elasticsearch through the search sink connector.
  */
-export const ROW_IDS = [...FILE_ROW_IDS, "E"] as const;
+export const ROW_IDS = [...FILE_ROW_IDS, "E", "F"] as const;
 export type RowId = (typeof ROW_IDS)[number];
 
 /** One throughput workload: a file of `lines` lines, each `lineBytes` bytes long with its newline. */
@@ -36,6 +36,12 @@ export interface JdbcPlan {
   readonly batchMaxRows: number;
 }
 
+/** Row F's run: records already in a topic indexed into Elasticsearch by the search sink connector. */
+export interface SearchPlan {
+  /** Records in the topic, all of them produced before the connector is created: one document each. */
+  readonly documents: number;
+}
+
 /** What one `npm run bench` does. */
 export interface BenchOptions {
   readonly runs: number;
@@ -46,10 +52,12 @@ export interface BenchOptions {
   readonly shouldMeasureTracing: boolean;
   /** The workload of the tracing runs: the 100-byte one, also when it is not measured on its own. */
   readonly tracingWorkload: Workload;
-  /** The file pipeline's rows to run (A to D); row E is `jdbc`. */
+  /** The file pipeline's rows to run (A to D); row E is `jdbc`, row F `search`. */
   readonly rows: readonly FileRowId[];
   /** Row E's run, when it is measured (`--rows` has E and `--measure` has jdbc); absent in older results. */
   readonly jdbc?: JdbcPlan;
+  /** Row F's run, when it is measured (`--rows` has F and `--measure` has search); absent in older results. */
+  readonly search?: SearchPlan;
   /** Where the JSON results and the chart of this run go. */
   readonly outDir: string;
   readonly isQuick: boolean;
@@ -78,8 +86,8 @@ export function isUsageError(error: unknown): error is Error {
 }
 
 export const USAGE = `npm run bench -- [flags]
-  --quick                 a smoke run: 1 run, 20,000 and 4,000 lines, 3 s of latency, 10,000 table rows;
-                          does not touch docs/
+  --quick                 a smoke run: 1 run, 20,000 and 4,000 lines, 3 s of latency, 10,000 table rows,
+                          10,000 documents; does not touch docs/
   --runs N                runs of each measurement; each figure is their median (default 3)
   --small-lines N         lines in the 100-byte workload (default 1,000,000)
   --large-lines N         lines in the 1 KB workload (default 200,000)
@@ -87,9 +95,11 @@ export const USAGE = `npm run bench -- [flags]
   --latency-seconds N     measured seconds of the latency run (default 20)
   --jdbc-rows N           rows row E copies from MariaDB to PostgreSQL (default 100,000)
   --jdbc-batch-max-rows N row E's source batch.max.rows (default 1,000)
-  --rows A,B,C,D,E        which rows to run (default all; E starts MariaDB and PostgreSQL in the stack)
-  --measure 100b,1kb,latency,tracing,jdbc  which measurements to make (default all; tracing needs row D,
-                          jdbc is row E's only one)
+  --search-docs N         records row F indexes from Kafka into Elasticsearch (default 100,000)
+  --rows A,B,C,D,E,F      which rows to run (default all; E starts MariaDB and PostgreSQL in the stack,
+                          F Elasticsearch)
+  --measure 100b,1kb,latency,tracing,jdbc,search  which measurements to make (default all; tracing needs
+                          row D, jdbc is row E's only one and search row F's)
   --out DIR               where results go (default bench/results)
   --docs / --no-docs      whether to rewrite docs/performance.md (default: yes unless --quick)
   --cpu-prof              profile the mesh's Node services (node --cpu-prof) and say where their CPU went
@@ -97,8 +107,22 @@ export const USAGE = `npm run bench -- [flags]
                           a bench with a failed run or check keeps it anyway)
   --report FILE           measure nothing; print and write the tables, chart and docs again from a results.json`;
 
-const FULL = { runs: 3, smallLines: 1_000_000, largeLines: 200_000, latencySeconds: 20, jdbcRows: 100_000 };
-const QUICK = { runs: 1, smallLines: 20_000, largeLines: 4_000, latencySeconds: 3, jdbcRows: 10_000 };
+const FULL = {
+  runs: 3,
+  smallLines: 1_000_000,
+  largeLines: 200_000,
+  latencySeconds: 20,
+  jdbcRows: 100_000,
+  searchDocuments: 100_000,
+};
+const QUICK = {
+  runs: 1,
+  smallLines: 20_000,
+  largeLines: 4_000,
+  latencySeconds: 3,
+  jdbcRows: 10_000,
+  searchDocuments: 10_000,
+};
 /**
  * Row E's source batches: ten times the connector's default of 100, so that a batch's fixed costs (a credit
  * round trip, a produce request, a sink transaction) are spread over as many rows as the worker puts in one
@@ -120,6 +144,7 @@ export function parseBenchOptions(args: readonly string[], repoRoot: string): Be
       "latency-seconds": { type: "string" },
       "jdbc-rows": { type: "string" },
       "jdbc-batch-max-rows": { type: "string" },
+      "search-docs": { type: "string" },
       rows: { type: "string" },
       measure: { type: "string" },
       out: { type: "string" },
@@ -154,6 +179,9 @@ export function parseBenchOptions(args: readonly string[], repoRoot: string): Be
       JDBC_BATCH_MAX_ROWS,
     ),
   };
+  const search: SearchPlan = {
+    documents: positiveInteger(values["search-docs"], "--search-docs", base.searchDocuments),
+  };
   return {
     runs: positiveInteger(values.runs, "--runs", base.runs),
     workloads: [small, large].filter((w) => measurements.includes(w.lineBytes === 100 ? "100b" : "1kb")),
@@ -168,6 +196,7 @@ export function parseBenchOptions(args: readonly string[], repoRoot: string): Be
     },
     rows,
     jdbc: measurements.includes("jdbc") && selected.includes("E") ? jdbc : undefined,
+    search: measurements.includes("search") && selected.includes("F") ? search : undefined,
     outDir: resolve(repoRoot, values.out ?? "bench/results"),
     isQuick: values.quick,
     shouldUpdateDocs: values.docs ?? (!values.quick && !values["no-docs"]),
@@ -185,7 +214,7 @@ function positiveInteger(text: string | undefined, flag: string, fallback: numbe
   return value;
 }
 
-const MEASUREMENTS = ["100b", "1kb", "latency", "tracing", "jdbc"] as const;
+const MEASUREMENTS = ["100b", "1kb", "latency", "tracing", "jdbc", "search"] as const;
 
 function measurementsFrom(text: string | undefined): string[] {
   if (text === undefined) return [...MEASUREMENTS];

@@ -49,6 +49,7 @@ export async function writeOutputs(options: {
   const isVerified =
     summary.workloads.every((w) => Object.values(w.rows).every((r) => r.isVerified)) &&
     Object.values(summary.latency).every((l) => l.isVerified) &&
-    (summary.jdbc?.isVerified ?? true);
+    (summary.jdbc?.isVerified ?? true) &&
+    (summary.search?.isVerified ?? true);
   return isVerified && results.failures.length === 0;
 }

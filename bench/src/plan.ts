@@ -1,31 +1,42 @@
-import { JDBC_MEASUREMENT } from "./jdbc-summary.js";
+import { JDBC_MEASUREMENT, SEARCH_MEASUREMENT } from "./copy-summary.js";
 import type { BenchOptions, RowId } from "./options.js";
-import type { BenchResults, JdbcRun, LatencyRun, RunFailure, ThroughputRun } from "./results.js";
+import type { BenchResults, CopyRun, LatencyRun, RunFailure, ThroughputRun } from "./results.js";
 import type { BenchRow } from "./rows/bench-row.js";
 import type { JdbcRow } from "./rows/jdbc-row.js";
+import type { SearchRow } from "./rows/search-row.js";
 import type { TracedMeshRow } from "./rows/traced-mesh-row.js";
 import { TRACING_MODES, type TracingModeName, tracingMeasurement } from "./tracing-modes.js";
 
-type Measured = Pick<BenchResults, "throughput" | "latency" | "tracing" | "jdbc" | "failures">;
+type Measured = Pick<BenchResults, "throughput" | "latency" | "tracing" | "jdbc" | "search" | "failures">;
+
+/** The rows measured apart from the file pipeline's, each there when its measurement is made. */
+export interface SpecialRows {
+  /** Row D with tracing off and on. */
+  readonly tracedMesh?: TracedMeshRow;
+  readonly jdbc?: JdbcRow;
+  readonly search?: SearchRow;
+}
 
 /**
  * Runs every measurement: for each workload, run 1 of every row, then run 2 of every row, and so on,
- * then row E's runs, then row D's tracing modes (off, 1%, 100%, then again), then latency. Interleaving
- * spreads whatever else the machine is doing over every row and mode instead of one; row E is compared
- * with no other row, so its runs follow each other. A run that fails is recorded and the bench goes on.
+ * then row E's runs, then row F's, then row D's tracing modes (off, 1%, 100%, then again), then latency.
+ * Interleaving spreads whatever else the machine is doing over every row and mode instead of one; rows E
+ * and F are compared with no other row, so each one's runs follow each other. A run that fails is
+ * recorded and the bench goes on.
  */
 export async function runPlan(
   rows: readonly BenchRow[],
   options: BenchOptions,
   progress: (line: string) => void,
   signal: AbortSignal,
-  tracedMesh?: TracedMeshRow,
-  jdbcRow?: JdbcRow,
+  special: SpecialRows = {},
 ): Promise<Measured> {
+  const { tracedMesh, jdbc: jdbcRow, search: searchRow } = special;
   const throughput: Record<string, Partial<Record<RowId, ThroughputRun[]>>> = {};
   const latency: Partial<Record<RowId, LatencyRun[]>> = {};
   const tracing: Partial<Record<TracingModeName, ThroughputRun[]>> = {};
-  const jdbc: JdbcRun[] = [];
+  const jdbc: CopyRun[] = [];
+  const search: CopyRun[] = [];
   const failures: RunFailure[] = [];
 
   const attempt = async <T>(
@@ -78,6 +89,20 @@ export async function runPlan(
     );
   }
 
+  const searchPlan = options.search;
+  for (let run = 1; searchPlan !== undefined && searchRow !== undefined && run <= options.runs; run++) {
+    await attempt(
+      { row: "F", measurement: SEARCH_MEASUREMENT, run },
+      () => searchRow.measure(searchPlan, `f-${run}`),
+      (result) => {
+        search.push(result);
+        progress(
+          `  ${Math.round(result.recordsPerSec).toLocaleString("en-US")} documents/s (${result.seconds.toFixed(1)} s); ${result.verification.method}: ${result.verification.isOk ? "ok" : result.verification.detail}`,
+        );
+      },
+    );
+  }
+
   if (options.shouldMeasureTracing && tracedMesh !== undefined) {
     for (let run = 1; run <= options.runs; run++) {
       for (const mode of TRACING_MODES) {
@@ -110,7 +135,14 @@ export async function runPlan(
       );
     }
   }
-  return { throughput, latency, tracing, jdbc: jdbcPlan === undefined ? undefined : jdbc, failures };
+  return {
+    throughput,
+    latency,
+    tracing,
+    jdbc: jdbcPlan === undefined ? undefined : jdbc,
+    search: searchPlan === undefined ? undefined : search,
+    failures,
+  };
 }
 
 /** A throughput run's progress line. */

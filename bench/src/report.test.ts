@@ -18,7 +18,7 @@ const results: BenchResults = {
   finishedAt: "2026-11-25T16:30:00Z",
   options,
   machine: { cpu: "cpu", cores: 2, memoryGb: 1, kernel: "Linux", node: "v20", java: "17", loadAtStart: 0 },
-  rows: { A: "tools", B: "kafkajs", C: "Kafka Connect", D: "connect-mesh", E: "JDBC" },
+  rows: { A: "tools", B: "kafkajs", C: "Kafka Connect", D: "connect-mesh", E: "JDBC", F: "search sink" },
   throughput: {
     [workload]: {
       C: [
@@ -126,5 +126,65 @@ describe("renderReport", () => {
       evaluateTargets(failedSummary, jdbcOptions.latency),
     ).join("\n");
     expect(text).toMatch(/\| E: JDBC +\| – +\| – +\| FAILED, 1\/1 runs failed: bench-e-1-sink FAILED: boom/);
+  });
+
+  it("says row F was not measured when the run left it out", () => {
+    expect(report).toContain("### Kafka → Elasticsearch (search sink)\n\nNot measured in this run");
+  });
+
+  it("shows row F's documents/s, how it was checked, and each process's CPU per document", () => {
+    const searchOptions = parseBenchOptions(["--quick", "--rows", "F", "--search-docs", "1000"], "/repo");
+    const indexed: BenchResults = {
+      ...results,
+      options: searchOptions,
+      throughput: {},
+      failures: [],
+      search: [
+        {
+          records: 1000,
+          seconds: 0.4,
+          recordsPerSec: 2500,
+          processes: [{ label: "Elasticsearch", peakRssMb: 700, cpuSeconds: 0.5 }],
+          verification: { isOk: true, method: "count + id sum", detail: "" },
+          notes: { produceSeconds: 0.2, firstDocumentsSeconds: 0.3 },
+        },
+      ],
+    };
+    const indexedSummary = summarizeBench(indexed);
+    const text = renderReport(
+      indexed,
+      indexedSummary,
+      evaluateTargets(indexedSummary, searchOptions.latency),
+    ).join("\n");
+    expect(text).toContain("Row F indexes 1,000 records");
+    expect(text).toMatch(/\| F: search sink +\| 2,500 +\| 0\.4 +\| 1\/1 count \+ id sum +\|/);
+    expect(text).toMatch(/\| first documents counted +\| every document counted +\|/);
+    expect(text).toMatch(/\| 0\.3 +\| 0\.4 +\|/);
+    expect(text).toMatch(/\| process +\| CPU \(s\) +\| CPU per document \(µs\) +\|/);
+    expect(text).toMatch(/\| Elasticsearch +\| 0\.5 +\| 500\.0 +\|/);
+    expect(text).toMatch(/\| 1,000 documents +\| F +\| Elasticsearch +\| 700 +\| 0\.5 +\|/);
+    expect(text).toContain("### MariaDB → Kafka → PostgreSQL (JDBC)\n\nNot measured in this run");
+  });
+
+  it("says why row F has no figures when its runs failed", () => {
+    const searchOptions = parseBenchOptions(["--quick", "--rows", "F"], "/repo");
+    const failed: BenchResults = {
+      ...results,
+      options: searchOptions,
+      throughput: {},
+      search: [],
+      failures: [
+        { row: "F", measurement: "search", run: 1, reason: "bench-f-1-search-sink FAILED: mapping" },
+      ],
+    };
+    const failedSummary = summarizeBench(failed);
+    const text = renderReport(
+      failed,
+      failedSummary,
+      evaluateTargets(failedSummary, searchOptions.latency),
+    ).join("\n");
+    expect(text).toMatch(
+      /\| F: search sink +\| – +\| – +\| FAILED, 1\/1 runs failed: bench-f-1-search-sink FAILED: mapping/,
+    );
   });
 });

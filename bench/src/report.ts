@@ -1,6 +1,6 @@
 import { type BenchSummary, RATIOS } from "./bench-summary.js";
+import { type CopySummary, cpuMicrosPerRecord } from "./copy-summary.js";
 import { formatNumber, formatSpread } from "./figures.js";
-import { cpuMicrosPerRecord } from "./jdbc-summary.js";
 import { markdownTable } from "./markdown-table.js";
 import type { RowId } from "./options.js";
 import type { BenchResults } from "./results.js";
@@ -20,7 +20,7 @@ export function renderReport(
   const lines: string[] = [];
   const section = (title: string, ...body: string[]) => lines.push(`### ${title}`, "", ...body, "");
 
-  // A run of row E alone has no file pipeline to tabulate.
+  // A run of row E or F alone has no file pipeline to tabulate.
   const hasFileRows = results.options.rows.length > 0;
   const fileWorkloads = hasFileRows ? summary.workloads : [];
   for (const workload of fileWorkloads) {
@@ -80,6 +80,9 @@ export function renderReport(
     ...(results.options.jdbc === undefined
       ? []
       : processCells(tableRowsName(results.options.jdbc.rows), "E", summary.jdbc?.processes ?? [])),
+    ...(results.options.search === undefined
+      ? []
+      : processCells(documentsName(results.options.search.documents), "F", summary.search?.processes ?? [])),
   ];
   section(
     "Processes: peak resident memory and CPU time per run",
@@ -98,6 +101,8 @@ export function renderReport(
 
   section("MariaDB → Kafka → PostgreSQL (JDBC)", ...jdbcSection(results, summary));
 
+  section("Kafka → Elasticsearch (search sink)", ...searchSection(results, summary));
+
   return lines;
 }
 
@@ -106,20 +111,6 @@ function jdbcSection(results: BenchResults, summary: BenchSummary): string[] {
   const plan = results.options.jdbc;
   if (plan === undefined) return ["Not measured in this run (`--rows` or `--measure` left row E out)."];
   const jdbc = summary.jdbc;
-  const cpuPerRow =
-    jdbc === undefined
-      ? []
-      : [
-          "",
-          ...markdownTable(
-            ["process", "CPU (s)", "CPU per row (µs)"],
-            jdbc.processes.map((p) => [
-              p.label,
-              formatSpread(p.cpuSeconds, 1),
-              formatNumber(cpuMicrosPerRecord(p, jdbc.records), 1),
-            ]),
-          ),
-        ];
   const note = (name: string) => formatSpread(jdbc?.notes[name], 1);
   const timeline =
     jdbc === undefined
@@ -164,13 +155,76 @@ function jdbcSection(results: BenchResults, summary: BenchSummary): string[] {
       ],
     ),
     ...timeline,
-    ...cpuPerRow,
+    ...cpuPerRecord(jdbc, "row"),
+  ];
+}
+
+/** Row F: what it ran, its documents/s, and each process's CPU per document; or why it is not there. */
+function searchSection(results: BenchResults, summary: BenchSummary): string[] {
+  const plan = results.options.search;
+  if (plan === undefined) return ["Not measured in this run (`--rows` or `--measure` left row F out)."];
+  const search = summary.search;
+  const timeline =
+    search === undefined
+      ? []
+      : [
+          "",
+          "Seconds after creating the connector:",
+          "",
+          ...markdownTable(
+            ["first documents counted", "every document counted"],
+            [[formatSpread(search.notes.firstDocumentsSeconds, 1), formatSpread(search.seconds, 1)]],
+          ),
+        ];
+  return [
+    `Row F indexes ${formatNumber(plan.documents)} records of one single-partition topic into Elasticsearch: ElasticsearchSinkConnector`,
+    "with `key.ignore=true` (a document per record, its id the record's topic+partition+offset) and the index's",
+    "mapping made from the values' schema. The records (row E's table rows as JsonConverter structs with",
+    "schemas) are all in Kafka before the connector is created. Timed from creating the connector until the",
+    "index's `_count`, which sees documents as of the index's last refresh (every second, the default), counts",
+    "every record; then checked after a refresh of its own: exactly that many documents, their ids 1 to N",
+    "adding up to N(N+1)/2.",
+    "",
+    ...markdownTable(
+      ["row", "documents/s", "seconds", "checked"],
+      [
+        [
+          `F: ${results.rows.F}`,
+          formatSpread(search?.recordsPerSec),
+          formatSpread(search?.seconds, 1),
+          checked(search?.verified, summary.searchFailures),
+        ],
+      ],
+    ),
+    ...timeline,
+    ...cpuPerRecord(search, "document"),
+  ];
+}
+
+/** Each process's CPU across a copying row's runs, and per record copied; nothing when no run was measured. */
+function cpuPerRecord(copy: CopySummary | undefined, record: string): string[] {
+  if (copy === undefined) return [];
+  return [
+    "",
+    ...markdownTable(
+      ["process", "CPU (s)", `CPU per ${record} (µs)`],
+      copy.processes.map((p) => [
+        p.label,
+        formatSpread(p.cpuSeconds, 1),
+        formatNumber(cpuMicrosPerRecord(p, copy.records), 1),
+      ]),
+    ),
   ];
 }
 
 /** "100,000 table rows": row E's run in the processes table. */
 function tableRowsName(rows: number): string {
   return `${formatNumber(rows)} table rows`;
+}
+
+/** "100,000 documents": row F's run in the processes table. */
+function documentsName(documents: number): string {
+  return `${formatNumber(documents)} documents`;
 }
 
 /** Row D with tracing off, at 1% and at 100%, each as a ratio of off; or why it is not there. */

@@ -30,15 +30,19 @@ export interface LatencyRun {
   readonly verification: Verification;
 }
 
-/** One run of row E: a MariaDB table copied into PostgreSQL through Kafka by the JDBC connectors. */
-export interface JdbcRun {
-  /** Table rows copied. */
+/**
+ * One run of a row that copies a fixed set of records into a target system through connectors, timed until
+ * the target holds them all: row E (a MariaDB table into PostgreSQL through Kafka, by the JDBC connectors)
+ * and row F (a topic's records into an Elasticsearch index, by the search sink connector).
+ */
+export interface CopyRun {
+  /** Records copied: E's table rows, F's documents. */
   readonly records: number;
-  /** From creating the connectors to PostgreSQL holding every row. */
+  /** From creating the connectors to the target holding every record. */
   readonly seconds: number;
   readonly recordsPerSec: number;
   readonly processes: readonly ProcessUsage[];
-  /** The target table's count and checksum against the source table's. */
+  /** E: the target table's count and checksum against the source table's. F: the index's count and ids. */
   readonly verification: Verification;
   /** Figures beside the timed part, such as how long filling the source table took. */
   readonly notes: Readonly<Record<string, number>>;
@@ -57,14 +61,16 @@ export interface BenchResults {
   /** Row D's tracing-overhead runs by mode; absent from results written before they existed. */
   readonly tracing?: Partial<Record<TracingModeName, readonly ThroughputRun[]>>;
   /** Row E's runs; absent when it did not run, and from results written before it existed. */
-  readonly jdbc?: readonly JdbcRun[];
+  readonly jdbc?: readonly CopyRun[];
+  /** Row F's runs; absent when it did not run, and from results written before it existed. */
+  readonly search?: readonly CopyRun[];
   /** Runs that could not be measured, and why. */
   readonly failures: readonly RunFailure[];
 }
 
 /**
- * A run that failed: which row, which measurement (a workload's name, "latency", "tracing <mode>" or
- * "jdbc"), and why.
+ * A run that failed: which row, which measurement (a workload's name, "latency", "tracing <mode>", "jdbc"
+ * or "search"), and why.
  */
 export interface RunFailure {
   readonly row: RowId;

@@ -14,6 +14,7 @@ function waitOn(counts: readonly number[], overrides: Partial<RowCountWait> = {}
     expected: 100,
     failureOf: async () => undefined,
     description: "table t",
+    connectorService: "connector-jdbc",
     timeoutMs: 10_000,
     stallMs: 1_000,
     intervalMs: 100,
@@ -35,8 +36,16 @@ describe("waitForRowCount", () => {
     expect(await waitOn([100])).toEqual({ firstRowsAt: 0, allRowsAt: 0 });
   });
 
-  it("names the count it stalled at", async () => {
-    await expect(waitOn([0, 60])).rejects.toThrow(/stayed at 60 of 100 rows for 1 s/);
+  it("names the count it stalled at, and the log that says why", async () => {
+    await expect(waitOn([0, 60])).rejects.toThrow(
+      /stayed at 60 of 100 rows for 1 s; see the connectors' status and the connector-jdbc log/,
+    );
+  });
+
+  it("counts in the unit it is given", async () => {
+    await expect(
+      waitOn([0, 60], { unit: "documents", connectorService: "connector-search" }),
+    ).rejects.toThrow(/stayed at 60 of 100 documents for 1 s; .* the connector-search log/);
   });
 
   it("gives up at the deadline while rows still trickle in", async () => {

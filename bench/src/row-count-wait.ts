@@ -9,6 +9,10 @@ export interface RowCountWait {
   readonly failureOf: () => Promise<string | undefined>;
   /** What is being filled, for the errors ("PostgreSQL table x"). */
   readonly description: string;
+  /** What its count counts, for the errors: "rows" unless given ("documents", say). */
+  readonly unit?: string;
+  /** The connector service whose log says why a stalled count stopped ("connector-jdbc"). */
+  readonly connectorService: string;
   /** The hard deadline from the start of the wait. */
   readonly timeoutMs: number;
   /** How long the count may stand still before the run is declared stuck. */
@@ -33,10 +37,10 @@ export interface RowCountTimes {
 }
 
 /**
- * Counts a table's rows until there are `expected`, and returns when the counts that first saw some rows
- * and then all of them were sent (on `now`'s clock): the rows were there by then, and at most one
- * interval earlier were not. Throws, naming the last count, when the deadline passes, when the count
- * stands still for `stallMs`, or as soon as `failureOf` names a failure.
+ * Counts a table's rows (or an index's documents) until there are `expected`, and returns when the counts
+ * that first saw some rows and then all of them were sent (on `now`'s clock): the rows were there by then,
+ * and at most one interval earlier were not. Throws, naming the last count, when the deadline passes, when
+ * the count stands still for `stallMs`, or as soon as `failureOf` names a failure.
  */
 export async function waitForRowCount(wait: RowCountWait): Promise<RowCountTimes> {
   const now = wait.now ?? Date.now;
@@ -44,6 +48,7 @@ export async function waitForRowCount(wait: RowCountWait): Promise<RowCountTimes
   const stallMs = wait.stallMs ?? 60_000;
   const intervalMs = wait.intervalMs ?? 100;
   const failureCheckMs = wait.failureCheckMs ?? 1_000;
+  const unit = wait.unit ?? "rows";
   const startedAt = now();
   let lastCount = -1;
   let lastGrowthAt = startedAt;
@@ -63,15 +68,15 @@ export async function waitForRowCount(wait: RowCountWait): Promise<RowCountTimes
       lastCheckAt = sentAt;
       const failure = await wait.failureOf();
       if (failure !== undefined)
-        throw new Error(`${failure} (${wait.description} held ${count} of ${wait.expected} rows)`);
+        throw new Error(`${failure} (${wait.description} held ${count} of ${wait.expected} ${unit})`);
     }
     if (sentAt - lastGrowthAt >= stallMs)
       throw new Error(
-        `${wait.description} stayed at ${count} of ${wait.expected} rows for ${stallMs / 1000} s; see the connectors' status and the connector-jdbc log`,
+        `${wait.description} stayed at ${count} of ${wait.expected} ${unit} for ${stallMs / 1000} s; see the connectors' status and the ${wait.connectorService} log`,
       );
     if (sentAt - startedAt >= wait.timeoutMs)
       throw new Error(
-        `${wait.description} held ${count} of ${wait.expected} rows after ${wait.timeoutMs / 1000} s, the deadline`,
+        `${wait.description} held ${count} of ${wait.expected} ${unit} after ${wait.timeoutMs / 1000} s, the deadline`,
       );
     await pause(intervalMs, wait.signal);
   }

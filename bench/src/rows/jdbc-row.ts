@@ -13,7 +13,7 @@ import type { JdbcPlan } from "../options.js";
 import { PostgresTarget } from "../postgres-target-table.js";
 import { readProcTree } from "../proc-tree.js";
 import type { ProcessUsage, SampledProcess } from "../process-sampler.js";
-import type { JdbcRun } from "../results.js";
+import type { CopyRun } from "../results.js";
 import { waitForRowCount } from "../row-count-wait.js";
 import { compareDigests, digestTable } from "../table-digest.js";
 import type { BenchContext } from "./bench-row.js";
@@ -23,7 +23,7 @@ export interface JdbcRow {
   readonly id: "E";
   readonly title: string;
   /** `runId` is unique in the bench run; the tables, topic and connectors are named after it. */
-  measure(plan: JdbcPlan, runId: string): Promise<JdbcRun>;
+  measure(plan: JdbcPlan, runId: string): Promise<CopyRun>;
   /** Closes the row's database sessions. */
   close(): Promise<void>;
 }
@@ -86,7 +86,7 @@ function runNames(runId: string) {
   };
 }
 
-async function measureJdbcRun(setting: RunSetting, plan: JdbcPlan, runId: string): Promise<JdbcRun> {
+async function measureJdbcRun(setting: RunSetting, plan: JdbcPlan, runId: string): Promise<CopyRun> {
   const { context, stack, mariadb, postgres } = setting;
   const names = runNames(runId);
   const fillStartedAt = performance.now();
@@ -151,6 +151,7 @@ async function timeCopy(
       expected: plan.rows,
       failureOf: async () => (await rest.failureOf(names.source)) ?? (await rest.failureOf(names.sink)),
       description: `PostgreSQL table public.${names.topic}`,
+      connectorService: "connector-jdbc",
       // A minute to start, then at least 500 rows/s; a slower run is broken, not slow.
       timeoutMs: 60_000 + plan.rows * 2,
       signal: context.signal,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { cpuMicrosPerRecord, summarizeJdbc } from "./jdbc-summary.js";
-import type { JdbcRun } from "./results.js";
+import { cpuMicrosPerRecord, summarizeCopies } from "./copy-summary.js";
+import type { CopyRun } from "./results.js";
 
-const run = (seconds: number, isOk = true): JdbcRun => ({
+const run = (seconds: number, isOk = true): CopyRun => ({
   records: 100_000,
   seconds,
   recordsPerSec: 100_000 / seconds,
@@ -14,9 +14,9 @@ const run = (seconds: number, isOk = true): JdbcRun => ({
   notes: { fillSeconds: 2 },
 });
 
-describe("summarizeJdbc", () => {
-  it("takes the median, min and max of rows/s, time and each process", () => {
-    const summary = summarizeJdbc([run(10), run(20), run(40)]);
+describe("summarizeCopies", () => {
+  it("takes the median, min and max of records/s, time and each process", () => {
+    const summary = summarizeCopies([run(10), run(20), run(40)]);
     expect(summary?.recordsPerSec).toEqual({ median: 5_000, min: 2_500, max: 10_000 });
     expect(summary?.seconds.median).toBe(20);
     expect(summary?.processes.map((p) => p.label)).toEqual(["worker", "PostgreSQL"]);
@@ -25,19 +25,19 @@ describe("summarizeJdbc", () => {
   });
 
   it("says a run failed its check", () => {
-    const summary = summarizeJdbc([run(10), run(10, false)]);
+    const summary = summarizeCopies([run(10), run(10, false)]);
     expect(summary?.isVerified).toBe(false);
     expect(summary?.verified).toContain("PostgreSQL holds 3 rows for 4");
   });
 
   it("is undefined without runs", () => {
-    expect(summarizeJdbc([])).toBeUndefined();
+    expect(summarizeCopies([])).toBeUndefined();
   });
 });
 
 describe("cpuMicrosPerRecord", () => {
-  it("divides a process's median CPU by the rows copied", () => {
-    const worker = summarizeJdbc([run(10)])?.processes[0];
+  it("divides a process's median CPU by the records copied", () => {
+    const worker = summarizeCopies([run(10)])?.processes[0];
     expect(worker && cpuMicrosPerRecord(worker, 100_000)).toBe(50);
   });
 });

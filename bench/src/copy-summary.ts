@@ -1,4 +1,4 @@
-import type { JdbcRun } from "./results.js";
+import type { CopyRun } from "./results.js";
 import type { Spread } from "./stats.js";
 import { spreadOf } from "./stats.js";
 import { type ProcessSummary, summarizeProcesses, summarizeVerifications } from "./summary.js";
@@ -6,8 +6,11 @@ import { type ProcessSummary, summarizeProcesses, summarizeVerifications } from 
 /** The measurement name of row E's runs, in progress lines and in results.json's failures. */
 export const JDBC_MEASUREMENT = "jdbc";
 
-/** Row E across its runs. */
-export interface JdbcSummary {
+/** The measurement name of row F's runs, in progress lines and in results.json's failures. */
+export const SEARCH_MEASUREMENT = "search";
+
+/** Row E's or row F's copies across their runs. */
+export interface CopySummary {
   readonly runs: number;
   readonly records: number;
   readonly recordsPerSec: Spread;
@@ -20,8 +23,8 @@ export interface JdbcSummary {
   readonly isVerified: boolean;
 }
 
-/** Row E's runs summarized; undefined when none was measured. */
-export function summarizeJdbc(runs: readonly JdbcRun[]): JdbcSummary | undefined {
+/** A copying row's runs summarized; undefined when none was measured. */
+export function summarizeCopies(runs: readonly CopyRun[]): CopySummary | undefined {
   const recordsPerSec = spreadOf(runs.map((r) => r.recordsPerSec));
   const seconds = spreadOf(runs.map((r) => r.seconds));
   const first = runs[0];
@@ -38,14 +41,14 @@ export function summarizeJdbc(runs: readonly JdbcRun[]): JdbcSummary | undefined
 }
 
 /**
- * A process's median CPU time per copied row, in microseconds: what each part of the pipeline costs a
- * row, comparable across runs of different sizes.
+ * A process's median CPU time per copied record, in microseconds: what each part of the pipeline costs a
+ * record, comparable across runs of different sizes.
  */
 export function cpuMicrosPerRecord(process: ProcessSummary, records: number): number {
   return (process.cpuSeconds.median / records) * 1e6;
 }
 
-function summarizeNotes(runs: readonly JdbcRun[]): Record<string, Spread> {
+function summarizeNotes(runs: readonly CopyRun[]): Record<string, Spread> {
   const names = [...new Set(runs.flatMap((r) => Object.keys(r.notes)))];
   const notes: Record<string, Spread> = {};
   for (const name of names) {
