@@ -163,16 +163,17 @@ describe("SearchSinkTask", () => {
     expect(engine.requests).toEqual([["k1", "k2", "k3"], ["k2"]]);
   });
 
-  it("refuses a record without a schema when schema.ignore=false, and sends the others", async () => {
+  it("refuses a record without a schema when schema.ignore=false, sending only the records before it", async () => {
     const engine = new FakeEngine();
     const task = await openTask(engine);
-    const attempt = task.write([record(1, { isSchemaless: true }), record(2), record(3)]);
+    const attempt = task.write([record(1), record(2, { isSchemaless: true }), record(3)]);
     await expect(attempt).rejects.toBeInstanceOf(FatalError);
     await expect(attempt).rejects.toMatchObject({
-      recordIndex: 0,
+      recordIndex: 1,
       message: expect.stringMatching(/schema\.ignore=false/),
     });
-    expect(engine.requests).toEqual([["k2", "k3"]]);
+    // The worker sends record 3 again once it has dealt with record 2.
+    expect(engine.requests).toEqual([["k1"]]);
   });
 
   it("refuses a record without a schema once its index is prepared, too", async () => {

@@ -71,14 +71,13 @@ export class SearchSinkTask implements SinkTask {
 
   /** Writes a batch; see the class for what a failure leaves written. */
   async write(records: readonly ConnectRecord[]): Promise<void> {
-    const { actions, refusals } = await this.prepare(records);
+    const { actions, refusal } = await this.prepare(records);
     const outcomes = await sendActions(actions, (lines) => this.client.bulk(lines), this.sendSettings);
     for (const [index, record] of records.entries()) {
-      const refusal = refusals.get(index);
-      if (refusal !== undefined) throw refusal;
       const outcome = outcomes.get(index);
       if (outcome !== undefined) this.accept(outcome, index, record);
     }
+    if (refusal !== undefined) throw refusal;
   }
 
   /** Nothing to do: `write` resolves only once the engine has answered for every document. */
@@ -90,12 +89,15 @@ export class SearchSinkTask implements SinkTask {
     await this.client.close();
   }
 
-  /** Each record's bulk action, and the records that cannot have one, with why. */
+  /**
+   * The bulk actions of the records up to the first that cannot have one, and why that one cannot. The
+   * records after it are left for the worker to send again once it has dealt with that one, so none is
+   * indexed twice for it.
+   */
   private async prepare(
     records: readonly ConnectRecord[],
-  ): Promise<{ actions: IndexedAction[]; refusals: Map<number, FatalError> }> {
+  ): Promise<{ actions: IndexedAction[]; refusal?: FatalError }> {
     const actions: IndexedAction[] = [];
-    const refusals = new Map<number, FatalError>();
     for (const [recordIndex, record] of records.entries()) {
       try {
         const index = indexNameFor(record.topic);
@@ -106,10 +108,10 @@ export class SearchSinkTask implements SinkTask {
         const failure = engineError(`cannot index record ${recordIndex} (${originOf(record)})`, error);
         // The engine not answering is the whole batch's trouble, and nothing was sent yet.
         if (failure.retriable) throw failure;
-        refusals.set(recordIndex, new FatalError(failure.message, { cause: error, recordIndex }));
+        return { actions, refusal: new FatalError(failure.message, { cause: error, recordIndex }) };
       }
     }
-    return { actions, refusals };
+    return { actions };
   }
 
   /**
