@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkValidator, type ParsedConfigValue, validators } from "./config-validators.js";
+import { allowedValue, checkValidator, type ParsedConfigValue, validators } from "./config-validators.js";
 
 describe("checkValidator", () => {
   it.each<[string, ReturnType<typeof validators.range>, ParsedConfigValue, string | undefined]>([
@@ -33,5 +33,17 @@ describe("checkValidator", () => {
     ],
   ])("judges %s", (_, validator, value, expected) => {
     expect(checkValidator(validator, value)).toBe(expected);
+  });
+});
+
+describe("allowedValue", () => {
+  it("reads a case-insensitive key in the allowed spelling", () => {
+    expect(allowedValue(["insert", "upsert"], "UpSert", "write.method")).toBe("upsert");
+  });
+
+  it("names the key when a value was never checked against the list", () => {
+    expect(() => allowedValue(["insert", "upsert"], "merge", "write.method")).toThrow(
+      'write.method "merge" is not one of insert, upsert; fix the connector config',
+    );
   });
 });

@@ -1,4 +1,5 @@
 import type { ConfigValidator } from "@connect-mesh/proto";
+import { FatalError } from "./errors.js";
 
 /**
  * The rules a config value can be held to. They travel in `Describe` (so a UI can show them) and are
@@ -69,4 +70,17 @@ export function checkValidator(validator: ConfigValidator, value: ParsedConfigVa
         ? undefined
         : `Value must match the pattern ${rule.value}`;
   }
+}
+
+/**
+ * A `oneOf(..., { caseInsensitive: true })` key's parsed value as the one of `allowed` it matches, in that
+ * spelling (Confluent's connectors read such keys in any case). The validator has admitted only these, so a
+ * miss is a config that skipped parsing: a FatalError naming the key.
+ */
+export function allowedValue<T extends string>(allowed: readonly T[], value: string, key: string): T {
+  const found = allowed.find((candidate) => candidate.toLowerCase() === value.toLowerCase());
+  if (found === undefined) {
+    throw new FatalError(`${key} "${value}" is not one of ${allowed.join(", ")}; fix the connector config`);
+  }
+  return found;
 }

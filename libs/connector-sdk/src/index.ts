@@ -35,7 +35,7 @@ export type {
   ParsedConfig,
 } from "./config-spec.js";
 export { defineConfig } from "./config-spec.js";
-export { validators } from "./config-validators.js";
+export { allowedValue, validators } from "./config-validators.js";
 // Running a connector service.
 export {
   type ConnectorServer,
@@ -82,4 +82,6 @@ export {
   nonEmptyVariable,
   type ServiceNames,
 } from "./service-settings.js";
+// Naming where a sink record came from, in a sink's messages.
+export { sinkRecordOrigin } from "./sink-record-origin.js";
 export { type SourceRecordInit, sourceRecord } from "./source-record.js";

@@ -39,8 +39,7 @@ export function bulkActionFor(
   settings: ActionSettings,
 ): BulkAction | undefined {
   const isKeyIgnored = settings.ignoresKey(record.topic);
-  const value = record.value;
-  if (value?.kind === undefined || value.kind.$case === "nullValue") {
+  if (isTombstone(record)) {
     if (settings.nullValues === "ignore") return undefined;
     if (settings.nullValues === "fail") {
       throw new FatalError(
@@ -55,13 +54,18 @@ export function bulkActionFor(
     return action(index, "delete", documentIdOf(record, false), versionOf(record), []);
   }
   const id = documentIdOf(record, isKeyIgnored);
-  const document = documentJson(value, record.valueSchema);
+  const document = documentJson(record.value, record.valueSchema);
   if (settings.writeMethod === "upsert") {
     return action(index, "update", id, undefined, [`{"doc":${document},"doc_as_upsert":true}`], {
       retry_on_conflict: settings.retryOnConflict,
     });
   }
   return action(index, "index", id, isKeyIgnored ? undefined : versionOf(record), [document]);
+}
+
+/** Whether a record's value is null: a tombstone, which has no document to write. */
+export function isTombstone(record: ConnectRecord): boolean {
+  return record.value?.kind === undefined || record.value.kind.$case === "nullValue";
 }
 
 /** The document id of a record: `topic+partition+offset`, or its key. */

@@ -4,9 +4,10 @@ import {
   RetriableError,
   type SinkTask,
   type SinkTaskContext,
+  sinkRecordOrigin,
 } from "@connect-mesh/connector-sdk";
 import type { Record as ConnectRecord } from "@connect-mesh/proto";
-import { bulkActionFor } from "./bulk-actions.js";
+import { bulkActionFor, isTombstone } from "./bulk-actions.js";
 import type { ItemOutcome } from "./bulk-outcome.js";
 import { type IndexedAction, type SendSettings, sendActions } from "./bulk-sender.js";
 import { engineError } from "./engine-errors.js";
@@ -105,7 +106,10 @@ export class SearchSinkTask implements SinkTask {
         const action = bulkActionFor(record, index, this.settings.actions);
         if (action !== undefined) actions.push({ recordIndex, action });
       } catch (error) {
-        const failure = engineError(`cannot index record ${recordIndex} (${originOf(record)})`, error);
+        const failure = engineError(
+          `cannot index record ${recordIndex} (${sinkRecordOrigin(record)})`,
+          error,
+        );
         // The engine not answering is the whole batch's trouble, and nothing was sent yet.
         if (failure.retriable) throw failure;
         return { actions, refusal: new FatalError(failure.message, { cause: error, recordIndex }) };
@@ -120,12 +124,11 @@ export class SearchSinkTask implements SinkTask {
    * carry no schema to map, so they leave the index to the next record with a value.
    */
   private async prepareIndex(index: string, record: ConnectRecord): Promise<void> {
-    const isTombstone = record.value?.kind === undefined || record.value.kind.$case === "nullValue";
-    if (isTombstone) return;
-    const schema = this.settings.ignoresSchema(record.topic) ? undefined : record.valueSchema;
+    if (isTombstone(record)) return;
+    const isMapped = !this.settings.ignoresSchema(record.topic);
     // Checked for every record, not only an index's first, so that whether a record is refused never depends
     // on what the task happened to write before it.
-    if (!this.settings.ignoresSchema(record.topic) && schema === undefined) {
+    if (isMapped && record.valueSchema === undefined) {
       throw new FatalError(
         `index "${index}" gets its mapping from the record schema (schema.ignore=false), but the record has ` +
           "none; set schema.ignore=true (or list the topic in topic.schema.ignore) for schemaless data",
@@ -134,7 +137,9 @@ export class SearchSinkTask implements SinkTask {
     if (this.preparedIndexes.has(index)) return;
     await this.client.ensureIndex(
       index,
-      schema === undefined ? undefined : indexMappingFor(schema, record.topic),
+      isMapped && record.valueSchema !== undefined
+        ? indexMappingFor(record.valueSchema, record.topic)
+        : undefined,
     );
     this.preparedIndexes.add(index);
   }
@@ -142,7 +147,7 @@ export class SearchSinkTask implements SinkTask {
   /** Returns when the engine's outcome counts as written; throws the record's error otherwise. */
   private accept(outcome: ItemOutcome, recordIndex: number, record: ConnectRecord): void {
     if (outcome.kind === "done") return;
-    const origin = originOf(record);
+    const origin = sinkRecordOrigin(record);
     if (outcome.kind === "malformed" && this.settings.malformedDocuments !== "fail") {
       const log = { origin, reason: outcome.reason };
       const skipped = `the engine refused a malformed document; skipped (behavior.on.malformed.documents=${this.settings.malformedDocuments})`;
@@ -154,12 +159,4 @@ export class SearchSinkTask implements SinkTask {
     if (outcome.kind === "passing") throw new RetriableError(message, { recordIndex });
     throw new FatalError(message, { recordIndex });
   }
-}
-
-/** Where a record came from, for messages. */
-function originOf(record: ConnectRecord): string {
-  const position = record.kafkaPosition;
-  return position === undefined
-    ? `topic "${record.topic}"`
-    : `topic "${record.topic}" partition ${position.partition} offset ${position.offset}`;
 }

@@ -1,3 +1,4 @@
+import { allowedValue } from "@connect-mesh/connector-sdk";
 import type { ActionSettings } from "./bulk-actions.js";
 import type { SendSettings } from "./bulk-sender.js";
 import { MAX_BULK_BYTES } from "./bulk-sender.js";
@@ -6,10 +7,8 @@ import {
   MALFORMED_DOCUMENT_BEHAVIORS,
   type MalformedDocumentBehavior,
   NULL_VALUE_BEHAVIORS,
-  type NullValueBehavior,
   type SearchSinkConfig,
   WRITE_METHODS,
-  type WriteMethod,
 } from "./sink-config.js";
 
 /** The most times the engine retries an upsert that raced another write of its document (Confluent's cap). */
@@ -37,8 +36,8 @@ export function searchSinkSettings(config: SearchSinkConfig): SearchSinkSettings
       requestTimeoutMs: config.readTimeoutMs,
     },
     actions: {
-      writeMethod: lowerCased<WriteMethod>(config.writeMethod, WRITE_METHODS),
-      nullValues: lowerCased<NullValueBehavior>(config.behaviorOnNullValues, NULL_VALUE_BEHAVIORS),
+      writeMethod: allowedValue(WRITE_METHODS, config.writeMethod, "write.method"),
+      nullValues: allowedValue(NULL_VALUE_BEHAVIORS, config.behaviorOnNullValues, "behavior.on.null.values"),
       ignoresKey: (topic) => config.keyIgnore || keyIgnoredTopics.has(topic),
       retryOnConflict: Math.min(config.maxInFlightRequests, MAX_RETRY_ON_CONFLICT),
     },
@@ -49,17 +48,11 @@ export function searchSinkSettings(config: SearchSinkConfig): SearchSinkSettings
       maxRetries: config.maxRetries,
       retryBackoffMs: Number(config.retryBackoffMs),
     },
-    malformedDocuments: lowerCased<MalformedDocumentBehavior>(
-      config.behaviorOnMalformedDocuments,
+    malformedDocuments: allowedValue(
       MALFORMED_DOCUMENT_BEHAVIORS,
+      config.behaviorOnMalformedDocuments,
+      "behavior.on.malformed.documents",
     ),
     ignoresSchema: (topic) => config.schemaIgnore || schemaIgnoredTopics.has(topic),
   };
-}
-
-function lowerCased<T extends string>(value: string, allowed: readonly T[]): T {
-  const found = allowed.find((candidate) => candidate === value.toLowerCase());
-  // The key's validator admits only these values, so a miss is a config that skipped parsing.
-  if (found === undefined) throw new Error(`"${value}" is not one of ${allowed.join(", ")}`);
-  return found;
 }

@@ -4,6 +4,7 @@ import {
   PluginError,
   type SinkTask,
   type SinkTaskContext,
+  sinkRecordOrigin,
 } from "@connect-mesh/connector-sdk";
 import type { Record as ConnectRecord } from "@connect-mesh/proto";
 import type { Database } from "../connection/database.js";
@@ -156,7 +157,7 @@ export class JdbcSinkTask implements SinkTask {
       try {
         rows.push(await this.prepareOne(db, record, index));
       } catch (error) {
-        const doing = `cannot write record ${index} (${originOf(record)})`;
+        const doing = `cannot write record ${index} (${sinkRecordOrigin(record)})`;
         const failure = writeError(doing, error, { secrets: this.secrets });
         // A passing failure (the database went away while describing a table) is the whole batch's.
         if (failure.retriable) throw failure;
@@ -188,7 +189,7 @@ export class JdbcSinkTask implements SinkTask {
     const shape = { table, columns: shapeColumns };
     const action = isDelete ? "delete" : this.insertMode;
     checkShape(db.dialect, shape, action);
-    return { index, origin: originOf(record), action, shape, values: parameters };
+    return { index, origin: sinkRecordOrigin(record), action, shape, values: parameters };
   }
 
   /** After a failed write: a connection that failed may be half-gone, and a missing object means stale tables. */
@@ -218,12 +219,4 @@ function isStale(error: unknown): error is PluginError {
     error.recordIndex === undefined &&
     isMissingObject(error)
   );
-}
-
-/** Where a record came from, for messages. */
-function originOf(record: ConnectRecord): string {
-  const position = record.kafkaPosition;
-  return position === undefined
-    ? `topic "${record.topic}"`
-    : `topic "${record.topic}" partition ${position.partition} offset ${position.offset}`;
 }

@@ -1,4 +1,4 @@
-import { defineConfig, FatalError, validators } from "@connect-mesh/connector-sdk";
+import { allowedValue, defineConfig, validators } from "@connect-mesh/connector-sdk";
 import { CONNECTION_KEYS } from "../connection/connection-keys.js";
 import { TOPIC_PLACEHOLDER } from "./table-name.js";
 
@@ -160,19 +160,10 @@ export type JdbcSinkConfig = ReturnType<typeof jdbcSinkConfig.parse>;
 
 /** `insert.mode`, which Confluent's connector accepts in either case, in lower case. */
 export function insertModeOf(config: JdbcSinkConfig): InsertMode {
-  return oneOf(INSERT_MODES, config.insertMode, "insert.mode");
+  return allowedValue(INSERT_MODES, config.insertMode, "insert.mode");
 }
 
 /** `pk.mode`, which Confluent's connector accepts in either case, in lower case. */
 export function pkModeOf(config: JdbcSinkConfig): PkMode {
-  return oneOf(PK_MODES, config.pkMode, "pk.mode");
-}
-
-function oneOf<T extends string>(allowed: readonly T[], value: string, key: string): T {
-  const found = allowed.find((candidate) => candidate === value.toLowerCase());
-  // The key's validator admits only these values, so a miss is a config that skipped parsing.
-  if (found === undefined) {
-    throw new FatalError(`${key} "${value}" is not one of ${allowed.join(", ")}; fix the connector config`);
-  }
-  return found;
+  return allowedValue(PK_MODES, config.pkMode, "pk.mode");
 }
