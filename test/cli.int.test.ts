@@ -6,6 +6,7 @@ import { waitFor } from "@connect-mesh/async";
 import { findFreePort } from "@connect-mesh/deploy";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { cmesh } from "./cmesh.js";
+import { rest, tasksOf } from "./rest-client.js";
 import "./stack-context.js";
 
 /** Pids of live processes whose command line mentions `marker` (our run directory). */
@@ -26,10 +27,13 @@ async function processesMentioning(marker: string): Promise<number[]> {
 
 describe("cmesh up, status and down", () => {
   let runDir: string;
+  let restUrl: string;
   let portArgs: string[];
 
   beforeAll(async () => {
     runDir = await mkdtemp(join(tmpdir(), "connect-mesh-cli-"));
+    const restPort = await findFreePort();
+    restUrl = `http://127.0.0.1:${restPort}`;
     portArgs = [
       "--run-dir",
       runDir,
@@ -42,7 +46,7 @@ describe("cmesh up, status and down", () => {
       "--etcd-peer-port",
       String(await findFreePort()),
       "--rest-port",
-      String(await findFreePort()),
+      String(restPort),
     ];
   });
 
@@ -52,13 +56,13 @@ describe("cmesh up, status and down", () => {
   });
 
   it("brings the whole stack up healthy, refuses a second copy, and leaves no process behind", async () => {
-    const up = await cmesh("up", ...portArgs);
+    const up = await cmesh("up", "--workers", "2", ...portArgs);
     expect(up.code, up.stderr).toBe(0);
     expect(up.stdout).toContain("the local stack is up");
     const started = await processesMentioning(runDir);
     // etcd, Kafka, the file, JDBC, search, Go datagen and Python HTTP connector services, the coordinator and
-    // the worker.
-    expect(started).toHaveLength(9);
+    // the two workers --workers asked for.
+    expect(started).toHaveLength(10);
 
     const status = await cmesh("status", ...portArgs);
     expect(status.code, status.stdout).toBe(0);
@@ -66,6 +70,7 @@ describe("cmesh up, status and down", () => {
     expect(status.stdout).toMatch(/^kafka\s+127\.0\.0\.1:\d+\s+pid \d+\s+healthy$/m);
     expect(status.stdout).toMatch(/^coordinator\s+http:\/\/127\.0\.0\.1:\d+\s+pid \d+\s+healthy$/m);
     expect(status.stdout).toMatch(/^worker\s+worker-1\s+pid \d+\s+healthy$/m);
+    expect(status.stdout).toMatch(/^worker-2\s+worker-2\s+pid \d+\s+healthy$/m);
     for (const connector of [
       "connector-file",
       "connector-jdbc",
@@ -77,6 +82,8 @@ describe("cmesh up, status and down", () => {
         new RegExp(`^${connector}\\s+127\\.0\\.0\\.1:\\d+\\s+pid \\d+\\s+healthy$`, "m"),
       );
     }
+
+    await expectSourceAndSinkOnTwoWorkers();
 
     const again = await cmesh("up", ...portArgs);
     expect(again.code).toBe(0);
@@ -91,6 +98,30 @@ describe("cmesh up, status and down", () => {
     expect(after.code).toBe(1);
     expect(after.stdout).toContain("the stack is not running");
   });
+
+  /** A file pipeline's two tasks run one on each worker, and its lines still reach the sink file. */
+  async function expectSourceAndSinkOnTwoWorkers(): Promise<void> {
+    const input = join(runDir, "two-workers.in");
+    const output = join(runDir, "two-workers.out");
+    await writeFile(input, "one\ntwo\n");
+    const connectors = {
+      "two-workers-source": { "connector.class": "FileStreamSource", file: input, topic: "two-workers" },
+      "two-workers-sink": { "connector.class": "FileStreamSink", file: output, topics: "two-workers" },
+    };
+    for (const [name, config] of Object.entries(connectors))
+      expect((await rest(restUrl, "POST", "/connectors", { name, config })).status).toBe(201);
+    const placed = await waitFor(
+      async () => (await Promise.all(Object.keys(connectors).map((name) => tasksOf(restUrl, name)))).flat(),
+      (tasks) => tasks.length === 2 && tasks.every((task) => task.state === "RUNNING"),
+      { timeoutMs: 60_000, description: "both connectors' tasks running" },
+    );
+    expect(placed.map((task) => task.worker_id).sort()).toEqual(["worker-1", "worker-2"]);
+    await waitFor(
+      () => readFile(output, "utf8").catch(() => ""),
+      (text) => text === "one\ntwo\n",
+      { timeoutMs: 60_000, description: "both lines in the sink file" },
+    );
+  }
 
   it("says in one line which port is taken, and starts nothing", async () => {
     const blocker: Server = createServer();

@@ -12,10 +12,8 @@ import {
   startMeshService,
   stopMeshService,
   upStack,
+  workerComponents,
 } from "@connect-mesh/deploy";
-
-/** The services that handle records, so the ones whose tracing is measured; restarted in this order. */
-const RECORD_SERVICES = ["worker", "connector-file"] as const;
 
 /** The stack the bench runs on: the one broker for every row, and the mesh for rows D, E and F. */
 export interface BenchStack {
@@ -24,13 +22,17 @@ export interface BenchStack {
   readonly restUrl: string;
   /** The pid of a component by its name in the stack ("kafka", "worker", "connector-file", ...), now. */
   pidOf(component: string): number;
+  /** The stack's workers: component names ("worker", "worker-2", ...) and worker ids ("worker-1", ...). */
+  readonly workers: readonly { readonly name: string; readonly workerId: string }[];
+  /** Each worker's process now, labelled by its worker id: the tables show each worker on a line. */
+  workerProcesses(): { readonly label: string; readonly pid: number }[];
   /**
    * Every process a component ran as, in order, with what it ran for: the one the stack started with, then
    * one per restart. Each leaves its own CPU profile with `--cpu-prof`.
    */
   processesOf(component: string): readonly ServiceProcess[];
   /**
-   * Restarts the worker and the file service exporting spans to `otlpEndpoint`, or with no endpoint
+   * Restarts the workers and the file service exporting spans to `otlpEndpoint`, or with no endpoint
    * (tracing off, as the stack starts), for `purpose` (a run's id). Connectors should be gone first: their
    * tasks stop with the worker.
    */
@@ -86,6 +88,9 @@ export async function startBenchStack(
   const result = await upStack(config, progress);
   if (!result.started) throw new Error(`a stack already runs from ${runDir}`);
   let state = result.state;
+  const workers = workerComponents(config.workers);
+  // The services that handle records, so the ones whose tracing is measured; restarted in this order.
+  const recordServices = [...workers.map((worker) => worker.name), "connector-file"];
   const processes = new Map<string, ServiceProcess[]>(
     state.components.map((component) => [component.name, [{ pid: component.pid, purpose: STACK_START }]]),
   );
@@ -94,16 +99,19 @@ export async function startBenchStack(
     bootstrap: `127.0.0.1:${config.kafkaPort}`,
     restUrl: `http://127.0.0.1:${config.restPort}`,
     pidOf: (component) => pidIn(state, component),
+    workers,
+    workerProcesses: () =>
+      workers.map(({ name, workerId }) => ({ label: workerId, pid: pidIn(state, name) })),
     processesOf: (component) => processes.get(component) ?? [],
     restartRecordServices: async (otlpEndpoint, purpose) => {
-      // The worker stops first so that it does not reconnect to a file service that is about to go.
-      for (const name of RECORD_SERVICES) await stopMeshService(runDir, name, "graceful");
-      for (const name of [...RECORD_SERVICES].reverse())
+      // The workers stop first so that they do not reconnect to a file service that is about to go.
+      for (const name of recordServices) await stopMeshService(runDir, name, "graceful");
+      for (const name of [...recordServices].reverse())
         await startMeshService(runDir, name, config.readyTimeoutMs, { otlpEndpoint });
       const restarted = await readStackState(runDir);
       if (restarted === undefined) throw new Error(`the stack's record in ${runDir} is gone`);
       state = restarted;
-      for (const name of RECORD_SERVICES) processes.get(name)?.push({ pid: pidIn(state, name), purpose });
+      for (const name of recordServices) processes.get(name)?.push({ pid: pidIn(state, name), purpose });
     },
   };
 }

@@ -32,28 +32,34 @@ describe("reportServiceProfiles", () => {
     dir = await mkdtemp(join(tmpdir(), "cpu-profiles-test-"));
     await writeFile(join(dir, "CPU.20261125.101010.100.0.001.cpuprofile"), profile("atStart"));
     await writeFile(join(dir, "CPU.20261125.101020.200.0.001.cpuprofile"), profile("tracedRun"));
+    await writeFile(join(dir, "CPU.20261125.101030.300.0.001.cpuprofile"), profile("secondWorker"));
     const processes: Record<string, { pid: number; purpose: string }[]> = {
       worker: [
         { pid: 100, purpose: STACK_START },
         { pid: 200, purpose: "d-tracing-1pct-1" },
       ],
+      "worker-2": [{ pid: 300, purpose: STACK_START }],
     };
     const printed: string[] = [];
     await reportServiceProfiles(
       dir,
+      ["worker", "worker-2"],
       (service) => processes[service] ?? [],
       (line) => printed.push(line),
     );
 
     expect((await readdir(dir)).sort()).toEqual([
       "summary.md",
+      "worker-2.cpuprofile",
       "worker-d-tracing-1pct-1.cpuprofile",
       "worker.cpuprofile",
     ]);
     const summary = await readFile(join(dir, "summary.md"), "utf8");
     expect(summary).toContain("#### worker: 0.0 s busy");
     expect(summary).toContain("#### worker (restarted for d-tracing-1pct-1): 0.0 s busy");
+    expect(summary).toContain("#### worker-2: 0.0 s busy");
     expect(summary.indexOf("atStart")).toBeLessThan(summary.indexOf("tracedRun"));
+    expect(summary.indexOf("tracedRun")).toBeLessThan(summary.indexOf("secondWorker"));
     // Printed as written, after a blank line.
     expect(printed.join("\n").trim()).toBe(summary.trim());
   });

@@ -4,14 +4,8 @@ import { type ServiceProcess, STACK_START } from "./bench-stack.js";
 import { type CpuProfile, summarizeProfile } from "./cpu-profile-summary.js";
 import { markdownTable } from "./markdown-table.js";
 
-/** The mesh's Node services, whose profiles `--cpu-prof` collects. */
-export const PROFILED_SERVICES = [
-  "worker",
-  "connector-file",
-  "connector-jdbc",
-  "connector-search",
-  "coordinator",
-] as const;
+/** The mesh's Node services besides its workers, whose profiles `--cpu-prof` collects. */
+const PROFILED_SERVICES = ["connector-file", "connector-jdbc", "connector-search", "coordinator"] as const;
 
 /**
  * Prints where each of the mesh's Node services spent its CPU, and writes it to `summary.md` beside the
@@ -20,13 +14,14 @@ export const PROFILED_SERVICES = [
  */
 export async function reportServiceProfiles(
   dir: string,
+  workers: readonly string[],
   processesOf: (service: string) => readonly ServiceProcess[],
   print: (line: string) => void,
 ): Promise<void> {
   const lines = [
     "### Where the mesh's services spent their CPU (node --cpu-prof, each process's whole life, idle left out)",
     "",
-    ...(await summarizeServiceProfiles(dir, processesOf)),
+    ...(await summarizeServiceProfiles(dir, [...workers, ...PROFILED_SERVICES], processesOf)),
   ];
   await writeFile(join(dir, "summary.md"), `${lines.join("\n")}\n`);
   print("");
@@ -41,11 +36,12 @@ export async function reportServiceProfiles(
  */
 async function summarizeServiceProfiles(
   dir: string,
+  services: readonly string[],
   processesOf: (service: string) => readonly ServiceProcess[],
 ): Promise<string[]> {
   const files = await readdir(dir).catch(() => []);
   const lines: string[] = [];
-  for (const service of PROFILED_SERVICES) {
+  for (const service of services) {
     for (const { pid, purpose } of processesOf(service)) {
       const file = files.find((f) => f.endsWith(".cpuprofile") && f.split(".")[3] === String(pid));
       if (file === undefined) continue;

@@ -131,7 +131,12 @@ async function main(): Promise<number> {
     // After the stack, so the services' last spans still find it.
     await jaeger?.stop();
     if (stack !== undefined && profileDir !== undefined)
-      await reportServiceProfiles(profileDir, stack.processesOf, print);
+      await reportServiceProfiles(
+        profileDir,
+        stack.workers.map((worker) => worker.name),
+        stack.processesOf,
+        print,
+      );
     if (options.shouldKeepScratch) progress(`kept the scratch directory ${workDir}`);
     else if (!isAllWell) progress(`kept the scratch directory ${workDir}, whose logs say what went wrong`);
     else await rm(workDir, { recursive: true, force: true });

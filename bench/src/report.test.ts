@@ -8,7 +8,10 @@ import { evaluateTargets } from "./targets.js";
 const figures = {
   records: 1000,
   lineBytes: 100,
-  processes: [{ label: "worker", peakRssMb: 100, cpuSeconds: 1 }],
+  processes: [
+    { label: "worker-1", peakRssMb: 100, cpuSeconds: 1 },
+    { label: "worker-2", peakRssMb: 100, cpuSeconds: 2 },
+  ],
   verification: { isOk: true, method: "byte-for-byte", detail: "" },
 };
 const options = parseBenchOptions(["--quick", "--rows", "C,D", "--measure", "100b"], "/repo");
@@ -69,7 +72,8 @@ describe("renderReport", () => {
     const text = renderReport(traced, tracedSummary, evaluateTargets(tracedSummary, options.latency)).join(
       "\n",
     );
-    expect(text).toMatch(/\| off +\| 2,000 +\| 1\.000 +\| 1\.0 +\| – +\| 1\/1 byte-for-byte/);
+    // Each worker's CPU, as two workers ran; the runs had no file service line.
+    expect(text).toMatch(/\| off +\| 2,000 +\| 1\.000 +\| 1\.0 \+ 2\.0 +\| – +\| 1\/1 byte-for-byte/);
     expect(text).toMatch(/\| 100% +\| 1,000 +\| 0\.500 /);
     expect(text).toMatch(
       /\| tracing at 1% sampling costs ≤ 3% of throughput +\| 2\.0% \(1% over off: 0\.980\) +\| PASS/,

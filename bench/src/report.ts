@@ -6,6 +6,7 @@ import type { RowId } from "./options.js";
 import type { BenchResults } from "./results.js";
 import type { ProcessSummary } from "./summary.js";
 import type { TargetVerdict } from "./targets.js";
+import { isWorkerLabel } from "./worker-labels.js";
 
 /**
  * The bench's tables as Markdown: what it prints at the end of a run and what docs/performance.md shows.
@@ -234,6 +235,12 @@ function tracingSection(results: BenchResults, summary: BenchSummary): string[] 
   const workload = results.options.tracingWorkload;
   const cpuOf = (processes: readonly ProcessSummary[], label: string) =>
     formatSpread(processes.find((p) => p.label === label)?.cpuSeconds, 1);
+  // Each worker's own, as the runs sampled them: a sum across runs' medians would be no run's figure.
+  const workersCpuOf = (processes: readonly ProcessSummary[]) =>
+    processes
+      .filter((p) => isWorkerLabel(p.label))
+      .map((p) => formatSpread(p.cpuSeconds, 1))
+      .join(" + ") || "–";
   return [
     `Row D on ${formatNumber(workload.lines)} lines of ${workload.lineBytes} bytes, the modes interleaved in each run, and`,
     "the worker and the file service restarted before each, so every mode starts cold alike. Off: both run",
@@ -242,12 +249,12 @@ function tracingSection(results: BenchResults, summary: BenchSummary): string[] 
     "with that `trace.sampling.ratio`.",
     "",
     ...markdownTable(
-      ["tracing", "records/s", "over off", "worker CPU (s)", "file service CPU (s)", "checked"],
+      ["tracing", "records/s", "over off", "workers' CPU (s)", "file service CPU (s)", "checked"],
       summary.tracing.map((m) => [
         m.mode,
         formatSpread(m.throughput?.recordsPerSec),
         formatRatio(m.ratioToOff, 3),
-        cpuOf(m.throughput?.processes ?? [], "worker"),
+        workersCpuOf(m.throughput?.processes ?? []),
         cpuOf(m.throughput?.processes ?? [], "file service"),
         checked(m.throughput?.verified, m.failures),
       ]),

@@ -9,7 +9,10 @@ const rowAt = (recordsPerSec: number, workerRssMb = 100): ThroughputSummary => (
   runs: 1,
   recordsPerSec: spread(recordsPerSec),
   mbPerSec: spread(recordsPerSec / 10_000),
-  processes: [{ label: "worker", peakRssMb: spread(workerRssMb), cpuSeconds: spread(1) }],
+  processes: [
+    { label: "worker-1", peakRssMb: spread(workerRssMb), cpuSeconds: spread(1) },
+    { label: "worker-2", peakRssMb: spread(workerRssMb / 2), cpuSeconds: spread(1) },
+  ],
   verified: "1/1 byte-for-byte",
   isVerified: true,
 });

@@ -8,6 +8,7 @@ export type { JaegerPorts, TracingEndpoints } from "./jaeger.js";
 export { installKafkaTools } from "./kafka-install.js";
 export type { MavenArtifact, MavenInstallRequest } from "./maven-install.js";
 export { installFromMaven } from "./maven-install.js";
+export { workerComponents } from "./mesh-services.js";
 export {
   OPTIONAL_COMPONENTS,
   type OptionalComponent,
@@ -22,7 +23,12 @@ export type { SearchEngine } from "./search-engines.js";
 export type { ComponentStatus, UpResult } from "./stack.js";
 export { downStack, stackStatus, upStack } from "./stack.js";
 export type { StackConfig } from "./stack-config.js";
-export { DEFAULT_PORTS, parsePort, stackConfigFromEnv } from "./stack-config.js";
+export {
+  DEFAULT_PORTS,
+  parsePort,
+  parseWorkerCount,
+  stackConfigFromEnv,
+} from "./stack-config.js";
 export { StackError } from "./stack-error.js";
 export { readStackState, type StackState } from "./stack-state.js";
 export { type StandaloneJaeger, startStandaloneJaeger } from "./standalone-jaeger.js";

@@ -43,6 +43,8 @@ export interface MeshSettings {
   readonly metricsPorts?: Readonly<Record<string, number>>;
   /** The trace backend's OTLP/HTTP endpoint, when the stack runs one; the services export their spans there. */
   readonly otlpEndpoint?: string;
+  /** How many worker processes run; absent in a stack.json written before there could be more than one. */
+  readonly workers?: number;
 }
 
 /** One mesh service: its package directory, the language it runs in, and how to reach and probe it. */
@@ -159,15 +161,26 @@ export function meshServices(settings: MeshSettings): MeshService[] {
       address: restUrl,
       probe: { kind: "http", url: `${restUrl}/` },
     },
-    {
-      name: "worker",
+    ...workerComponents(settings.workers ?? 1).map(({ name, workerId }) => ({
+      name,
       packageDir: "services/worker",
-      runtime: { kind: "node" },
-      env: { ...common, CONNECT_MESH_WORKER_ID: "worker-1", ...metricsPort("worker") },
-      address: "worker-1",
-      probe: registered("worker", "worker-1"),
-    },
+      runtime: { kind: "node" as const },
+      env: { ...common, CONNECT_MESH_WORKER_ID: workerId, ...metricsPort(name) },
+      address: workerId,
+      probe: registered("worker", workerId),
+    })),
   ];
+}
+
+/**
+ * The stack's worker processes: component names and worker ids. The first keeps the name "worker" that
+ * the stack's only worker had, so scripts and `cmesh status` readers of a one-worker stack see no change.
+ */
+export function workerComponents(count: number): { readonly name: string; readonly workerId: string }[] {
+  return Array.from({ length: count }, (_, index) => {
+    const workerId = `worker-${index + 1}`;
+    return { name: index === 0 ? "worker" : workerId, workerId };
+  });
 }
 
 /**

@@ -12,6 +12,7 @@ describe("stackConfigFromEnv", () => {
       runDir: join(process.cwd(), ".run"),
       cacheDir: join(homedir(), ".cache", "connect-mesh"),
       withComponents: [],
+      workers: 1,
     });
     expect(DEFAULT_PORTS).toMatchObject({
       mariadbPort: 3306,
@@ -37,6 +38,7 @@ describe("stackConfigFromEnv", () => {
       CONNECT_MESH_POSTGRES_PORT: "15432",
       CONNECT_MESH_ELASTICSEARCH_PORT: "19200",
       CONNECT_MESH_OPENSEARCH_PORT: "19201",
+      CONNECT_MESH_WORKERS: "3",
     });
     expect(config).toMatchObject({
       runDir: "/srv/run",
@@ -53,6 +55,7 @@ describe("stackConfigFromEnv", () => {
       postgresPort: 15432,
       elasticsearchPort: 19200,
       opensearchPort: 19201,
+      workers: 3,
     });
   });
 
@@ -68,6 +71,12 @@ describe("stackConfigFromEnv", () => {
   it("lets --with override CONNECT_MESH_WITH, even with nothing", () => {
     const config = stackConfigFromEnv({ CONNECT_MESH_WITH: "mariadb,postgres" }, { withComponents: [] });
     expect(config.withComponents).toEqual([]);
+  });
+
+  it("names the variable that holds a bad worker count", () => {
+    expect(() => stackConfigFromEnv({ CONNECT_MESH_WORKERS: "17" })).toThrow(
+      'CONNECT_MESH_WORKERS must be a number of workers from 1 to 16, not "17"',
+    );
   });
 
   it("names the variable that holds a bad port", () => {

@@ -9,7 +9,7 @@ import { launchKafka } from "./kafka.js";
 import { installKafka } from "./kafka-install.js";
 import { launchMariaDb } from "./mariadb.js";
 import { installMariaDb } from "./mariadb-install.js";
-import { launchMeshService, type MeshSettings, meshServices } from "./mesh-services.js";
+import { launchMeshService, type MeshSettings, meshServices, workerComponents } from "./mesh-services.js";
 import type { OptionalComponent } from "./optional-components.js";
 import { ensurePortsFree, findFreePort } from "./ports.js";
 import { launchPostgres } from "./postgres.js";
@@ -23,7 +23,7 @@ import type { SearchEngine } from "./search-engines.js";
 import type { StackConfig } from "./stack-config.js";
 import { clearStackState, readStackState, type StackState, writeStackState } from "./stack-state.js";
 
-/** The services that serve Prometheus `/metrics` (every one); each gets a port of its own. */
+/** The services that serve Prometheus `/metrics` (every one, and each worker); each gets a port of its own. */
 const METRICS_SERVICES = [
   "connector-file",
   "connector-jdbc",
@@ -31,7 +31,6 @@ const METRICS_SERVICES = [
   "connector-datagen-go",
   "connector-http-python",
   "coordinator",
-  "worker",
 ] as const;
 
 /** Kafka's controlled shutdown can take several seconds; after this it is killed. */
@@ -165,8 +164,13 @@ export async function upStack(config: StackConfig, progress: Progress): Promise<
       searchConnectorPort: await findFreePort(),
       datagenPort: await findFreePort(),
       httpSinkPort: await findFreePort(),
+      workers: config.workers,
       metricsPorts: Object.fromEntries(
-        await Promise.all(METRICS_SERVICES.map(async (name) => [name, await findFreePort()] as const)),
+        await Promise.all(
+          [...METRICS_SERVICES, ...workerComponents(config.workers).map((worker) => worker.name)].map(
+            async (name) => [name, await findFreePort()] as const,
+          ),
+        ),
       ),
       ...(state.tracing === undefined ? {} : { otlpEndpoint: state.tracing.otlpEndpoint }),
     };

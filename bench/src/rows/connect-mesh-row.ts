@@ -3,9 +3,8 @@ import { ConnectRest } from "../connect-rest.js";
 import { type FilePipelineTarget, measureFileLatency, measureFileThroughput } from "../file-pipeline.js";
 import type { BenchContext, BenchRow } from "./bench-row.js";
 
-/** The stack's components sampled in row D, under the names the tables use. */
+/** The stack's components sampled in row D besides the broker and the workers, under the names the tables use. */
 const SAMPLED = [
-  ["worker", "worker"],
   ["connector-file", "file service"],
   ["coordinator", "coordinator"],
   ["etcd", "etcd"],
@@ -34,7 +33,10 @@ export function meshPipelineTarget(
   return {
     rest: new ConnectRest(stack.restUrl),
     get processes() {
-      return SAMPLED.map(([component, label]) => ({ label, pid: stack.pidOf(component) }));
+      return [
+        ...stack.workerProcesses(),
+        ...SAMPLED.map(([component, label]) => ({ label, pid: stack.pidOf(component) })),
+      ];
     },
     connectorSettings,
   };

@@ -31,9 +31,8 @@ export interface JdbcRow {
 /** The topic prefix: the source's topic is this plus the table's name, and the sink's table the topic's. */
 const TOPIC_PREFIX = "bench_";
 
-/** The stack's components sampled in row E besides the broker, under the names the tables use. */
+/** The stack's components sampled in row E besides the broker and the workers, under the names the tables use. */
 const SAMPLED = [
-  ["worker", "worker"],
   ["connector-jdbc", "jdbc service"],
   ["coordinator", "coordinator"],
   ["etcd", "etcd"],
@@ -191,6 +190,7 @@ async function timeCopy(
 function sampledProcesses(stack: BenchStack, counterPid: number): SampledProcess[] {
   const excluded = new Set([counterPid]);
   return [
+    ...stack.workerProcesses(),
     ...SAMPLED.map(([component, label]) => ({ label, pid: stack.pidOf(component) })),
     { label: "PostgreSQL", pid: stack.pidOf("postgres"), read: (pid: number) => readProcTree(pid, excluded) },
     { label: "bench's count(*)", pid: counterPid },

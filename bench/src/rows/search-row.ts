@@ -24,9 +24,8 @@ export interface SearchRow {
   close(): Promise<void>;
 }
 
-/** The stack's components sampled in row F besides the broker, under the names the tables use. */
+/** The stack's components sampled in row F besides the broker and the workers, under the names the tables use. */
 const SAMPLED = [
-  ["worker", "worker"],
   ["connector-search", "search service"],
   ["coordinator", "coordinator"],
   ["etcd", "etcd"],
@@ -153,6 +152,7 @@ async function timeIndexing(
  */
 function sampledProcesses(stack: BenchStack): SampledProcess[] {
   return [
+    ...stack.workerProcesses(),
     ...SAMPLED.map(([component, label]) => ({ label, pid: stack.pidOf(component) })),
     { label: "Elasticsearch", pid: stack.pidOf("elasticsearch"), read: (pid: number) => readProcTree(pid) },
   ];

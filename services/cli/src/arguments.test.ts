@@ -88,6 +88,21 @@ describe("parseCommand", () => {
     );
   });
 
+  it("reads --workers for up only, and refuses a count that is not 1 to 16", () => {
+    expect(parseCommand(["up", "--workers", "3"])).toEqual({
+      name: "up",
+      overrides: { workers: 3 },
+      demo: false,
+    });
+    expect(() => parseCommand(["up", "--workers", "0"])).toThrow(
+      '--workers must be a number of workers from 1 to 16, not "0"',
+    );
+    expect(() => parseCommand(["up", "--workers", "two"])).toThrow(
+      '--workers must be a number of workers from 1 to 16, not "two"',
+    );
+    expect(() => parseCommand(["down", "--workers", "2"])).toThrow('--workers goes with "up"');
+  });
+
   it("names the components --with knows when it is given another, and the flag of a bad port", () => {
     expect(() => parseCommand(["up", "--with", "mariadb,mysql"])).toThrow(
       '--with names "mysql", which the stack cannot add; the components it knows are mariadb, postgres, elasticsearch, opensearch',

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { parseOptionalComponents, parsePort, type StackConfig } from "@connect-mesh/deploy";
+import { parseOptionalComponents, parsePort, parseWorkerCount, type StackConfig } from "@connect-mesh/deploy";
 import type { DeadLetterSelection } from "./dead-letter-selection.js";
 import type { ObserveFlags } from "./observe-targets.js";
 import { parsePartitionOffset, parseRecordPosition, type RecordPosition } from "./record-position.js";
@@ -126,6 +126,8 @@ options (also read from CONNECT_MESH_* environment variables; see docs/local-sta
   --jaeger-query-port N  with --tracing: Jaeger's query API port (default 16686)
   --with LIST            up: optional components to add, comma-separated: mariadb, postgres,
                          elasticsearch, opensearch
+  --workers N            up: how many worker processes to run (default 1; each runs its tasks on
+                         one thread, so 2 spread a pipeline's source and sink over two cores)
   --mariadb-port N       with --with mariadb: MariaDB's port (default 3306)
   --postgres-port N      with --with postgres: PostgreSQL's port (default 5432)
   --elasticsearch-port N with --with elasticsearch: Elasticsearch's HTTP port (default 9200)
@@ -189,6 +191,7 @@ const FLAG_SCOPES: Readonly<Record<string, FlagScope>> = {
   "otlp-port": { commands: ["up"], described: '"up"' },
   "jaeger-query-port": { commands: ["up"], described: '"up"' },
   with: { commands: ["up"], described: '"up"' },
+  workers: { commands: ["up"], described: '"up"' },
   "mariadb-port": STACK_SCOPE,
   "postgres-port": STACK_SCOPE,
   "elasticsearch-port": STACK_SCOPE,
@@ -419,6 +422,7 @@ function overridesFrom(values: Flags): Partial<StackConfig> {
     overrides.elasticsearchPort = parsePort(values["elasticsearch-port"], "--elasticsearch-port");
   if (values["opensearch-port"] !== undefined)
     overrides.opensearchPort = parsePort(values["opensearch-port"], "--opensearch-port");
+  if (values.workers !== undefined) overrides.workers = parseWorkerCount(values.workers, "--workers");
   return overrides;
 }
 
@@ -473,6 +477,7 @@ function parseStrictly(argv: readonly string[]) {
         "otlp-port": { type: "string" },
         "jaeger-query-port": { type: "string" },
         with: { type: "string", multiple: true },
+        workers: { type: "string" },
         "mariadb-port": { type: "string" },
         "postgres-port": { type: "string" },
         "elasticsearch-port": { type: "string" },
