@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { Kafka, logLevel } from "kafkajs";
+import { probeCluster } from "@connect-mesh/kafka";
 import type { Health, RunningComponent } from "./component.js";
 import type { KafkaInstall } from "./kafka-install.js";
 import { runToCompletion, startDetached, tailOf } from "./processes.js";
@@ -79,24 +79,18 @@ export async function launchKafka(
 
 /** Healthy when the broker answers a metadata request naming itself and a controller. */
 export async function checkKafkaHealth(bootstrap: string): Promise<Health> {
-  const admin = new Kafka({
-    clientId: "cmesh-health",
-    brokers: [bootstrap],
-    logLevel: logLevel.NOTHING,
-    connectionTimeout: 1_000,
-    requestTimeout: 2_000,
-    retry: { retries: 0 },
-  }).admin();
   try {
-    await admin.connect();
-    const cluster = await admin.describeCluster();
+    const cluster = await probeCluster({
+      clientId: "cmesh-health",
+      brokers: [bootstrap],
+      connectionTimeoutMs: 1_000,
+      requestTimeoutMs: 2_000,
+    });
     return cluster.brokers.length > 0 && cluster.controller !== null
       ? { healthy: true }
       : { healthy: false, reason: "the broker answered but has no controller yet" };
   } catch (error) {
     return { healthy: false, reason: error instanceof Error ? error.message : String(error) };
-  } finally {
-    await admin.disconnect();
   }
 }
 

@@ -1,11 +1,12 @@
-import { randomUUID } from "node:crypto";
 import type { Converter } from "@connect-mesh/converters";
+import { type Admin, createTopic, type KafkaClient, type Producer } from "@connect-mesh/kafka";
 import type { SourceOffset, Value } from "@connect-mesh/proto";
-import type { Admin, Kafka, Producer } from "kafkajs";
 import { PartitionKeyText } from "./partition-key-text.js";
 
 /** Connect's default for offset.storage.partitions. */
 const OFFSETS_TOPIC_PARTITIONS = 25;
+/** Connect's default for offset.storage.replication.factor, capped to the brokers there are. */
+const OFFSETS_TOPIC_REPLICATION_FACTOR = 3;
 
 /**
  * Source offsets in a compacted Kafka topic, in Kafka Connect's format so tools that read Connect's offsets
@@ -17,7 +18,7 @@ export class SourceOffsetStore {
   private readonly keyText: PartitionKeyText;
 
   constructor(
-    private readonly kafka: Kafka,
+    private readonly kafka: KafkaClient,
     private readonly topic: string,
     /** Schemaless JSON, Connect's offset serialization. */
     private readonly json: Converter,
@@ -29,17 +30,11 @@ export class SourceOffsetStore {
   async ensureTopic(admin: Admin): Promise<void> {
     const existing = await admin.listTopics();
     if (existing.includes(this.topic)) return;
-    const brokers = (await admin.describeCluster()).brokers.length;
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: [
-        {
-          topic: this.topic,
-          numPartitions: OFFSETS_TOPIC_PARTITIONS,
-          replicationFactor: Math.min(3, brokers),
-          configEntries: [{ name: "cleanup.policy", value: "compact" }],
-        },
-      ],
+    await createTopic(admin, {
+      topic: this.topic,
+      numPartitions: OFFSETS_TOPIC_PARTITIONS,
+      replicationFactor: OFFSETS_TOPIC_REPLICATION_FACTOR,
+      configEntries: [{ name: "cleanup.policy", value: "compact" }],
     });
   }
 
@@ -51,11 +46,10 @@ export class SourceOffsetStore {
     );
     const latest = new Map<string, SourceOffset>();
     if (remaining.size === 0) return [];
-    // kafkajs can only consume through a group; a throwaway one that never commits reads the whole topic.
-    const consumer = this.kafka.consumer({ groupId: `connect-mesh-offset-reader-${randomUUID()}` });
+    const consumer = this.kafka.readerConsumer("connect-mesh-offset-reader");
     await consumer.connect();
     try {
-      await consumer.subscribe({ topic: this.topic, fromBeginning: true });
+      await consumer.subscribe({ topics: [this.topic], fromBeginning: true });
       await new Promise<void>((resolve, reject) => {
         consumer
           .run({

@@ -1,4 +1,4 @@
-import type { Kafka } from "kafkajs";
+import type { KafkaClient } from "@connect-mesh/kafka";
 import { type DeadLetterSelection, isSelected } from "./dead-letter-selection.js";
 import { type KafkaRecord, partitionBounds, readRange } from "./kafka-record-reader.js";
 
@@ -11,7 +11,7 @@ export type TopicEnds = ReadonlyMap<number, bigint>;
  * the topic ended then.
  */
 export async function readDeadLetters(
-  kafka: Kafka,
+  kafka: KafkaClient,
   topic: string,
   selection: DeadLetterSelection,
   onRecord: (record: KafkaRecord) => void | Promise<void>,
@@ -31,7 +31,7 @@ export async function readDeadLetters(
 
 /** The records parked in `topic` after `since` (an earlier `readDeadLetters`) that `isWanted` accepts. */
 export async function parkedSince(
-  kafka: Kafka,
+  kafka: KafkaClient,
   topic: string,
   since: TopicEnds,
   isWanted: (record: KafkaRecord) => boolean,

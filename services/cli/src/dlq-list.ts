@@ -1,5 +1,5 @@
 import { ErrorHeaders } from "@connect-mesh/error-handling";
-import type { Kafka } from "kafkajs";
+import type { KafkaClient } from "@connect-mesh/kafka";
 import { readDeadLetters } from "./dead-letter-reader.js";
 import type { DeadLetterSelection } from "./dead-letter-selection.js";
 import type { DeadLetterTarget } from "./dead-letter-target.js";
@@ -13,7 +13,7 @@ import { shortText } from "./short-text.js";
  * error, and its key and value. Returns the exit code (0).
  */
 export async function listDeadLetters(
-  kafka: Kafka,
+  kafka: KafkaClient,
   target: DeadLetterTarget,
   selection: DeadLetterSelection,
   output: Output,

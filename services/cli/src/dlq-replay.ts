@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { waitFor } from "@connect-mesh/async";
 import { ReplayHeaders, replayTopicOf } from "@connect-mesh/error-handling";
-import { type Kafka, type Message, Partitioners } from "kafkajs";
+import { type KafkaClient, type OutgoingMessage, sinkGroupIdOf } from "@connect-mesh/kafka";
 import { CommandError } from "./command-error.js";
 import { parkedSince, readDeadLetters } from "./dead-letter-reader.js";
 import type { DeadLetterSelection } from "./dead-letter-selection.js";
@@ -31,7 +31,7 @@ export interface ReplayReport {
  * seen the count is final. Exit code 0 when every record succeeded, 1 when some were parked again.
  */
 export async function replayDeadLetters(
-  kafka: Kafka,
+  kafka: KafkaClient,
   target: DeadLetterTarget,
   options: { readonly selection: DeadLetterSelection; readonly timeoutMs: number },
   output: Output,
@@ -59,7 +59,7 @@ export async function replayDeadLetters(
 }
 
 async function replay(
-  kafka: Kafka,
+  kafka: KafkaClient,
   target: DeadLetterTarget,
   { selection, timeoutMs }: { readonly selection: DeadLetterSelection; readonly timeoutMs: number },
   output: Output,
@@ -67,14 +67,10 @@ async function replay(
   const replayTopic = replayTopicOf(target.topic);
   await requireTopic(kafka, replayTopic, target.connector);
   const replayId = randomUUID();
-  const producer = kafka.producer({
-    idempotent: true,
-    maxInFlightRequests: 1,
-    createPartitioner: Partitioners.DefaultPartitioner,
-  });
+  const producer = kafka.producer("dead-letter");
   await producer.connect();
   let sent = 0;
-  let chunk: Message[] = [];
+  let chunk: OutgoingMessage[] = [];
   const send = async () => {
     if (chunk.length === 0) return;
     await producer.send({ topic: replayTopic, acks: -1, messages: chunk });
@@ -103,7 +99,7 @@ async function replay(
   return { replayId, sent, succeeded: sent - parkedAgain.length, parkedAgain: parkedAgain.length };
 }
 
-async function requireTopic(kafka: Kafka, topic: string, connector: string): Promise<void> {
+async function requireTopic(kafka: KafkaClient, topic: string, connector: string): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -123,14 +119,14 @@ async function requireTopic(kafka: Kafka, topic: string, connector: string): Pro
  * Waits until the connector's consumer group (`connect-<name>`) has committed every partition of the
  * replay topic up to its end as it is now: the connector has then handled each record sent.
  */
-async function awaitHandled(kafka: Kafka, connector: string, replayTopic: string, timeoutMs: number) {
+async function awaitHandled(kafka: KafkaClient, connector: string, replayTopic: string, timeoutMs: number) {
   const ends = await partitionBounds(kafka, replayTopic);
   const admin = kafka.admin();
   await admin.connect();
   try {
     const remaining = async () => {
       const [committed] = await admin.fetchOffsets({
-        groupId: `connect-${connector}`,
+        groupId: sinkGroupIdOf(connector),
         topics: [replayTopic],
       });
       let left = 0;

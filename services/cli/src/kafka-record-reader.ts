@@ -1,5 +1,4 @@
-import { randomUUID } from "node:crypto";
-import type { IHeaders, Kafka } from "kafkajs";
+import { type KafkaClient, lastHeaderText, type MessageHeaders } from "@connect-mesh/kafka";
 import { CommandError } from "./command-error.js";
 import type { RecordPosition } from "./record-position.js";
 
@@ -9,8 +8,8 @@ export interface KafkaRecord extends RecordPosition {
   readonly value: Buffer | null;
   readonly headers: ReadonlyMap<string, string>;
   /** The headers as consumed, bytes and all, for copying a record on (`dlq replay`). */
-  readonly rawHeaders: IHeaders;
-  /** Milliseconds since the epoch, as text (kafkajs's form). */
+  readonly rawHeaders: MessageHeaders;
+  /** Milliseconds since the epoch, as text (the Kafka client's form). */
   readonly timestamp: string;
 }
 
@@ -18,7 +17,7 @@ export interface KafkaRecord extends RecordPosition {
 const READ_TIMEOUT_MS = 60_000;
 
 /** Reads the record at `position`; throws a CommandError when there is none there. */
-export async function readRecordAt(kafka: Kafka, position: RecordPosition): Promise<KafkaRecord> {
+export async function readRecordAt(kafka: KafkaClient, position: RecordPosition): Promise<KafkaRecord> {
   const { topic, partition, offset } = position;
   const bounds = await partitionBounds(kafka, topic);
   const range = bounds.get(partition);
@@ -47,7 +46,7 @@ export async function readRecordAt(kafka: Kafka, position: RecordPosition): Prom
 
 /** The newest record of `topic` whose key, as UTF-8 text, is `key`; undefined when none has it. */
 export async function findRecordByKey(
-  kafka: Kafka,
+  kafka: KafkaClient,
   topic: string,
   key: string,
 ): Promise<KafkaRecord | undefined> {
@@ -66,7 +65,7 @@ export async function findRecordByKey(
 
 /** Each partition of `topic` and its offsets: the first kept (`low`) and the next to be written (`high`). */
 export async function partitionBounds(
-  kafka: Kafka,
+  kafka: KafkaClient,
   topic: string,
 ): Promise<Map<number, { readonly low: bigint; readonly high: bigint }>> {
   const admin = kafka.admin();
@@ -92,14 +91,14 @@ export async function partitionBounds(
  * real consumers changes.
  */
 export async function readRange(
-  kafka: Kafka,
+  kafka: KafkaClient,
   topic: string,
   ranges: ReadonlyMap<number, { readonly from: bigint; readonly to: bigint }>,
   onRecord: (record: KafkaRecord) => void | Promise<void>,
 ): Promise<void> {
   const pending = new Set([...ranges].filter(([, r]) => r.from < r.to).map(([partition]) => partition));
   if (pending.size === 0) return;
-  const consumer = kafka.consumer({ groupId: `cmesh-read-${randomUUID()}`, retry: { retries: 2 } });
+  const consumer = kafka.readerConsumer("cmesh-read", { retries: 2 });
   await consumer.connect();
   try {
     await new Promise<void>((resolve, reject) => {
@@ -115,7 +114,7 @@ export async function readRange(
         resolve();
       };
       consumer
-        .subscribe({ topic, fromBeginning: true })
+        .subscribe({ topics: [topic], fromBeginning: true })
         .then(() =>
           consumer.run({
             autoCommit: false,
@@ -136,7 +135,8 @@ export async function readRange(
                     timestamp: message.timestamp,
                   });
                 } catch (error) {
-                  // Thrown into kafkajs, it would retry the message; the caller's failure ends the read.
+                  // Thrown into the consumer, it would hand the message over again; the caller's failure
+                  // ends the read.
                   pending.clear();
                   clearTimeout(timer);
                   reject(error);
@@ -164,12 +164,12 @@ export async function readRange(
   }
 }
 
-/** Header values as text (the last, if a header repeats). */
-function headersOf(headers: IHeaders | undefined): Map<string, string> {
+/** Header values as text (the last, if a header repeats); a header without a value is left out. */
+function headersOf(headers: MessageHeaders | undefined): Map<string, string> {
   const text = new Map<string, string>();
-  for (const [name, value] of Object.entries(headers ?? {})) {
-    const last = Array.isArray(value) ? value[value.length - 1] : value;
-    if (last !== undefined) text.set(name, last.toString());
+  for (const name of Object.keys(headers ?? {})) {
+    const last = lastHeaderText(headers, name);
+    if (last !== undefined) text.set(name, last);
   }
   return text;
 }

@@ -1,6 +1,6 @@
 import { runConformanceCli } from "@connect-mesh/conformance";
 import { StackError, stackConfigFromEnv } from "@connect-mesh/deploy";
-import { Kafka, logLevel } from "kafkajs";
+import { KafkaClient } from "@connect-mesh/kafka";
 import { parseCommand, USAGE, UsageError } from "./arguments.js";
 import { CommandError } from "./command-error.js";
 import { runConnectorCommand } from "./connector-commands.js";
@@ -55,10 +55,10 @@ async function main(argv: readonly string[]): Promise<number> {
       }
       case "dlq": {
         const targets = await observeTargetsFrom(process.env, command.observe);
-        const kafka = new Kafka({
+        const kafka = new KafkaClient({
           clientId: "cmesh-dlq",
-          brokers: [...targets.kafkaBootstrap],
-          logLevel: logLevel.NOTHING,
+          brokers: targets.kafkaBootstrap,
+          logs: "none",
         });
         const rest = new RestClient(restUrlFrom(process.env, command.restTarget));
         const target = await deadLetterTargetOf(rest, command.connector);

@@ -1,5 +1,5 @@
 import { ERROR_HEADER_PREFIX, ErrorHeaders, ReplayHeaders } from "@connect-mesh/error-handling";
-import type { IHeaders, Message } from "kafkajs";
+import type { MessageHeaders, OutgoingMessage } from "@connect-mesh/kafka";
 import type { KafkaRecord } from "./kafka-record-reader.js";
 
 const REPLAY_HEADER_NAMES: ReadonlySet<string> = new Set(Object.values(ReplayHeaders));
@@ -11,8 +11,8 @@ const REPLAY_HEADER_NAMES: ReadonlySet<string> = new Set(Object.values(ReplayHea
  * replay's headers when the record failed before, else from the context headers; without either
  * (`errors.deadletterqueue.context.headers.enable` was off) the sink sees the replay topic's position.
  */
-export function replayMessageOf(record: KafkaRecord, replayId: string): Message {
-  const headers: IHeaders = {};
+export function replayMessageOf(record: KafkaRecord, replayId: string): OutgoingMessage {
+  const headers: MessageHeaders = {};
   for (const [name, value] of Object.entries(record.rawHeaders)) {
     if (value === undefined || name.startsWith(ERROR_HEADER_PREFIX) || REPLAY_HEADER_NAMES.has(name))
       continue;

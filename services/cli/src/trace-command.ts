@@ -1,5 +1,5 @@
 import { ErrorHeaders } from "@connect-mesh/error-handling";
-import { Kafka, logLevel } from "kafkajs";
+import { KafkaClient } from "@connect-mesh/kafka";
 import { CommandError } from "./command-error.js";
 import { fetchJaegerTrace } from "./jaeger-trace.js";
 import { findRecordByKey, type KafkaRecord, readRecordAt } from "./kafka-record-reader.js";
@@ -26,10 +26,10 @@ export async function traceRecord(
   targets: ObserveTargets,
   output: Output,
 ): Promise<number> {
-  const kafka = new Kafka({
+  const kafka = new KafkaClient({
     clientId: "cmesh-trace",
-    brokers: [...targets.kafkaBootstrap],
-    logLevel: logLevel.NOTHING,
+    brokers: targets.kafkaBootstrap,
+    logs: "none",
   });
   const record = await recordOf(kafka, target);
   output.result(`record ${record.topic}:${record.partition}:${record.offset}`);
@@ -55,7 +55,7 @@ export async function traceRecord(
   return 0;
 }
 
-async function recordOf(kafka: Kafka, target: TraceTarget): Promise<KafkaRecord> {
+async function recordOf(kafka: KafkaClient, target: TraceTarget): Promise<KafkaRecord> {
   if (target.kind !== "key") return readRecordAt(kafka, target.position);
   const found = await findRecordByKey(kafka, target.topic, target.key);
   if (found === undefined)

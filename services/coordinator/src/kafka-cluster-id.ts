@@ -1,4 +1,4 @@
-import { Kafka, logLevel } from "kafkajs";
+import { probeCluster } from "@connect-mesh/kafka";
 
 /**
  * Kafka's cluster id for `GET /`, asked once and remembered; undefined (and asked again next time) while
@@ -8,21 +8,16 @@ export function kafkaClusterIdLookup(bootstrap: string): () => Promise<string | 
   let clusterId: string | undefined;
   return async () => {
     if (clusterId !== undefined) return clusterId;
-    const admin = new Kafka({
-      clientId: "connect-mesh-coordinator",
-      brokers: [bootstrap],
-      logLevel: logLevel.NOTHING,
-      connectionTimeout: 2_000,
-      retry: { retries: 0 },
-    }).admin();
     try {
-      await admin.connect();
-      clusterId = (await admin.describeCluster()).clusterId;
+      const cluster = await probeCluster({
+        clientId: "connect-mesh-coordinator",
+        brokers: [bootstrap],
+        connectionTimeoutMs: 2_000,
+      });
+      clusterId = cluster.clusterId;
       return clusterId;
     } catch {
       return undefined;
-    } finally {
-      await admin.disconnect();
     }
   };
 }

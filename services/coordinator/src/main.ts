@@ -2,6 +2,7 @@ import { stopOnSignals } from "@connect-mesh/async";
 import { ClusterState } from "@connect-mesh/cluster-state";
 import { createConverter } from "@connect-mesh/converters";
 import { EtcdCoordinationStore, type Lease, ServiceRegistry } from "@connect-mesh/coordination";
+import { type Admin, KafkaClient, type Producer } from "@connect-mesh/kafka";
 import { followClusterLoggerLevels } from "@connect-mesh/logging";
 import { SourceOffsetStore } from "@connect-mesh/source-offsets";
 import {
@@ -10,7 +11,6 @@ import {
   startMetricsServer,
   startTelemetry,
 } from "@connect-mesh/telemetry";
-import { type Admin, Kafka, logLevel, type Producer } from "kafkajs";
 import { registerClusterStateMetrics } from "./cluster-state-metrics.js";
 import { coordinatorSettingsFrom } from "./config.js";
 import { ConnectorServices } from "./connector-services.js";
@@ -83,16 +83,16 @@ const currentLease = async (): Promise<Lease> => {
 };
 
 // Kafka clients for the offsets API, connected on first use so the REST API starts while Kafka is down.
-const kafka = new Kafka({
+const kafka = new KafkaClient({
   clientId: `connect-mesh-${settings.coordinatorId}`,
   brokers: settings.kafkaBootstrap.split(","),
-  logLevel: logLevel.WARN,
+  logs: "warnings",
 });
 let kafkaClients: Promise<{ admin: Admin; producer: Producer }> | undefined;
 const connectKafka = () => {
   kafkaClients ??= (async () => {
     const admin = kafka.admin();
-    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    const producer = kafka.producer("offsets");
     await Promise.all([admin.connect(), producer.connect()]);
     return { admin, producer };
   })().catch((error: unknown) => {

@@ -1,9 +1,9 @@
 import { WakeUp } from "@connect-mesh/async";
 import { type Assignment, type ClusterState, PluginCatalog, taskKeyOf } from "@connect-mesh/cluster-state";
 import type { Lease, ServiceRegistry } from "@connect-mesh/coordination";
+import type { Admin, KafkaClient } from "@connect-mesh/kafka";
 import type { SourceOffsetStore } from "@connect-mesh/source-offsets";
 import type { ConnectMetrics } from "@connect-mesh/telemetry";
-import type { Admin, Kafka } from "kafkajs";
 import type { Logger } from "pino";
 import type { ActiveTopics } from "./active-topics.js";
 import type { ConnectorLocator } from "./connector-locator.js";
@@ -16,7 +16,7 @@ export interface WorkerResources {
   readonly workerId: string;
   readonly state: ClusterState;
   readonly lease: Lease;
-  readonly kafka: Kafka;
+  readonly kafka: KafkaClient;
   readonly admin: Admin;
   readonly offsets: SourceOffsetStore;
   readonly locator: ConnectorLocator;

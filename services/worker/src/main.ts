@@ -2,10 +2,10 @@ import { stopOnSignals } from "@connect-mesh/async";
 import { ClusterState } from "@connect-mesh/cluster-state";
 import { createConverter } from "@connect-mesh/converters";
 import { EtcdCoordinationStore, ServiceRegistry } from "@connect-mesh/coordination";
+import { KafkaClient } from "@connect-mesh/kafka";
 import { followClusterLoggerLevels } from "@connect-mesh/logging";
 import { SourceOffsetStore } from "@connect-mesh/source-offsets";
 import { LoggerFactory, startMetricsServer, startTelemetry } from "@connect-mesh/telemetry";
-import { Kafka, logLevel } from "kafkajs";
 import { ActiveTopics } from "./active-topics.js";
 import { AssignmentManager } from "./assignment-manager.js";
 import { workerSettingsFrom } from "./config.js";
@@ -37,10 +37,10 @@ const followingLoggerLevels = followClusterLoggerLevels({
   onError: (error) => logger.warn({ err: error }, "lost the cluster's logger levels; following them again"),
 });
 const registry = new ServiceRegistry(store, state.keys.servicesRoot);
-const kafka = new Kafka({
+const kafka = new KafkaClient({
   clientId: `connect-mesh-${settings.workerId}`,
-  brokers: [...settings.kafkaBrokers],
-  logLevel: logLevel.WARN,
+  brokers: settings.kafkaBrokers,
+  logs: "warnings",
 });
 const admin = kafka.admin();
 await admin.connect();

@@ -1,4 +1,5 @@
 import { LogicalTimestamp } from "@connect-mesh/data";
+import type { IncomingMessage, MessageHeaders } from "@connect-mesh/kafka";
 import {
   type Header,
   type KafkaPosition,
@@ -7,7 +8,6 @@ import {
   Schema,
   SchemaType,
 } from "@connect-mesh/proto";
-import type { IHeaders, KafkaMessage } from "kafkajs";
 import { describe, expect, it } from "vitest";
 import { fromKafkaMessage, toKafkaMessage } from "./record-codec.js";
 import { taskConvertersFrom } from "./task-converters.js";
@@ -20,16 +20,15 @@ const line = MeshRecord.fromPartial({
   headers: [{ key: "origin", value: { kind: { $case: "stringValue", value: "test" } } }],
   timestampMs: 1_795_614_719_058n,
 });
-const consumed = (overrides: { value?: Buffer; headers?: IHeaders }): KafkaMessage => ({
+const consumed = (overrides: { value?: Buffer; headers?: MessageHeaders }): IncomingMessage => ({
   key: null,
   value: null,
   headers: {},
   timestamp: "1795614719058",
   offset: "42",
-  attributes: 0,
   ...overrides,
 });
-const headersOf = (headers: IHeaders): Header[] =>
+const headersOf = (headers: MessageHeaders): Header[] =>
   fromKafkaMessage("file-topic", 0, consumed({ headers }), taskConvertersFrom({})).headers;
 const schemaOf = (type: SchemaType, optional = false): Schema => Schema.fromPartial({ type, optional });
 
@@ -100,7 +99,7 @@ describe("toKafkaMessage", () => {
     });
   });
 
-  it("leaves out a header whose value is null, which kafkajs cannot send", () => {
+  it("leaves out a header whose value is null, which the Kafka client cannot send", () => {
     const record = MeshRecord.fromPartial({
       ...line,
       headers: [{ key: "gone", value: { kind: { $case: "nullValue", value: NullValue.NULL_VALUE } } }],
@@ -124,7 +123,7 @@ describe("fromKafkaMessage", () => {
     const record = fromKafkaMessage(
       "file-topic",
       3,
-      consumed({ value: written.value as Buffer, headers: written.headers as IHeaders }),
+      consumed({ value: written.value as Buffer, headers: written.headers }),
       converters,
     );
     expect(record.value).toEqual(line.value);
@@ -175,7 +174,7 @@ describe("fromKafkaMessage", () => {
   });
 
   it("reads a header without a value as one with no value and no schema", () => {
-    // kafkajs gives null for a header without a value, which its typings leave out.
+    // The Kafka client gives null for a header without a value, which its typings leave out.
     expect(headersOf({ gone: null as unknown as undefined })).toEqual([
       { key: "gone", value: undefined, schema: undefined },
     ]);

@@ -1,7 +1,14 @@
 import type { Converter, SchemaAndValue } from "@connect-mesh/converters";
+import {
+  headerBytesOf,
+  headerValuesOf,
+  type IncomingMessage,
+  type MessageHeaders,
+  messageHeadersOf,
+  type OutgoingMessage,
+} from "@connect-mesh/kafka";
 import type { Header, Record as MeshRecord } from "@connect-mesh/proto";
 import { TRACE_HEADER_KEYS } from "@connect-mesh/telemetry";
-import type { IHeaders, KafkaMessage, Message } from "kafkajs";
 import { ConversionError, convertIn } from "./errors/conversion-error.js";
 import type { TaskConverters } from "./task-converters.js";
 
@@ -10,15 +17,14 @@ import type { TaskConverters } from "./task-converters.js";
  * header's value through its header converter (SimpleHeaderConverter unless `header.converter` says
  * otherwise), as Connect's WorkerSourceTask converts them.
  *
- * Two limits of kafkajs show here. It cannot send a header without a value (it fails to size it), so a
- * header whose value converts to null is left out, where Connect would send the key with no value. And it
- * takes headers as an object of key to values, so headers with the same key stay in their order but are
- * sent together, at the first one's place.
+ * Two limits of the Kafka client show here (see messageHeadersOf): a header whose value converts to null is
+ * left out, where Connect would send the key with no value, and headers with the same key stay in their
+ * order but are sent together, at the first one's place.
  *
  * A converter that fails throws a ConversionError naming its stage (KEY_CONVERTER, VALUE_CONVERTER or
  * HEADER_CONVERTER) and class, for the error policy and the dead-letter headers.
  */
-export function toKafkaMessage(record: MeshRecord, converters: TaskConverters): Message {
+export function toKafkaMessage(record: MeshRecord, converters: TaskConverters): OutgoingMessage {
   // Headers first, as Connect converts them; most records carry none, and get an object of their own
   // still, for the trace headers to go on.
   const headers = record.headers.length === 0 ? {} : convertHeaders(record, converters);
@@ -36,7 +42,7 @@ export function toKafkaMessage(record: MeshRecord, converters: TaskConverters): 
 }
 
 /** Each header's value through the header converter, keeping the ones that convert to bytes. */
-function convertHeaders(record: MeshRecord, converters: TaskConverters): IHeaders {
+function convertHeaders(record: MeshRecord, converters: TaskConverters): MessageHeaders {
   const headers: Record<string, Buffer[]> = {};
   for (const header of record.headers) {
     const bytes = convertIn("HEADER_CONVERTER", converters.header, () =>
@@ -47,14 +53,14 @@ function convertHeaders(record: MeshRecord, converters: TaskConverters): IHeader
     values.push(bytes);
     headers[header.key] = values;
   }
-  return singleValuesUnwrapped(headers);
+  return messageHeadersOf(headers);
 }
 
 /** A consumed Kafka message as a sink record, with where it came from and its headers converted back. */
 export function fromKafkaMessage(
   topic: string,
   partition: number,
-  message: KafkaMessage,
+  message: IncomingMessage,
   converters: TaskConverters,
 ): MeshRecord {
   const key = readData("KEY_CONVERTER", converters.key, topic, message.key);
@@ -92,27 +98,23 @@ function readData(
   }
 }
 
-/** A single value as itself and several as an array, the shape kafkajs gives consumed headers too. */
-function singleValuesUnwrapped(headers: Record<string, Buffer[]>): IHeaders {
-  return Object.fromEntries(
-    Object.entries(headers).map(([key, values]) => [key, values.length === 1 ? values[0] : values]),
-  );
-}
-
 /**
  * Each header value through the header converter, as Connect's WorkerSinkTask converts them, except the
  * W3C trace headers: those become the record's `trace` (the consume hop continues them), and parsing them
- * as data for every record cost more than the rest of tracing. kafkajs gives a repeated key as an array of
- * its values, and a header without a value as null, whatever its typings say.
+ * as data for every record cost more than the rest of tracing. A repeated key gives a header for each of
+ * its values, in order.
  */
-function headersFrom(topic: string, headers: IHeaders | undefined, converters: TaskConverters): Header[] {
+function headersFrom(
+  topic: string,
+  headers: MessageHeaders | undefined,
+  converters: TaskConverters,
+): Header[] {
   const converted: Header[] = [];
   if (headers === undefined) return converted;
   for (const headerKey of Object.keys(headers)) {
     if (TRACE_HEADER_KEYS.has(headerKey)) continue;
-    const raw: Buffer | string | (Buffer | string)[] | null | undefined = headers[headerKey];
-    for (const v of Array.isArray(raw) ? raw : [raw]) {
-      const bytes = v === null || v === undefined ? null : Buffer.isBuffer(v) ? v : Buffer.from(v, "utf8");
+    for (const headerValue of headerValuesOf(headers[headerKey])) {
+      const bytes = headerBytesOf(headerValue);
       const { schema, value } = convertIn("HEADER_CONVERTER", converters.header, () =>
         converters.header.toConnectHeader(topic, headerKey, bytes),
       );

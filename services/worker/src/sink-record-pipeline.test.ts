@@ -1,5 +1,5 @@
+import type { IncomingMessage } from "@connect-mesh/kafka";
 import { TaskTracer } from "@connect-mesh/telemetry";
-import type { KafkaMessage } from "kafkajs";
 import { describe, expect, it } from "vitest";
 import { SinkRecordPipeline } from "./sink-record-pipeline.js";
 import { taskConvertersFrom } from "./task-converters.js";
@@ -10,13 +10,12 @@ const SCHEMALESS = {
   "value.converter": "org.apache.kafka.connect.json.JsonConverter",
   "value.converter.schemas.enable": "false",
 };
-const message = (value: string, headers: KafkaMessage["headers"] = {}): KafkaMessage => ({
+const message = (value: string, headers: IncomingMessage["headers"] = {}): IncomingMessage => ({
   key: null,
   value: Buffer.from(value),
   headers,
   timestamp: "1795614719058",
   offset: "17",
-  attributes: 0,
 });
 const pipelineFor = (config: Record<string, string>) =>
   new SinkRecordPipeline(

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from "@connect-mesh/kafka";
 import type { Record as MeshRecord } from "@connect-mesh/proto";
 import {
   type Context,
@@ -8,7 +9,6 @@ import {
   type TaskTracer,
   toRecordTrace,
 } from "@connect-mesh/telemetry";
-import type { KafkaMessage } from "kafkajs";
 import { ConversionError } from "./errors/conversion-error.js";
 import type { RecordFailure } from "./errors/record-failure.js";
 import { fromKafkaMessage } from "./record-codec.js";
@@ -19,7 +19,7 @@ import { applyTransforms, type TransformStage } from "./transform-stages.js";
 export interface ConsumedMessage {
   readonly topic: string;
   readonly partition: number;
-  readonly message: KafkaMessage;
+  readonly message: IncomingMessage;
 }
 
 /** What became of one consumed message. */

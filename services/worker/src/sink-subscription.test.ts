@@ -1,14 +1,13 @@
 import { ReplayHeaders } from "@connect-mesh/error-handling";
-import type { IHeaders, KafkaMessage } from "kafkajs";
+import type { IncomingMessage, MessageHeaders } from "@connect-mesh/kafka";
 import { describe, expect, it } from "vitest";
 import { consumedMessageOf } from "./sink-subscription.js";
 
 const subscription = { topics: ["orders", "dlq-orders.replay"], replayTopic: "dlq-orders.replay" };
-const message = (headers: IHeaders): KafkaMessage => ({
+const message = (headers: MessageHeaders): IncomingMessage => ({
   key: null,
   value: Buffer.from("v"),
   timestamp: "0",
-  attributes: 0,
   offset: "4",
   headers,
 });

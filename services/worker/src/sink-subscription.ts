@@ -1,5 +1,5 @@
 import { errorHandlingConfigFrom, replayedPositionOf, replayTopicOf } from "@connect-mesh/error-handling";
-import type { KafkaMessage } from "kafkajs";
+import { type IncomingMessage, lastHeaderText } from "@connect-mesh/kafka";
 import { createDeadLetterTopic } from "./errors/dead-letter-queue.js";
 import type { ConsumedMessage } from "./sink-record-pipeline.js";
 import { FatalTaskError, type TaskContext } from "./task-context.js";
@@ -45,16 +45,10 @@ export function consumedMessageOf(
   subscription: SinkSubscription,
   topic: string,
   partition: number,
-  message: KafkaMessage,
+  message: IncomingMessage,
 ): ConsumedMessage {
   if (topic !== subscription.replayTopic) return { topic, partition, message };
-  const first = replayedPositionOf((name) => headerText(message, name));
+  const first = replayedPositionOf((name) => lastHeaderText(message.headers, name));
   if (first === undefined) return { topic, partition, message };
   return { topic: first.topic, partition: first.partition, message: { ...message, offset: first.offset } };
-}
-
-function headerText(message: KafkaMessage, name: string): string | undefined {
-  const raw = message.headers?.[name];
-  const last = Array.isArray(raw) ? raw[raw.length - 1] : raw;
-  return last === undefined || last === null ? undefined : last.toString();
 }

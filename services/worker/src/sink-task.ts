@@ -1,7 +1,7 @@
 import { sleep } from "@connect-mesh/async";
+import type { EachBatchPayload } from "@connect-mesh/kafka";
 import { ErrorKind, SinkServiceClient, type WriteRequest, type WriteResponse } from "@connect-mesh/proto";
 import { fromRecordTrace, type SinkTaskMetrics, TaskTracer } from "@connect-mesh/telemetry";
-import type { Consumer, EachBatchPayload } from "kafkajs";
 import { BackgroundCommits } from "./background-commits.js";
 import { Backoff } from "./backoff.js";
 import { connectClient } from "./connect-client.js";
@@ -18,9 +18,9 @@ import { transformStagesFrom } from "./transform-stages.js";
 type Writable = Extract<SinkRecordOutcome, { kind: "write" }>;
 
 /**
- * The most records sent, flushed and committed as one unit. kafkajs hands over whatever one fetch returned
- * (up to a megabyte per partition, tens of thousands of small records); committing in smaller steps bounds
- * what a crash can deliver twice to this many records.
+ * The most records sent, flushed and committed as one unit. The consumer hands over whatever one fetch
+ * returned (see FetchedBatch); committing in smaller steps bounds what a crash can deliver twice to this
+ * many records.
  */
 const MAX_RECORDS_PER_BATCH = 2_000;
 
@@ -75,15 +75,10 @@ async function consumeAndWrite(
   const client = await connectClient(SinkServiceClient, address);
   const call = client.write();
   const responses = (call as AsyncIterable<WriteResponse>)[Symbol.asyncIterator]();
-  // A shorter session than kafkajs's 30 s default: a crashed worker's partitions move on sooner.
   let isDraining = false;
-  const consumer: Consumer = context.kafka.consumer({
-    groupId: `connect-${connector}`,
-    sessionTimeout: 10_000,
-    // kafkajs restarts a crashed consumer by itself; one that crashes while this stream ends (its connection
-    // closing under it) must stay down, or it rejoins the group and holds partitions no task reads.
-    retry: { restartOnFailure: async () => !isDraining },
-  });
+  // A consumer that crashes while this stream ends (its connection closing under it) must stay down, or it
+  // rejoins the group and holds partitions no task reads.
+  const consumer = context.kafka.sinkConsumer(connector, () => !isDraining);
   let sequence = 0n;
   /** The consumer's lag per partition, as of each partition's last committed batch. */
   const lags = new Map<string, number>();
@@ -260,8 +255,8 @@ async function consumeAndWrite(
   };
 
   call.on("error", fail);
-  // kafkajs restarts the consumer by itself after a retriable crash (the group is rebalancing, its
-  // coordinator moved): only a crash it gives up on ends the stream.
+  // The consumer restarts itself after a retriable crash (the group is rebalancing, its coordinator
+  // moved): only a crash it gives up on ends the stream.
   consumer.on(consumer.events.CRASH, (event) => {
     if (event.payload.restart) logger.debug({ err: event.payload.error }, "the consumer restarts itself");
     else fail(event.payload.error);
@@ -289,8 +284,9 @@ async function consumeAndWrite(
       await Promise.race([hasFailed, stopped]);
     }
   } finally {
-    // kafkajs drops commits silently once stop() has begun, so the batch in hand is finished (written,
-    // flushed and committed) first; batches fetched after that are left uncommitted, to be read again.
+    // Commits are dropped once stop() has begun (see Consumer.stop), so the batch in hand is finished
+    // (written, flushed and committed) first; batches fetched after that are left uncommitted, to be read
+    // again.
     isDraining = true;
     await inFlight;
     await commits.drain().catch(fail);

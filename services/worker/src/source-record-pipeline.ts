@@ -1,3 +1,4 @@
+import type { OutgoingMessage } from "@connect-mesh/kafka";
 import type { Record as MeshRecord } from "@connect-mesh/proto";
 import {
   fromRecordTrace,
@@ -7,7 +8,6 @@ import {
   SpanNames,
   type TaskTracer,
 } from "@connect-mesh/telemetry";
-import type { Message } from "kafkajs";
 import { ConversionError } from "./errors/conversion-error.js";
 import type { RecordFailure } from "./errors/record-failure.js";
 import { renderSourceRecord, sourceOriginOf } from "./errors/source-record-rendering.js";
@@ -18,7 +18,12 @@ import { applyTransforms, type TransformStage } from "./transform-stages.js";
 /** What became of one source record. */
 export type SourceRecordOutcome =
   /** Ready to send: the message carries the trace; end `span` (the produce hop) once Kafka has it. */
-  | { readonly kind: "produce"; readonly topic: string; readonly message: Message; readonly span: HopSpan }
+  | {
+      readonly kind: "produce";
+      readonly topic: string;
+      readonly message: OutgoingMessage;
+      readonly span: HopSpan;
+    }
   /** A transform dropped it (Filter, or a predicate-guarded one): nothing to send. */
   | { readonly kind: "dropped" }
   | { readonly kind: "failed"; readonly failure: RecordFailure };
@@ -54,7 +59,7 @@ export class SourceRecordPipeline {
       );
     const { record } = transformed;
     const convert = this.tracer.recordHop(SpanNames.convert, "convert", transformed.context);
-    let message: Message;
+    let message: OutgoingMessage;
     try {
       message = toKafkaMessage(record, this.converters);
     } catch (error) {

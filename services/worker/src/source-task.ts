@@ -1,3 +1,4 @@
+import { type OutgoingMessage, type Producer, splitIntoRequests } from "@connect-mesh/kafka";
 import {
   ErrorKind,
   type ReadResponse,
@@ -6,12 +7,10 @@ import {
   SourceServiceClient,
 } from "@connect-mesh/proto";
 import { type SourceTaskMetrics, TaskTracer } from "@connect-mesh/telemetry";
-import { type Message, Partitioners, type Producer } from "kafkajs";
 import { BackgroundCommits } from "./background-commits.js";
 import { connectClient } from "./connect-client.js";
 import type { ErrorPolicy } from "./errors/error-policy.js";
 import { openTaskErrorPolicy } from "./errors/task-error-policy.js";
-import { splitIntoRequests } from "./produce-requests.js";
 import { type SourceRecordOutcome, SourceRecordPipeline } from "./source-record-pipeline.js";
 import { FatalTaskError, type TaskContext } from "./task-context.js";
 import { taskConvertersFrom } from "./task-converters.js";
@@ -42,7 +41,7 @@ export async function runSourceStream(
   const errors = await openTaskErrorPolicy(context, metrics, tracer);
   // The offsets have a producer of their own, as Connect's offset store does: a producer sends one request
   // at a time, so sharing the records' producer would hold each batch's send behind the last store.
-  const offsetsProducer = createSourceProducer(context);
+  const offsetsProducer = context.kafka.producer("offsets");
   try {
     await offsetsProducer.connect();
     const pipeline = new SourceRecordPipeline(
@@ -155,7 +154,7 @@ interface StoredProgress {
 async function writeBatch(writer: BatchWriter, batch: SourceBatch): Promise<Map<string, SourceOffset>> {
   const { context, producer, pipeline, policy, metrics, stopping, commits } = writer;
   metrics.countPolled(batch.records.length);
-  const byTopic = new Map<string, Message[]>();
+  const byTopic = new Map<string, OutgoingMessage[]>();
   const sent: Extract<SourceRecordOutcome, { kind: "produce" }>[] = [];
   const latestOffsets = new Map<string, SourceOffset>();
   for (const record of batch.records) {
@@ -213,13 +212,4 @@ async function storeOffsets(
 
 function failureOf(outcome: SourceRecordOutcome) {
   return outcome.kind === "failed" ? outcome.failure : undefined;
-}
-
-/** The producer a source task writes with: idempotent and acks=all, so retries never duplicate or reorder. */
-export function createSourceProducer(context: TaskContext): Producer {
-  return context.kafka.producer({
-    idempotent: true,
-    maxInFlightRequests: 1,
-    createPartitioner: Partitioners.DefaultPartitioner,
-  });
 }

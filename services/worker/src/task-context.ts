@@ -1,6 +1,6 @@
+import type { Admin, KafkaClient } from "@connect-mesh/kafka";
 import type { SourceOffsetStore } from "@connect-mesh/source-offsets";
 import type { ConnectMetrics } from "@connect-mesh/telemetry";
-import type { Admin, Kafka } from "kafkajs";
 import type { Logger } from "pino";
 import type { ActiveTopics } from "./active-topics.js";
 import type { ConnectorLocator } from "./connector-locator.js";
@@ -12,7 +12,7 @@ export interface TaskContext {
   readonly task: number;
   /** The task's config: the connector's runtime keys with the plugin's task keys on top. */
   readonly config: Readonly<Record<string, string>>;
-  readonly kafka: Kafka;
+  readonly kafka: KafkaClient;
   readonly admin: Admin;
   readonly offsets: SourceOffsetStore;
   readonly locator: ConnectorLocator;

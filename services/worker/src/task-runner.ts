@@ -1,9 +1,9 @@
 import { sleep } from "@connect-mesh/async";
+import { isKafkaError } from "@connect-mesh/kafka";
 import { status as grpcStatus } from "@grpc/grpc-js";
-import kafkajs from "kafkajs";
 import { Backoff } from "./backoff.js";
 import { runSinkStream } from "./sink-task.js";
-import { createSourceProducer, runSourceStream } from "./source-task.js";
+import { runSourceStream } from "./source-task.js";
 import { type TaskContext, TaskFencedError } from "./task-context.js";
 import { traceOf } from "./task-status-reporter.js";
 
@@ -21,14 +21,13 @@ const FATAL_STATUS_CODES = new Set([
 /**
  * Whether retrying cannot help: the error says so (a FATAL connector error, a record no converter can read),
  * or the service ended the stream with a fatal status. Kafka client errors are never fatal here, even those
- * kafkajs marks non-retriable once its own retries are spent (a group coordinator still loading, a broker
- * away for a while): the task's own backoff keeps trying, and its status shows why.
+ * the client marks non-retriable (see isKafkaError): the task's own backoff keeps trying, and its status
+ * shows why.
  */
 function isFatal(error: unknown): boolean {
-  // (kafkajs spreads its error classes into its exports, so they are not importable by name from ESM.)
-  if (error instanceof kafkajs.KafkaJSError) return false;
+  if (isKafkaError(error)) return false;
   if ((error as { retriable?: boolean }).retriable === false) return true;
-  // Only a gRPC status counts here: kafkajs errors carry Kafka's own numeric codes in the same field.
+  // Only a gRPC status counts here: other errors may carry numeric codes of their own in the same field.
   const isGrpcStatus = error instanceof Error && "details" in error && "metadata" in error;
   const code = (error as { code?: unknown }).code;
   return isGrpcStatus && typeof code === "number" && FATAL_STATUS_CODES.has(code);
@@ -109,7 +108,7 @@ export class TaskRunner {
 
   private async runOnce(): Promise<void> {
     if (this.kind === "sink") return runSinkStream(this.context, this.stopping.signal);
-    const producer = createSourceProducer(this.context);
+    const producer = this.context.kafka.producer("source");
     await producer.connect();
     try {
       await runSourceStream(this.context, producer, this.stopping.signal);

@@ -1,9 +1,9 @@
 import { waitFor } from "@connect-mesh/async";
 import type { ClusterState, StoredConnector } from "@connect-mesh/cluster-state";
 import { DataError } from "@connect-mesh/data";
+import { type Admin, type Producer, sinkGroupIdOf } from "@connect-mesh/kafka";
 import type { SourceOffsetStore } from "@connect-mesh/source-offsets";
 import type { FastifyInstance } from "fastify";
-import type { Admin, Producer } from "kafkajs";
 import type { PluginCatalogWatcher } from "../plugin-catalog-watcher.js";
 import { findConnector, pluginKindOf } from "./connector-lookup.js";
 import { withKafkaRetries } from "./kafka-retries.js";
@@ -165,7 +165,7 @@ async function sinkOffsets(connector: StoredConnector, admin: Admin) {
   const topics = await sinkTopics(connector, admin);
   const existing = new Set(await admin.listTopics());
   const fetched = await admin.fetchOffsets({
-    groupId: `connect-${connector.name}`,
+    groupId: sinkGroupIdOf(connector.name),
     topics: topics.filter((t) => existing.has(t)),
   });
   return fetched.flatMap(({ topic, partitions }) =>
@@ -180,7 +180,7 @@ async function sinkOffsets(connector: StoredConnector, admin: Admin) {
 }
 
 async function deleteSinkGroup(connector: string, admin: Admin): Promise<void> {
-  const groupId = `connect-${connector}`;
+  const groupId = sinkGroupIdOf(connector);
   const { groups } = await withKafkaRetries(() => admin.listGroups());
   if (!groups.some((g) => g.groupId === groupId)) return;
   await waitForEmptyGroup(groupId, admin);
@@ -277,9 +277,10 @@ async function alterSinkOffsets(
     byTopic.set(topic, [...(byTopic.get(topic) ?? []), { partition: number, offset: String(kafkaOffset) }]);
   }
   await assertPartitionsExist(byTopic, admin);
-  await waitForEmptyGroup(`connect-${connector}`, admin);
+  const groupId = sinkGroupIdOf(connector);
+  await waitForEmptyGroup(groupId, admin);
   for (const [topic, partitions] of byTopic) {
-    await withKafkaRetries(() => admin.setOffsets({ groupId: `connect-${connector}`, topic, partitions }));
+    await withKafkaRetries(() => admin.setOffsets({ groupId, topic, partitions }));
   }
 }
 

@@ -1,10 +1,16 @@
+import {
+  type Admin,
+  createTopic,
+  type KafkaClient,
+  type OutgoingMessage,
+  type Producer,
+} from "@connect-mesh/kafka";
 import type { HopSpan, TaskMetrics } from "@connect-mesh/telemetry";
-import { type Admin, type Kafka, type Message, Partitioners, type Producer } from "kafkajs";
 import type { Logger } from "pino";
 
 /** A dead-letter copy waiting for its send, and the span of its hop, ended once Kafka has it. */
 interface PendingDeadLetter {
-  readonly message: Message;
+  readonly message: OutgoingMessage;
   readonly span: HopSpan;
 }
 
@@ -26,7 +32,7 @@ export class DeadLetterQueue {
 
   /** Creates the topic if it is missing and connects the producer. */
   static async open(options: {
-    readonly kafka: Kafka;
+    readonly kafka: KafkaClient;
     readonly admin: Admin;
     readonly topic: string;
     readonly replicationFactor: number;
@@ -35,17 +41,13 @@ export class DeadLetterQueue {
   }): Promise<DeadLetterQueue> {
     const { kafka, admin, topic, metrics, logger } = options;
     await createDeadLetterTopic(admin, topic, options.replicationFactor, logger);
-    const producer = kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      createPartitioner: Partitioners.DefaultPartitioner,
-    });
+    const producer = kafka.producer("dead-letter");
     await producer.connect();
     return new DeadLetterQueue(topic, producer, metrics);
   }
 
   /** Queues a copy for the next `flush`; `span` is its dead-letter hop, ended when the send is done. */
-  add(message: Message, span: HopSpan): void {
+  add(message: OutgoingMessage, span: HopSpan): void {
     this.pending.push({ message, span });
   }
 
@@ -93,12 +95,10 @@ export async function createDeadLetterTopic(
   requestedReplicationFactor: number,
   logger: Logger,
 ): Promise<void> {
-  const brokers = (await admin.describeCluster()).brokers.length;
-  const replicationFactor =
-    requestedReplicationFactor === -1 ? -1 : Math.max(1, Math.min(requestedReplicationFactor, brokers));
-  const created = await admin.createTopics({
-    topics: [{ topic, numPartitions: 1, replicationFactor }],
-    waitForLeaders: true,
+  const { created, replicationFactor } = await createTopic(admin, {
+    topic,
+    numPartitions: 1,
+    replicationFactor: requestedReplicationFactor,
   });
   if (created) logger.info({ topic, replicationFactor }, "created a dead-letter queue topic");
 }

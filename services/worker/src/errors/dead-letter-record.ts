@@ -1,5 +1,5 @@
 import { ERROR_HEADER_PREFIX, ErrorHeaders } from "@connect-mesh/error-handling";
-import type { IHeaders, Message } from "kafkajs";
+import type { MessageHeaders, OutgoingMessage } from "@connect-mesh/kafka";
 import type { RecordFailure } from "./record-failure.js";
 
 /** What the context headers say about who failed. */
@@ -16,8 +16,8 @@ export interface DeadLetterContext {
  * `__connect.errors.*` headers on top, plus our trace id and, for a source record, its source position.
  * A `__connect.errors.*` header the record already carried (it failed before, and was replayed) is replaced.
  */
-export function deadLetterMessage(failure: RecordFailure, context: DeadLetterContext): Message {
-  const headers: IHeaders = {};
+export function deadLetterMessage(failure: RecordFailure, context: DeadLetterContext): OutgoingMessage {
+  const headers: MessageHeaders = {};
   for (const [key, value] of Object.entries(failure.content.headers)) {
     if (!key.startsWith(ERROR_HEADER_PREFIX) && value !== undefined) headers[key] = value;
   }

@@ -1,6 +1,6 @@
 import { ErrorHeaders, errorHandlingConfigFrom } from "@connect-mesh/error-handling";
+import type { OutgoingMessage } from "@connect-mesh/kafka";
 import { ConnectMetrics, createMetricsRegistry, type HopSpan, TaskTracer } from "@connect-mesh/telemetry";
-import type { Message } from "kafkajs";
 import { pino } from "pino";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { type DeadLetterSink, ErrorPolicy, RecordFailedError } from "./error-policy.js";
@@ -23,9 +23,9 @@ const failure = (error: unknown = new Error("Unexpected token n in JSON")): Reco
 /** Keeps what the policy parks: a stand-in for the Kafka producer, which the integration tests use for real. */
 class KeptDeadLetters implements DeadLetterSink {
   readonly topic = "dlq-orders";
-  readonly added: Message[] = [];
+  readonly added: OutgoingMessage[] = [];
   flushes = 0;
-  add(message: Message, span: HopSpan): void {
+  add(message: OutgoingMessage, span: HopSpan): void {
     this.added.push(message);
     span.end();
   }

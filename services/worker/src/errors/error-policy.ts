@@ -1,5 +1,6 @@
 import { sleep } from "@connect-mesh/async";
 import type { ErrorHandlingConfig } from "@connect-mesh/error-handling";
+import type { OutgoingMessage } from "@connect-mesh/kafka";
 import {
   type HopSpan,
   injectKafkaHeaders,
@@ -8,7 +9,6 @@ import {
   type TaskMetrics,
   type TaskTracer,
 } from "@connect-mesh/telemetry";
-import type { Message } from "kafkajs";
 import type { Logger } from "pino";
 import { Backoff } from "../backoff.js";
 import { FatalTaskError } from "../task-context.js";
@@ -18,7 +18,7 @@ import { describeOrigin, type RecordFailure } from "./record-failure.js";
 /** Where the policy parks a skipped record's copy (DeadLetterQueue, or a fake in tests). */
 export interface DeadLetterSink {
   readonly topic: string;
-  add(message: Message, span: HopSpan): void;
+  add(message: OutgoingMessage, span: HopSpan): void;
   flush(): Promise<void>;
 }
 

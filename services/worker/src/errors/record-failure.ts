@@ -1,5 +1,5 @@
+import type { MessageHeaders } from "@connect-mesh/kafka";
 import type { Context } from "@connect-mesh/telemetry";
-import type { IHeaders } from "kafkajs";
 
 /** Kafka Connect's stages, as `__connect.errors.stage` names them. */
 export type ErrorStage =
@@ -28,7 +28,7 @@ export type RecordOrigin =
 export interface DeadLetterContent {
   readonly key: Buffer | null;
   readonly value: Buffer | null;
-  readonly headers: IHeaders;
+  readonly headers: MessageHeaders;
 }
 
 /** One record that failed in one stage, with what the error policy needs to skip, log or park it. */

@@ -1,6 +1,6 @@
 import { createConverter, SimpleHeaderConverter } from "@connect-mesh/converters";
+import type { MessageHeaders } from "@connect-mesh/kafka";
 import type { Record as MeshRecord, Value } from "@connect-mesh/proto";
-import type { IHeaders } from "kafkajs";
 import type { DeadLetterContent, RecordOrigin } from "./record-failure.js";
 
 /**
@@ -15,7 +15,7 @@ const headerText = new SimpleHeaderConverter();
 
 /** The dead-letter content of a source record, before any transform or converter touched it. */
 export function renderSourceRecord(record: MeshRecord): DeadLetterContent {
-  const headers: IHeaders = {};
+  const headers: MessageHeaders = {};
   for (const header of record.headers) {
     const bytes = attempt(() =>
       headerText.fromConnectHeader(record.topic, header.key, header.schema, header.value),

@@ -1,8 +1,8 @@
-import type { Message } from "kafkajs";
 import { describe, expect, it } from "vitest";
+import type { OutgoingMessage } from "./kafka-message.js";
 import { splitIntoRequests } from "./produce-requests.js";
 
-const message = (value: string): Message => ({ key: null, value });
+const message = (value: string): OutgoingMessage => ({ key: null, value });
 const values = (requests: ReturnType<typeof splitIntoRequests>) =>
   requests.map((request) => request.map(({ topic, messages }) => [topic, messages.map((m) => m.value)]));
 
@@ -29,7 +29,7 @@ describe("splitIntoRequests", () => {
   });
 
   it("starts a new request at the record limit, and counts headers' bytes", () => {
-    const withHeader: Message = { key: "k", value: "v", headers: { traceparent: "0".repeat(55) } };
+    const withHeader: OutgoingMessage = { key: "k", value: "v", headers: { traceparent: "0".repeat(55) } };
     const byTopic = new Map([["a", [message("1"), message("2"), message("3")]]]);
     expect(values(splitIntoRequests(byTopic, { maxBytes: 1_000, maxRecords: 2 }))).toEqual([
       [["a", ["1", "2"]]],
@@ -42,7 +42,11 @@ describe("splitIntoRequests", () => {
 
   it("counts every value of a repeated header", () => {
     // 1 + 1 bytes of key and value, 1 of header key, 2 x 20 of its values: 43 each, so two need 86.
-    const repeated: Message = { key: "k", value: "v", headers: { h: ["a".repeat(20), Buffer.alloc(20)] } };
+    const repeated: OutgoingMessage = {
+      key: "k",
+      value: "v",
+      headers: { h: ["a".repeat(20), Buffer.alloc(20)] },
+    };
     const byTopic = new Map([["a", [repeated, repeated]]]);
     expect(splitIntoRequests(byTopic, { maxBytes: 86, maxRecords: 10 })).toHaveLength(1);
     expect(splitIntoRequests(byTopic, { maxBytes: 85, maxRecords: 10 })).toHaveLength(2);
