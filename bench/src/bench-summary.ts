@@ -11,11 +11,12 @@ import {
 import { TRACING_MODES, type TracingModeName, tracingMeasurement } from "./tracing-modes.js";
 import { summarizeTracing, type TracingModeSummary } from "./tracing-summary.js";
 
-/** The ratios of issue 9, of end-to-end records/s medians. */
+/** The ratios of issue 9, and issue 17's B2/B, of end-to-end records/s medians. */
 export const RATIOS = [
   { name: "D/C", numerator: "D", denominator: "C", meaning: "connect-mesh over Kafka Connect" },
   { name: "D/B", numerator: "D", denominator: "B", meaning: "connect-mesh over the Node ceiling" },
   { name: "B/A", numerator: "B", denominator: "A", meaning: "the Node ceiling over the broker's ceiling" },
+  { name: "B2/B", numerator: "B2", denominator: "B", meaning: "@platformatic/kafka over kafkajs (issue 17)" },
 ] as const;
 
 /** One workload's rows and ratios. */

@@ -12,6 +12,7 @@ const ROW_GAP = 8;
 const COLORS: Record<RowId, string> = {
   A: "#4e79a7",
   B: "#f28e2b",
+  B2: "#edc948",
   C: "#e15759",
   D: "#59a14f",
   E: "#b07aa1",
@@ -20,6 +21,7 @@ const COLORS: Record<RowId, string> = {
 const NAMES: Record<RowId, string> = {
   A: "A Kafka's perf tools",
   B: "B raw kafkajs",
+  B2: "B2 raw @platformatic/kafka",
   C: "C Kafka Connect",
   D: "D connect-mesh",
   E: "E JDBC connectors",

@@ -24,12 +24,13 @@ import { type JdbcRow, jdbcRow } from "./rows/jdbc-row.js";
 import { kafkaConnectRow } from "./rows/kafka-connect-row.js";
 import { kafkaToolsRow } from "./rows/kafka-tools-row.js";
 import { rawKafkajsRow } from "./rows/raw-kafkajs-row.js";
+import { rawPlatformaticRow } from "./rows/raw-platformatic-row.js";
 import { type SearchRow, searchRow } from "./rows/search-row.js";
 import { type TracedMeshRow, tracedMeshRow } from "./rows/traced-mesh-row.js";
 
 /**
  * `npm run bench`: starts one stack (the broker every row uses, and the mesh; MariaDB and PostgreSQL too
- * when row E runs, Elasticsearch when row F runs), runs rows A to D on both workloads, row E's table copy,
+ * when row E runs, Elasticsearch when row F runs), runs rows A to D and B2 on both workloads, row E's table copy,
  * row F's indexing, row D with tracing off and on (spans to a Jaeger of its own) and the latency run,
  * prints the tables, writes the JSON results and the chart, and (for a full run) rewrites the results in
  * docs/performance.md. Everything it started is stopped at the end, also after a failure or one Ctrl-C.
@@ -41,6 +42,7 @@ const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const ROWS: Record<FileRowId, (context: BenchContext, stack: BenchStack) => BenchRow | Promise<BenchRow>> = {
   A: (context) => kafkaToolsRow(context),
   B: (context) => rawKafkajsRow(context),
+  B2: (context) => rawPlatformaticRow(context),
   C: (context) => kafkaConnectRow(context),
   D: (context, stack) => connectMeshRow(context, stack),
 };

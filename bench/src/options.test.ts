@@ -10,7 +10,7 @@ describe("parseBenchOptions", () => {
       [200_000, 1024],
     ]);
     expect(options.latency.ratePerSec).toBe(10_000);
-    expect(options.rows).toEqual(["A", "B", "C", "D"]);
+    expect(options.rows).toEqual(["A", "B", "B2", "C", "D"]);
     expect(options.jdbc).toEqual({ rows: 100_000, batchMaxRows: 1_000 });
     expect(options.search).toEqual({ documents: 100_000 });
     expect(options.shouldMeasureTracing).toBe(true);
@@ -39,6 +39,12 @@ describe("parseBenchOptions", () => {
     expect(options.rows).toEqual(["B", "D"]);
     expect(options.workloads.map((w) => w.lineBytes)).toEqual([1024]);
     expect(options.shouldMeasureLatency).toBe(false);
+    expect(options.shouldMeasureTracing).toBe(false);
+  });
+
+  it("runs row B2, B on @platformatic/kafka, beside B when --rows names both", () => {
+    const options = parseBenchOptions(["--rows", "b2,b", "--measure", "100b,1kb"], "/r");
+    expect(options.rows).toEqual(["B", "B2"]);
     expect(options.shouldMeasureTracing).toBe(false);
   });
 

@@ -1,8 +1,11 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 
-/** The four rows of the file-pipeline comparison (issue 9): each runs every workload and the latency run. */
-export const FILE_ROW_IDS = ["A", "B", "C", "D"] as const;
+/**
+ * The rows of the file-pipeline comparison (issue 9), and B2, row B on @platformatic/kafka (issue 17): each
+ * runs every workload and the latency run.
+ */
+export const FILE_ROW_IDS = ["A", "B", "B2", "C", "D"] as const;
 export type FileRowId = (typeof FILE_ROW_IDS)[number];
 
 /**
@@ -52,7 +55,7 @@ export interface BenchOptions {
   readonly shouldMeasureTracing: boolean;
   /** The workload of the tracing runs: the 100-byte one, also when it is not measured on its own. */
   readonly tracingWorkload: Workload;
-  /** The file pipeline's rows to run (A to D); row E is `jdbc`, row F `search`. */
+  /** The file pipeline's rows to run (A to D, and B2); row E is `jdbc`, row F `search`. */
   readonly rows: readonly FileRowId[];
   /** Row E's run, when it is measured (`--rows` has E and `--measure` has jdbc); absent in older results. */
   readonly jdbc?: JdbcPlan;
@@ -96,8 +99,8 @@ export const USAGE = `npm run bench -- [flags]
   --jdbc-rows N           rows row E copies from MariaDB to PostgreSQL (default 100,000)
   --jdbc-batch-max-rows N row E's source batch.max.rows (default 1,000)
   --search-docs N         records row F indexes from Kafka into Elasticsearch (default 100,000)
-  --rows A,B,C,D,E,F      which rows to run (default all; E starts MariaDB and PostgreSQL in the stack,
-                          F Elasticsearch)
+  --rows A,B,B2,C,D,E,F   which rows to run (default all; B2 is row B on @platformatic/kafka; E starts
+                          MariaDB and PostgreSQL in the stack, F Elasticsearch)
   --measure 100b,1kb,latency,tracing,jdbc,search  which measurements to make (default all; tracing needs
                           row D, jdbc is row E's only one and search row F's)
   --out DIR               where results go (default bench/results)

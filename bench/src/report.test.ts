@@ -21,7 +21,15 @@ const results: BenchResults = {
   finishedAt: "2026-11-25T16:30:00Z",
   options,
   machine: { cpu: "cpu", cores: 2, memoryGb: 1, kernel: "Linux", node: "v20", java: "17", loadAtStart: 0 },
-  rows: { A: "tools", B: "kafkajs", C: "Kafka Connect", D: "connect-mesh", E: "JDBC", F: "search sink" },
+  rows: {
+    A: "tools",
+    B: "kafkajs",
+    B2: "platformatic",
+    C: "Kafka Connect",
+    D: "connect-mesh",
+    E: "JDBC",
+    F: "search sink",
+  },
   throughput: {
     [workload]: {
       C: [

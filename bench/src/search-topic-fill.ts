@@ -1,5 +1,6 @@
 import type { Kafka, Message } from "kafkajs";
-import { createWorkerLikeProducer, RECORDS_PER_SEND, sendLikeWorker } from "./raw-kafkajs/worker-settings.js";
+import { createWorkerLikeProducer, sendLikeWorker } from "./raw-kafkajs/worker-settings.js";
+import { RECORDS_PER_SEND } from "./raw-loop/worker-batching.js";
 import { searchDocumentValue } from "./search-documents.js";
 
 /**

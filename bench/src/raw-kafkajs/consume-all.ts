@@ -1,16 +1,17 @@
-import type { Consumer, KafkaMessage } from "kafkajs";
-import { RECORDS_PER_COMMIT } from "./worker-settings.js";
+import type { Consumer } from "kafkajs";
+import type { OnValue } from "../raw-loop/loop-clients.js";
+import { RECORDS_PER_COMMIT } from "../raw-loop/worker-batching.js";
 
 /**
  * Consumes `count` records from the start of `topic` as the worker's sink task does (batches of at most
- * 2,000 records, each committed before the next), handing each to `onMessage` in order. Resolves once
+ * 2,000 records, each committed before the next), handing each one's value to `onValue` in order. Resolves once
  * the group has joined, with a promise of the moment (performance.now()) the last record was committed.
  */
 export async function consumeAll(
   consumer: Consumer,
   topic: string,
   count: number,
-  onMessage: (message: KafkaMessage, index: number) => void,
+  onValue: OnValue,
 ): Promise<{ readonly allCommitted: Promise<number> }> {
   let consumed = 0;
   let finished: (at: number) => void = () => {};
@@ -31,7 +32,7 @@ export async function consumeAll(
         const messages = batch.messages.slice(start, start + RECORDS_PER_COMMIT);
         const last = messages[messages.length - 1];
         if (last === undefined) return;
-        for (const message of messages) onMessage(message, consumed++);
+        for (const message of messages) onValue(message.value ?? undefined, consumed++);
         await consumer.commitOffsets([
           { topic: batch.topic, partition: batch.partition, offset: String(BigInt(last.offset) + 1n) },
         ]);

@@ -5,7 +5,7 @@ import { envelopeBytes } from "../lines.js";
 import { onFreshTopic } from "../measurement.js";
 import type { LatencyPlan, Workload } from "../options.js";
 import type { ProcessSampler } from "../process-sampler.js";
-import { RECORDS_PER_SEND } from "../raw-kafkajs/worker-settings.js";
+import { MAX_BYTES_PER_SEND, RECORDS_PER_SEND } from "../raw-loop/worker-batching.js";
 import { type LatencyRun, type ThroughputRun, throughputRun } from "../results.js";
 import type { BenchContext, BenchRow } from "./bench-row.js";
 import { parseConsumerPerformance, parseProducerPerformance } from "./kafka-tools-output.js";
@@ -16,7 +16,7 @@ import { parseConsumerPerformance, parseProducerPerformance } from "./kafka-tool
  * records) makes the producer, not the broker, the bottleneck, and A is meant to be the broker's ceiling.
  */
 function batchBytesFor(lineBytes: number): number {
-  return Math.min(RECORDS_PER_SEND * envelopeBytes(lineBytes), 1_000_000);
+  return Math.min(RECORDS_PER_SEND * envelopeBytes(lineBytes), MAX_BYTES_PER_SEND);
 }
 
 /** Kafka's perf-test scripts give the tools this heap. */

@@ -1,8 +1,8 @@
-import type { Kafka, Message } from "kafkajs";
 import { jsonConverterEnvelope, throughputLine } from "../lines.js";
-import type { RawKafkajsJob, RawKafkajsReport } from "./job.js";
+import type { RawLoopJob, RawLoopReport } from "./job.js";
+import type { LoopClients } from "./loop-clients.js";
 import { produceAndConsume } from "./produce-and-consume.js";
-import { RECORDS_PER_SEND } from "./worker-settings.js";
+import { RECORDS_PER_SEND } from "./worker-batching.js";
 
 const expectedValue = (sequence: number, lineBytes: number) =>
   jsonConverterEnvelope(throughputLine(sequence, lineBytes).slice(0, -1));
@@ -13,23 +13,22 @@ const expectedValue = (sequence: number, lineBytes: number) =>
  * that runs a source task and a sink task side by side on one thread.
  */
 export async function runThroughput(
-  kafka: Kafka,
-  job: Extract<RawKafkajsJob, { kind: "throughput" }>,
-): Promise<RawKafkajsReport> {
+  clients: LoopClients,
+  job: Extract<RawLoopJob, { kind: "throughput" }>,
+): Promise<RawLoopReport> {
   let mismatches = 0;
   const timing = await produceAndConsume(
-    kafka,
-    job.topic,
+    clients,
     job.lines,
-    (message, index) => {
-      if (message.value?.toString() !== expectedValue(index, job.lineBytes)) mismatches += 1;
+    (value, index) => {
+      if (value?.toString() !== expectedValue(index, job.lineBytes)) mismatches += 1;
     },
     async (send) => {
       for (let first = 0; first < job.lines; first += RECORDS_PER_SEND) {
-        const messages: Message[] = [];
+        const values: string[] = [];
         for (let s = first; s < Math.min(job.lines, first + RECORDS_PER_SEND); s++)
-          messages.push({ value: expectedValue(s, job.lineBytes) });
-        await send(messages);
+          values.push(expectedValue(s, job.lineBytes));
+        await send(values);
       }
     },
   );

@@ -1,11 +1,11 @@
 import { setTimeout as delay } from "node:timers/promises";
-import type { Kafka, Message } from "kafkajs";
 import { nowMicros } from "../clock.js";
 import { latencySummary } from "../latency-summary.js";
 import { jsonConverterEnvelope, latencyLine, parseLatencyLine } from "../lines.js";
-import type { RawKafkajsJob, RawKafkajsReport } from "./job.js";
+import type { RawLoopJob, RawLoopReport } from "./job.js";
+import type { LoopClients, OnValue } from "./loop-clients.js";
 import { produceAndConsume } from "./produce-and-consume.js";
-import { RECORDS_PER_SEND } from "./worker-settings.js";
+import { RECORDS_PER_SEND } from "./worker-batching.js";
 
 /**
  * Produces lines at a fixed rate, each stamped with the moment it was handed to the producer, while a
@@ -14,21 +14,21 @@ import { RECORDS_PER_SEND } from "./worker-settings.js";
  * acks as the worker does, so a slow ack delays the next batch, as it would in the worker.
  */
 export async function runLatency(
-  kafka: Kafka,
-  job: Extract<RawKafkajsJob, { kind: "latency" }>,
-): Promise<RawKafkajsReport> {
+  clients: LoopClients,
+  job: Extract<RawLoopJob, { kind: "latency" }>,
+): Promise<RawLoopReport> {
   const total = job.warmupLines + job.measuredLines;
   const latenciesMs = new Float64Array(job.measuredLines);
   let outOfOrder = 0;
-  const onMessage = (message: { value: Buffer | null }, index: number) => {
+  const onValue: OnValue = (value, index) => {
     const arrivedAt = nowMicros();
-    const payload = (JSON.parse(message.value?.toString() ?? "null") as { payload?: string } | null)?.payload;
+    const payload = (JSON.parse(value?.toString() ?? "null") as { payload?: string } | null)?.payload;
     const line = payload === undefined ? undefined : parseLatencyLine(payload);
     if (line?.sequence !== index) outOfOrder += 1;
     if (line !== undefined && index >= job.warmupLines)
       latenciesMs[index - job.warmupLines] = (arrivedAt - line.writtenAtMicros) / 1000;
   };
-  const produceAtRate = async (send: (messages: Message[]) => Promise<void>) => {
+  const produceAtRate = async (send: (values: readonly string[]) => Promise<void>) => {
     const startedAt = performance.now();
     let sent = 0;
     while (sent < total) {
@@ -39,16 +39,14 @@ export async function runLatency(
         continue;
       }
       const writtenAt = nowMicros();
-      const messages: Message[] = [];
+      const values: string[] = [];
       for (let s = sent; s < sent + count; s++)
-        messages.push({
-          value: jsonConverterEnvelope(latencyLine(s, writtenAt, job.lineBytes).slice(0, -1)),
-        });
-      await send(messages);
+        values.push(jsonConverterEnvelope(latencyLine(s, writtenAt, job.lineBytes).slice(0, -1)));
+      await send(values);
       sent += count;
     }
   };
-  const timing = await produceAndConsume(kafka, job.topic, total, onMessage, produceAtRate);
+  const timing = await produceAndConsume(clients, total, onValue, produceAtRate);
   return {
     ...timing,
     ...latencySummary(latenciesMs),

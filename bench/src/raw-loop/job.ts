@@ -1,5 +1,5 @@
-/** What the raw kafkajs program is asked to do (passed as JSON on its command line). */
-export type RawKafkajsJob =
+/** What a raw client loop program (row B's or B2's) is asked to do, passed as JSON on its command line. */
+export type RawLoopJob =
   | {
       readonly kind: "throughput";
       readonly bootstrap: string;
@@ -18,7 +18,7 @@ export type RawKafkajsJob =
     };
 
 /** What it reports (one JSON line on stdout). */
-export interface RawKafkajsReport {
+export interface RawLoopReport {
   /** From the first send to the last record consumed and committed. */
   readonly seconds: number;
   /** From the first send to the last send acked. */
