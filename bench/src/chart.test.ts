@@ -9,6 +9,7 @@ const row = (recordsPerSec: number): ThroughputSummary => ({
   recordsPerSec: spread(recordsPerSec),
   mbPerSec: spread(1),
   processes: [],
+  cpuSecondsPerMillion: spread(10),
   verified: "3/3 byte-for-byte",
   isVerified: true,
 });

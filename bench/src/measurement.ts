@@ -1,5 +1,5 @@
 import { createBenchTopic, deleteBenchTopic } from "./kafka-topics.js";
-import { ProcessSampler, type SampledProcess } from "./process-sampler.js";
+import { BROKER_LABEL, ProcessSampler, type SampledProcess } from "./process-sampler.js";
 import type { BenchContext } from "./rows/bench-row.js";
 
 /** A sampler already following the broker and `processes`. */
@@ -8,7 +8,7 @@ export async function startSampler(
   processes: readonly SampledProcess[] = [],
 ): Promise<ProcessSampler> {
   const sampler = new ProcessSampler();
-  await sampler.track("broker", context.brokerPid);
+  await sampler.track(BROKER_LABEL, context.brokerPid);
   for (const process of processes) await sampler.track(process.label, process.pid, process.read);
   sampler.start();
   return sampler;

@@ -1,5 +1,8 @@
 import { type ProcReading, readProc } from "./proc-stats.js";
 
+/** The broker's line in every row's processes: shared by all rows, so no row's own cost. */
+export const BROKER_LABEL = "broker";
+
 /** How a process is read: `readProc` for one process, or a reading of a whole tree (`readProcTree`). */
 export type ProcReader = (pid: number) => Promise<ProcReading | undefined>;
 

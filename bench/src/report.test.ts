@@ -54,6 +54,13 @@ describe("renderReport", () => {
     expect(report).toMatch(/\| C: Kafka Connect +\| 2,000 +\| 0\.2 +\| 1\/1 byte-for-byte/);
   });
 
+  it("shows each row's CPU per million records, its processes but the broker summed", () => {
+    const cpuSection = report.slice(report.indexOf("### CPU per million records"));
+    // C's one run: its Connect process spent 1 s on 1,000 records.
+    expect(cpuSection).toMatch(/\| C: Kafka Connect +\| 1,000\.0 +\|/);
+    expect(cpuSection).toMatch(/\| D: connect-mesh +\| – +\|/);
+  });
+
   it("says why a row that failed every run has no figures", () => {
     expect(report).toMatch(/\| D: connect-mesh +\| – +\| – +\| FAILED, 1\/1 runs failed: MESSAGE_TOO_LARGE/);
   });

@@ -73,6 +73,18 @@ export function renderReport(
       ),
     );
 
+  if (fileWorkloads.length > 0)
+    section(
+      "CPU per million records: each row's processes together, the shared broker left out (medians)",
+      ...markdownTable(
+        ["row", ...fileWorkloads.map((w) => `${w.name}: CPU (s)`)],
+        results.options.rows.map((id) => [
+          rowTitle(id),
+          ...fileWorkloads.map((w) => formatSpread(w.rows[id]?.cpuSecondsPerMillion, 1)),
+        ]),
+      ),
+    );
+
   const processRows = [
     ...summary.workloads.flatMap((w) =>
       results.options.rows.flatMap((id) => processCells(w.name, id, w.rows[id]?.processes ?? [])),
@@ -91,7 +103,7 @@ export function renderReport(
   );
 
   section(
-    "Targets (issue 9)",
+    "Targets (issues 9 and 17)",
     ...markdownTable(
       ["target", "measured", "verdict"],
       targets.map((t) => [t.target, t.measured, t.verdict]),

@@ -26,6 +26,23 @@ describe("summarizeThroughput", () => {
     expect(summary?.verified).toBe("3/3 byte-for-byte");
   });
 
+  it("sums each run's own processes but the broker into CPU seconds per million records", () => {
+    const twoWorkers = throughputRun({
+      records: 2000,
+      lineBytes: 100,
+      seconds: 1,
+      processes: [
+        { label: "broker", peakRssMb: 400, cpuSeconds: 5 },
+        { label: "worker-1", peakRssMb: 100, cpuSeconds: 1 },
+        { label: "worker-2", peakRssMb: 100, cpuSeconds: 2 },
+      ],
+      verification: { isOk: true, method: "byte-for-byte", detail: "equal" },
+    });
+    // 1 s, 2 s and 4 s of the worker for 1,000 records; 3 s of two workers for 2,000.
+    const summary = summarizeThroughput([run(1, 100), run(2, 120), run(4, 90), twoWorkers]);
+    expect(summary?.cpuSecondsPerMillion).toEqual({ median: 1750, min: 1000, max: 4000 });
+  });
+
   it("says a run failed its check, and how", () => {
     const summary = summarizeThroughput([run(1, 100), run(1, 100, false)]);
     expect(summary?.isVerified).toBe(false);

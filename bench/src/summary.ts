@@ -1,5 +1,5 @@
 import type { Verification } from "./file-compare.js";
-import type { ProcessUsage } from "./process-sampler.js";
+import { BROKER_LABEL, type ProcessUsage } from "./process-sampler.js";
 import type { LatencyRun, ThroughputRun } from "./results.js";
 import { type Spread, spreadOf } from "./stats.js";
 
@@ -16,6 +16,11 @@ export interface ThroughputSummary {
   readonly recordsPerSec: Spread;
   readonly mbPerSec: Spread;
   readonly processes: readonly ProcessSummary[];
+  /**
+   * CPU seconds per million records of all the row's own processes together (the broker, which every row
+   * shares, left out), summed within each run: what the runtime costs the machine, not only its speed.
+   */
+  readonly cpuSecondsPerMillion: Spread;
   /** e.g. "3/3 byte-for-byte", or what failed. */
   readonly verified: string;
   readonly isVerified: boolean;
@@ -36,12 +41,15 @@ export interface LatencySummary {
 export function summarizeThroughput(runs: readonly ThroughputRun[]): ThroughputSummary | undefined {
   const recordsPerSec = spreadOf(runs.map((r) => r.recordsPerSec));
   const mbPerSec = spreadOf(runs.map((r) => r.mbPerSec));
-  if (recordsPerSec === undefined || mbPerSec === undefined) return undefined;
+  const cpuSecondsPerMillion = spreadOf(runs.map((r) => (ownCpuSeconds(r.processes) / r.records) * 1e6));
+  if (recordsPerSec === undefined || mbPerSec === undefined || cpuSecondsPerMillion === undefined)
+    return undefined;
   return {
     runs: runs.length,
     recordsPerSec,
     mbPerSec,
     processes: summarizeProcesses(runs.map((r) => r.processes)),
+    cpuSecondsPerMillion,
     ...summarizeVerifications(runs.map((r) => r.verification)),
   };
 }
@@ -68,6 +76,11 @@ export function summarizeLatency(runs: readonly LatencyRun[]): LatencySummary | 
 export function ratioOf(numerator: Spread | undefined, denominator: Spread | undefined): number | undefined {
   if (numerator === undefined || denominator === undefined || denominator.median === 0) return undefined;
   return numerator.median / denominator.median;
+}
+
+/** The CPU seconds of one run's processes but the broker. */
+function ownCpuSeconds(processes: readonly ProcessUsage[]): number {
+  return processes.filter((p) => p.label !== BROKER_LABEL).reduce((sum, p) => sum + p.cpuSeconds, 0);
 }
 
 /** Each process's figures across runs, by label, in the order the labels first appear. */

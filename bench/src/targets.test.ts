@@ -9,6 +9,7 @@ const rowAt = (recordsPerSec: number, workerRssMb = 100): ThroughputSummary => (
   runs: 1,
   recordsPerSec: spread(recordsPerSec),
   mbPerSec: spread(recordsPerSec / 10_000),
+  cpuSecondsPerMillion: spread(1_000_000 / recordsPerSec),
   processes: [
     { label: "worker-1", peakRssMb: spread(workerRssMb), cpuSeconds: spread(1) },
     { label: "worker-2", peakRssMb: spread(workerRssMb / 2), cpuSeconds: spread(1) },
@@ -45,6 +46,34 @@ describe("evaluateTargets", () => {
     };
     expect(verdictOf(summary, "D/C")).toBe(verdict);
   });
+
+  it.each([
+    [30_000, 40_000, "PASS", "D 25.0 s, C 33.3 s: 0.75"],
+    [40_000, 40_000, "PASS", "D 25.0 s, C 25.0 s: 1.00"],
+    [50_000, 40_000, "FAIL", "D 25.0 s, C 20.0 s: 1.25"],
+  ])(
+    "D's CPU per million records against C's %i records per CPU-second: %s",
+    (cRate, dRate, verdict, measured) => {
+      // rowAt spends one CPU-second per `recordsPerSec` records: C's rate sets its CPU per record.
+      const summary: BenchSummary = {
+        workloads: [
+          {
+            name: "w",
+            lines: 1,
+            lineBytes: 100,
+            rows: { C: rowAt(cRate), D: rowAt(dRate) },
+            ratios: {},
+            failures: {},
+          },
+        ],
+        latency: {},
+        latencyFailures: {},
+        tracing: [],
+      };
+      const found = evaluateTargets(summary, plan).find((v) => v.target.startsWith("D's CPU per million"));
+      expect(found).toMatchObject({ verdict, measured });
+    },
+  );
 
   it("fails a ratio when D failed every run, saying why", () => {
     const summary: BenchSummary = {

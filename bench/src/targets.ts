@@ -2,7 +2,7 @@ import type { BenchSummary } from "./bench-summary.js";
 import type { LatencyPlan } from "./options.js";
 import { isWorkerLabel } from "./worker-labels.js";
 
-/** One of issue 9's targets, and whether this run met it. */
+/** One of issue 9's or issue 17's targets, and whether this run met it. */
 export interface TargetVerdict {
   readonly target: string;
   readonly measured: string;
@@ -17,7 +17,7 @@ const MAX_WORKER_RSS_MB = 150;
 /** The share of D's throughput tracing at 1% may cost. */
 const MAX_TRACING_COST = 0.03;
 
-/** Issue 9's targets against a run's summary. */
+/** Issue 9's and issue 17's targets against a run's summary. */
 export function evaluateTargets(summary: BenchSummary, latency: LatencyPlan): TargetVerdict[] {
   const verdicts: TargetVerdict[] = [];
   for (const workload of summary.workloads) {
@@ -28,6 +28,7 @@ export function evaluateTargets(summary: BenchSummary, latency: LatencyPlan): Ta
     verdicts.push(
       atLeast(`D/B ≥ ${MIN_D_OVER_B} (${workload.name})`, workload.ratios["D/B"], MIN_D_OVER_B, dFailed),
     );
+    verdicts.push(cpuVerdict(workload, dFailed));
   }
   const p99 = summary.latency.D?.p99Ms.median;
   const latencyTarget = `D's p99 end-to-end latency ≤ ${MAX_P99_MS} ms at ${latency.ratePerSec.toLocaleString("en-US")} rec/s`;
@@ -77,6 +78,20 @@ function tracingVerdict(summary: BenchSummary): TargetVerdict {
     measured: `${(cost * 100).toFixed(1)}% (1% over off: ${ratio.toFixed(3)})`,
     // Compared as a ratio: 1 - 0.97 is a hair over 0.03 in floating point.
     verdict: ratio >= 1 - MAX_TRACING_COST ? "PASS" : "FAIL",
+  };
+}
+
+/** Issue 17: the mesh's processes together spend no more CPU per record than Kafka Connect's. */
+function cpuVerdict(workload: BenchSummary["workloads"][number], dFailed: string | undefined): TargetVerdict {
+  const target = `D's CPU per million records ≤ C's (${workload.name})`;
+  const d = workload.rows.D?.cpuSecondsPerMillion.median;
+  const c = workload.rows.C?.cpuSecondsPerMillion.median;
+  if (d === undefined && dFailed !== undefined) return { target, measured: `D ${dFailed}`, verdict: "FAIL" };
+  if (d === undefined || c === undefined) return { target, measured: "not measured", verdict: "n/a" };
+  return {
+    target,
+    measured: `D ${d.toFixed(1)} s, C ${c.toFixed(1)} s: ${(d / c).toFixed(2)}`,
+    verdict: d <= c ? "PASS" : "FAIL",
   };
 }
 
