@@ -1,4 +1,4 @@
-import { mkdir, rm, stat, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { ConnectRest } from "./connect-rest.js";
 import { fileSinkConfig, fileSourceConfig } from "./connector-configs.js";
@@ -27,6 +27,9 @@ export interface FilePipelineTarget {
 
 /** How long a latency run's sink may see no new line before the run is declared stuck. */
 const STALL_MS = 60_000;
+
+/** The latency run's first line, sent through the pipeline before the warm-up (see measureFileLatency). */
+const PRIMER_LINE = "the pipeline carries a line before the warm-up starts\n";
 
 /** One run's names: its topic, connectors and files, all after the run id. */
 function runNames(context: BenchContext, runId: string) {
@@ -81,7 +84,8 @@ export async function measureFileThroughput(
 /**
  * The same pipeline with both connectors running first, then lines appended to the source file at a
  * fixed rate, each stamped with its write time; the sink file is followed, and each line's latency is
- * the moment it was seen there minus its stamp. The warm-up lines are not counted.
+ * the moment it was seen there minus its stamp. A first line through the pipeline and the warm-up lines
+ * are not counted.
  */
 export async function measureFileLatency(
   context: BenchContext,
@@ -109,6 +113,11 @@ export async function measureFileLatency(
     await target.rest.waitUntilRunning(names.sink, context.signal);
     await target.rest.waitUntilRunning(names.source, context.signal);
     await tail.start(context.signal);
+    // RUNNING says a task started, not that its consumer has joined its new group and fetched, nor that
+    // every hop has carried a record: one line all the way through first, so the warm-up's lines meet a
+    // settled pipeline and the measured ones a warm one. It is no latency line, so it is not counted.
+    await appendFile(names.sourceFile, PRIMER_LINE);
+    await tail.waitForLines(1, STALL_MS, context.signal);
     sampler = await startSampler(context, target.processes);
     const total = warmupLines + measuredLines;
     await appendAtRate({
@@ -118,7 +127,7 @@ export async function measureFileLatency(
       lineBytes: plan.lineBytes,
       signal: context.signal,
     });
-    await tail.waitForLines(total, STALL_MS, context.signal);
+    await tail.waitForLines(1 + total, STALL_MS, context.signal);
     const processes = await sampler.stop();
     await deleteConnectors(target, names);
     return {

@@ -255,8 +255,8 @@ function tracingSection(results: BenchResults, summary: BenchSummary): string[] 
       .join(" + ") || "–";
   return [
     `Row D on ${formatNumber(workload.lines)} lines of ${workload.lineBytes} bytes, the modes interleaved in each run, and`,
-    "the worker and the file service restarted before each, so every mode starts cold alike. Off: both run",
-    "with no OTLP endpoint. 1% and 100%: both run with",
+    "the workers and the file service restarted before each, so every mode starts cold alike. Off: they run",
+    "with no OTLP endpoint. 0%, 1% and 100%: they run with",
     "`OTEL_EXPORTER_OTLP_ENDPOINT` pointing at a Jaeger that stores the spans, and both connectors created",
     "with that `trace.sampling.ratio`.",
     "",

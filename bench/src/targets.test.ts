@@ -134,7 +134,24 @@ describe("evaluateTargets", () => {
       { mode: "off", samplingRatio: undefined, throughput: rowAt(10_000), ratioToOff: 1 },
       { mode: "1%", samplingRatio: 0.01, throughput: rowAt(10_000 * ratio), ratioToOff: ratio },
     ];
-    expect(verdictOf({ workloads: [], latency: {}, latencyFailures: {}, tracing }, "tracing")).toBe(verdict);
+    expect(verdictOf({ workloads: [], latency: {}, latencyFailures: {}, tracing }, "tracing at 1%")).toBe(
+      verdict,
+    );
+  });
+
+  it.each([
+    [0.995, "PASS"],
+    [0.99, "PASS"],
+    [0.98, "FAIL"],
+  ])("tracing on at 0%% running at %f of off is %s", (ratio, verdict) => {
+    const tracing: TracingModeSummary[] = [
+      { mode: "off", samplingRatio: undefined, throughput: rowAt(10_000), ratioToOff: 1 },
+      { mode: "0%", samplingRatio: 0, throughput: rowAt(10_000 * ratio), ratioToOff: ratio },
+    ];
+    const summary = { workloads: [], latency: {}, latencyFailures: {}, tracing };
+    expect(verdictOf(summary, "tracing at 0%")).toBe(verdict);
+    // The 1% mode did not run: its target is unmeasured, not failed.
+    expect(verdictOf(summary, "tracing at 1%")).toBe("n/a");
   });
 
   it("fails the tracing target when a mode failed every run, saying why", () => {
@@ -143,7 +160,7 @@ describe("evaluateTargets", () => {
       { mode: "1%", samplingRatio: 0.01, failures: "3/3 runs failed: no worker" },
     ];
     const verdict = evaluateTargets({ workloads: [], latency: {}, latencyFailures: {}, tracing }, plan).find(
-      (v) => v.target.startsWith("tracing"),
+      (v) => v.target.startsWith("tracing at 1%"),
     );
     expect(verdict).toMatchObject({ verdict: "FAIL", measured: "tracing 1%: 3/3 runs failed: no worker" });
   });

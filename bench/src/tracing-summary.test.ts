@@ -14,11 +14,12 @@ const runOf = (seconds: number) =>
 describe("summarizeTracing", () => {
   it("gives every mode's median records/s as a ratio of tracing off's", () => {
     const modes = summarizeTracing(
-      { off: [runOf(1), runOf(2), runOf(4)], "1%": [runOf(2)], "100%": [runOf(5)] },
+      { off: [runOf(1), runOf(2), runOf(4)], "0%": [runOf(2.5)], "1%": [runOf(2)], "100%": [runOf(5)] },
       {},
     );
     expect(modes.map((m) => [m.mode, m.samplingRatio, m.ratioToOff])).toEqual([
       ["off", undefined, 1],
+      ["0%", 0, 0.8],
       ["1%", 0.01, 1],
       ["100%", 1, 0.4],
     ]);
