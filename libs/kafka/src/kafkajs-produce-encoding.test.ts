@@ -34,6 +34,9 @@ const encodeRecord = require("kafkajs/src/protocol/recordBatch/record/v0/index.j
   value: Buffer;
 }) => { buf: Buffer };
 
+/** The request of "encodes timestamp deltas beyond 32 bits", as unpatched kafkajs 2.2.4 encodes it. */
+const EXPECTED_WIDE_DELTAS_SHA256 = "deda62b2521b61bfcae66f2bcccf282dffc452ea19718d47cfa0d2e4f4b79753";
+
 describe("kafkajs's produce path, as patched", () => {
   it("is patched: a record is encoded in a buffer of its own size, not 512 bytes", () => {
     // Fails when `npm install` did not apply patches/ (the bytes on the wire would be the same).
@@ -65,6 +68,24 @@ describe("kafkajs's produce path, as patched", () => {
     expect(createHash("sha256").update(buffer).digest("hex")).toBe(
       "509cdbeab51ee64e4af6f3471190318cf90f4b437895e94a1d9bed7f2deef816",
     );
+  });
+
+  it("encodes timestamp deltas beyond 32 bits as unpatched kafkajs 2.2.4 does", async () => {
+    // A batch whose first timestamp is far from its others: every delta needs the 64-bit path.
+    const messages: Message[] = [
+      { key: null, value: Buffer.from("old"), timestamp: "1000" },
+      { key: null, value: Buffer.from("new"), timestamp: "1700000000000" },
+    ];
+    const request = produceRequestV3({
+      acks: -1,
+      timeout: 30_000,
+      topicData: [{ topic: "t", partitions: [{ partition: 0, firstSequence: 0, messages }] }],
+    });
+
+    const { buffer } = await request.encode();
+
+    // Taken from the same request encoded by kafkajs 2.2.4 without the varint part of the patch.
+    expect(createHash("sha256").update(buffer).digest("hex")).toBe(EXPECTED_WIDE_DELTAS_SHA256);
   });
 
   it("groups messages by partition, each partition's in the order they came", () => {
