@@ -85,9 +85,10 @@ export const DEFAULT_PORTS = {
  * CONNECT_MESH_RUN_FROM_SOURCE ("1" to run the services' sources), CONNECT_MESH_BASE_DIR (default: the
  * current directory), CONNECT_MESH_TRACING ("1" to run Jaeger), CONNECT_MESH_OTLP_PORT,
  * CONNECT_MESH_JAEGER_QUERY_PORT, CONNECT_MESH_WITH (optional components, e.g. "mariadb,postgres"),
- * CONNECT_MESH_MARIADB_PORT, CONNECT_MESH_POSTGRES_PORT, CONNECT_MESH_ELASTICSEARCH_PORT and
- * CONNECT_MESH_OPENSEARCH_PORT, and CONNECT_MESH_WORKERS (worker processes, default 1). `overrides` (command-line flags) win. Elasticsearch and OpenSearch both
- * default to 9200, so asking for both on one port is refused here, before anything starts.
+ * CONNECT_MESH_MARIADB_PORT, CONNECT_MESH_POSTGRES_PORT, CONNECT_MESH_ELASTICSEARCH_PORT,
+ * CONNECT_MESH_OPENSEARCH_PORT and CONNECT_MESH_WORKERS (worker processes, default 1). `overrides`
+ * (command-line flags) win. Elasticsearch and OpenSearch both default to 9200, so asking for both on one
+ * port is refused here, before anything starts.
  */
 export function stackConfigFromEnv(
   env: NodeJS.ProcessEnv,
