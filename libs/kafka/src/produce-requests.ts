@@ -10,8 +10,9 @@ export const MAX_REQUEST_BYTES = 512 * 1024;
 
 /**
  * The most records in one produce request. Chosen when kafkajs grouped a request's records by partition in
- * time that grew with the square of their number; our patch (patches/README.md) made that linear, and the
- * limit has not been measured again since.
+ * time that grew with the square of their number, which our patch (patches/README.md) made linear. Measured
+ * again after that (row D, a million 100-byte lines, three runs each): 2,000 moved 47,257 records/s at the
+ * median against 48,152 with 500, its worker spending 17.9 s of CPU against 18.5 s; no gain worth a change.
  */
 export const MAX_REQUEST_RECORDS = 500;
 
