@@ -1,4 +1,13 @@
 /** Kafka Connect's logical types on top of the contract's Schema and Value. */
 export { DataError } from "./data-error.js";
 export { LogicalDecimal } from "./decimal.js";
+export {
+  flatValueOf,
+  packRecords,
+  sourceBatchProblem,
+  sourceBatchRecords,
+  sourceBatchSize,
+  timestampOf,
+  unpackRecords,
+} from "./packed-records.js";
 export { LogicalDate, LogicalTime, LogicalTimestamp } from "./temporal.js";

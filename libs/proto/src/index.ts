@@ -60,6 +60,7 @@ export { ConnectorError, ErrorKind } from "./gen/connectmesh/v1/error.js";
 export {
   Header,
   KafkaPosition,
+  PackedRecords,
   Record,
   SourceOffset,
   TopicPartition,

@@ -118,6 +118,69 @@ export interface Record {
   trace: TraceContext | undefined;
 }
 
+/**
+ * A run of source records that share everything but a flat key, a flat value and a timestamp, written
+ * once for the run instead of once per record. Most source data is like this (lines of a file, messages of a
+ * queue), and repeating a record's topic, schemas and source partition cost more on the wire and in decoding
+ * than its value.
+ *
+ * Record i of the run stands for a Record with: key keys[i] (a null key when keys is empty), key_schema,
+ * value values[i], value_schema, no headers, timestamp_ms timestamp_base_ms + timestamp_deltas_ms[i] (or
+ * timestamp_base_ms when the deltas are empty, unset when the base is), topic, kafka_partition and
+ * source_partition, and trace {unsampled: true} when unsampled is set (no trace otherwise). Only the last
+ * record has a source_offset, last_source_offset: the worker stores offsets per batch, and a task resumes
+ * after the last record of a batch.
+ *
+ * A flat key or value is text or bytes: UTF-8 for a STRING schema, the bytes as they are for a BYTES one.
+ * Records that do not fit (a null value, headers, a struct, records that differ in another field) are sent
+ * as Records.
+ */
+export interface PackedRecords {
+  /** Every record's topic. */
+  topic: string;
+  /** Every record's Kafka partition; unset lets the producer's partitioner choose. */
+  kafkaPartition?:
+    | number
+    | undefined;
+  /**
+   * Every record's key schema: STRING or BYTES when keys are given; with keys empty, unset or any schema of
+   * an optional key (every key is null).
+   */
+  keySchema:
+    | Schema
+    | undefined;
+  /** One key per record, or empty for null keys. */
+  keys: Buffer[];
+  /** Every record's value schema: STRING or BYTES. */
+  valueSchema:
+    | Schema
+    | undefined;
+  /** One value per record. At least one. */
+  values: Buffer[];
+  /**
+   * The run's base timestamp in milliseconds since the Unix epoch; unset lets Kafka assign every record's
+   * timestamp.
+   */
+  timestampBaseMs?:
+    | bigint
+    | undefined;
+  /** Each record's timestamp minus timestamp_base_ms, one per record; empty when every record has the base. */
+  timestampDeltasMs: bigint[];
+  /** Every record's source partition, as in Record.source_partition. */
+  sourcePartition:
+    | Value
+    | undefined;
+  /** The last record's source offset, as in Record.source_offset. */
+  lastSourceOffset:
+    | Value
+    | undefined;
+  /**
+   * Set when every record's first hop decided not to trace it (TraceContext.unsampled); unset, the records
+   * carry no trace context.
+   */
+  unsampled: boolean;
+}
+
 /** The last committed offset of one source partition, given to a source task when it starts. */
 export interface SourceOffset {
   /** The source partition, as the connector sent it in Record.source_partition. */
@@ -747,6 +810,307 @@ export const Record: MessageFns<Record> = {
   },
 };
 
+function createBasePackedRecords(): PackedRecords {
+  return {
+    topic: "",
+    kafkaPartition: undefined,
+    keySchema: undefined,
+    keys: [],
+    valueSchema: undefined,
+    values: [],
+    timestampBaseMs: undefined,
+    timestampDeltasMs: [],
+    sourcePartition: undefined,
+    lastSourceOffset: undefined,
+    unsampled: false,
+  };
+}
+
+export const PackedRecords: MessageFns<PackedRecords> = {
+  encode(message: PackedRecords, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.topic !== "") {
+      writer.uint32(10).string(message.topic);
+    }
+    if (message.kafkaPartition !== undefined) {
+      writer.uint32(16).int32(message.kafkaPartition);
+    }
+    if (message.keySchema !== undefined) {
+      Schema.encode(message.keySchema, writer.uint32(26).fork()).join();
+    }
+    for (const v of message.keys) {
+      writer.uint32(34).bytes(v!);
+    }
+    if (message.valueSchema !== undefined) {
+      Schema.encode(message.valueSchema, writer.uint32(42).fork()).join();
+    }
+    for (const v of message.values) {
+      writer.uint32(50).bytes(v!);
+    }
+    if (message.timestampBaseMs !== undefined) {
+      if (BigInt.asIntN(64, message.timestampBaseMs) !== message.timestampBaseMs) {
+        throw new globalThis.Error("value provided for field message.timestampBaseMs of type int64 too large");
+      }
+      writer.uint32(56).int64(message.timestampBaseMs);
+    }
+    if (message.timestampDeltasMs.length !== 0) {
+      writer.uint32(66).fork();
+      for (const v of message.timestampDeltasMs) {
+        if (BigInt.asIntN(64, v) !== v) {
+          throw new globalThis.Error("a value provided in array field timestampDeltasMs of type sint64 is too large");
+        }
+        writer.sint64(v);
+      }
+      writer.join();
+    }
+    if (message.sourcePartition !== undefined) {
+      Value.encode(message.sourcePartition, writer.uint32(74).fork()).join();
+    }
+    if (message.lastSourceOffset !== undefined) {
+      Value.encode(message.lastSourceOffset, writer.uint32(82).fork()).join();
+    }
+    if (message.unsampled !== false) {
+      writer.uint32(88).bool(message.unsampled);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PackedRecords {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePackedRecords();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.topic = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.kafkaPartition = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.keySchema = Schema.decode(reader, reader.uint32());
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.keys.push(Buffer.from(reader.bytes()));
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.valueSchema = Schema.decode(reader, reader.uint32());
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.values.push(Buffer.from(reader.bytes()));
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.timestampBaseMs = reader.int64() as bigint;
+            continue;
+          }
+          case 8: {
+            if (tag === 64) {
+              message.timestampDeltasMs.push(reader.sint64() as bigint);
+
+              continue;
+            }
+
+            if (tag === 66) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.timestampDeltasMs.push(reader.sint64() as bigint);
+              }
+
+              continue;
+            }
+
+            break;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.sourcePartition = Value.decode(reader, reader.uint32());
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.lastSourceOffset = Value.decode(reader, reader.uint32());
+            continue;
+          }
+          case 11: {
+            if (tag !== 88) {
+              break;
+            }
+
+            message.unsampled = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): PackedRecords {
+    return {
+      topic: isSet(object.topic) ? globalThis.String(object.topic) : "",
+      kafkaPartition: isSet(object.kafkaPartition)
+        ? globalThis.Number(object.kafkaPartition)
+        : isSet(object.kafka_partition)
+        ? globalThis.Number(object.kafka_partition)
+        : undefined,
+      keySchema: isSet(object.keySchema)
+        ? Schema.fromJSON(object.keySchema)
+        : isSet(object.key_schema)
+        ? Schema.fromJSON(object.key_schema)
+        : undefined,
+      keys: globalThis.Array.isArray(object?.keys) ? object.keys.map((e: any) => Buffer.from(bytesFromBase64(e))) : [],
+      valueSchema: isSet(object.valueSchema)
+        ? Schema.fromJSON(object.valueSchema)
+        : isSet(object.value_schema)
+        ? Schema.fromJSON(object.value_schema)
+        : undefined,
+      values: globalThis.Array.isArray(object?.values)
+        ? object.values.map((e: any) => Buffer.from(bytesFromBase64(e)))
+        : [],
+      timestampBaseMs: isSet(object.timestampBaseMs)
+        ? BigInt(object.timestampBaseMs)
+        : isSet(object.timestamp_base_ms)
+        ? BigInt(object.timestamp_base_ms)
+        : undefined,
+      timestampDeltasMs: globalThis.Array.isArray(object?.timestampDeltasMs)
+        ? object.timestampDeltasMs.map((e: any) => BigInt(e))
+        : globalThis.Array.isArray(object?.timestamp_deltas_ms)
+        ? object.timestamp_deltas_ms.map((e: any) => BigInt(e))
+        : [],
+      sourcePartition: isSet(object.sourcePartition)
+        ? Value.fromJSON(object.sourcePartition)
+        : isSet(object.source_partition)
+        ? Value.fromJSON(object.source_partition)
+        : undefined,
+      lastSourceOffset: isSet(object.lastSourceOffset)
+        ? Value.fromJSON(object.lastSourceOffset)
+        : isSet(object.last_source_offset)
+        ? Value.fromJSON(object.last_source_offset)
+        : undefined,
+      unsampled: isSet(object.unsampled) ? globalThis.Boolean(object.unsampled) : false,
+    };
+  },
+
+  toJSON(message: PackedRecords): unknown {
+    const obj: any = {};
+    if (message.topic !== "") {
+      obj.topic = message.topic;
+    }
+    if (message.kafkaPartition !== undefined) {
+      obj.kafkaPartition = Math.round(message.kafkaPartition);
+    }
+    if (message.keySchema !== undefined) {
+      obj.keySchema = Schema.toJSON(message.keySchema);
+    }
+    if (message.keys?.length) {
+      obj.keys = message.keys.map((e) => base64FromBytes(e));
+    }
+    if (message.valueSchema !== undefined) {
+      obj.valueSchema = Schema.toJSON(message.valueSchema);
+    }
+    if (message.values?.length) {
+      obj.values = message.values.map((e) => base64FromBytes(e));
+    }
+    if (message.timestampBaseMs !== undefined) {
+      obj.timestampBaseMs = message.timestampBaseMs.toString();
+    }
+    if (message.timestampDeltasMs?.length) {
+      obj.timestampDeltasMs = message.timestampDeltasMs.map((e) => e.toString());
+    }
+    if (message.sourcePartition !== undefined) {
+      obj.sourcePartition = Value.toJSON(message.sourcePartition);
+    }
+    if (message.lastSourceOffset !== undefined) {
+      obj.lastSourceOffset = Value.toJSON(message.lastSourceOffset);
+    }
+    if (message.unsampled !== false) {
+      obj.unsampled = message.unsampled;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<PackedRecords>): PackedRecords {
+    return PackedRecords.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<PackedRecords>): PackedRecords {
+    const message = createBasePackedRecords();
+    message.topic = object.topic ?? "";
+    message.kafkaPartition = object.kafkaPartition ?? undefined;
+    message.keySchema = (object.keySchema !== undefined && object.keySchema !== null)
+      ? Schema.fromPartial(object.keySchema)
+      : undefined;
+    message.keys = object.keys?.map((e) => e) || [];
+    message.valueSchema = (object.valueSchema !== undefined && object.valueSchema !== null)
+      ? Schema.fromPartial(object.valueSchema)
+      : undefined;
+    message.values = object.values?.map((e) => e) || [];
+    message.timestampBaseMs = (object.timestampBaseMs !== undefined && object.timestampBaseMs !== null)
+      ? BigInt(object.timestampBaseMs)
+      : undefined;
+    message.timestampDeltasMs = object.timestampDeltasMs?.map((e) => BigInt(e)) || [];
+    message.sourcePartition = (object.sourcePartition !== undefined && object.sourcePartition !== null)
+      ? Value.fromPartial(object.sourcePartition)
+      : undefined;
+    message.lastSourceOffset = (object.lastSourceOffset !== undefined && object.lastSourceOffset !== null)
+      ? Value.fromPartial(object.lastSourceOffset)
+      : undefined;
+    message.unsampled = object.unsampled ?? false;
+    return message;
+  },
+};
+
 function createBaseSourceOffset(): SourceOffset {
   return { partition: undefined, offset: undefined };
 }
@@ -920,6 +1284,14 @@ export const TopicPartition: MessageFns<TopicPartition> = {
     return message;
   },
 };
+
+function bytesFromBase64(b64: string): Uint8Array {
+  return Uint8Array.from(globalThis.Buffer.from(b64, "base64"));
+}
+
+function base64FromBytes(arr: Uint8Array): string {
+  return globalThis.Buffer.from(arr).toString("base64");
+}
 
 type Builtin = Date | Function | Uint8Array | string | number | boolean | bigint | undefined;
 

@@ -18,7 +18,7 @@ import {
   type UntypedServiceImplementation,
 } from "@grpc/grpc-js";
 import { ConnectorError } from "./error.js";
-import { Record, SourceOffset } from "./record.js";
+import { PackedRecords, Record, SourceOffset } from "./record.js";
 
 export const protobufPackage = "connectmesh.v1";
 
@@ -115,12 +115,20 @@ export interface ReadResponse {
     | undefined;
 }
 
-/** A batch of source records. */
+/**
+ * A batch of source records, in one of two forms: each record on its own (records), or runs of flat
+ * records packed together (packed). A batch uses one form, never both, and holds at least one record.
+ */
 export interface SourceBatch {
   /** The batch's number in this stream, from 1. */
   sequence: bigint;
-  /** The records, in the order they were read. At least one. */
+  /** The records, in the order they were read. Empty when packed is set. */
   records: Record[];
+  /**
+   * The records in the packed form, in the order they were read: every record of packed[0], then every
+   * record of packed[1], and so on. Empty when records is set. See PackedRecords for when a run fits.
+   */
+  packed: PackedRecords[];
 }
 
 function createBaseReadRequest(): ReadRequest {
@@ -750,7 +758,7 @@ export const ReadResponse: MessageFns<ReadResponse> = {
 };
 
 function createBaseSourceBatch(): SourceBatch {
-  return { sequence: 0n, records: [] };
+  return { sequence: 0n, records: [], packed: [] };
 }
 
 export const SourceBatch: MessageFns<SourceBatch> = {
@@ -763,6 +771,9 @@ export const SourceBatch: MessageFns<SourceBatch> = {
     }
     for (const v of message.records) {
       Record.encode(v!, writer.uint32(18).fork()).join();
+    }
+    for (const v of message.packed) {
+      PackedRecords.encode(v!, writer.uint32(26).fork()).join();
     }
     return writer;
   },
@@ -796,6 +807,14 @@ export const SourceBatch: MessageFns<SourceBatch> = {
             message.records.push(Record.decode(reader, reader.uint32()));
             continue;
           }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.packed.push(PackedRecords.decode(reader, reader.uint32()));
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -812,6 +831,7 @@ export const SourceBatch: MessageFns<SourceBatch> = {
     return {
       sequence: isSet(object.sequence) ? BigInt(object.sequence) : 0n,
       records: globalThis.Array.isArray(object?.records) ? object.records.map((e: any) => Record.fromJSON(e)) : [],
+      packed: globalThis.Array.isArray(object?.packed) ? object.packed.map((e: any) => PackedRecords.fromJSON(e)) : [],
     };
   },
 
@@ -823,6 +843,9 @@ export const SourceBatch: MessageFns<SourceBatch> = {
     if (message.records?.length) {
       obj.records = message.records.map((e) => Record.toJSON(e));
     }
+    if (message.packed?.length) {
+      obj.packed = message.packed.map((e) => PackedRecords.toJSON(e));
+    }
     return obj;
   },
 
@@ -833,6 +856,7 @@ export const SourceBatch: MessageFns<SourceBatch> = {
     const message = createBaseSourceBatch();
     message.sequence = (object.sequence !== undefined && object.sequence !== null) ? BigInt(object.sequence) : 0n;
     message.records = object.records?.map((e) => Record.fromPartial(e)) || [];
+    message.packed = object.packed?.map((e) => PackedRecords.fromPartial(e)) || [];
     return message;
   },
 };

@@ -372,6 +372,159 @@ func (x *Record) GetTrace() *TraceContext {
 	return nil
 }
 
+// A run of source records that share everything but a flat key, a flat value and a timestamp, written
+// once for the run instead of once per record. Most source data is like this (lines of a file, messages of a
+// queue), and repeating a record's topic, schemas and source partition cost more on the wire and in decoding
+// than its value.
+//
+// Record i of the run stands for a Record with: key keys[i] (a null key when keys is empty), key_schema,
+// value values[i], value_schema, no headers, timestamp_ms timestamp_base_ms + timestamp_deltas_ms[i] (or
+// timestamp_base_ms when the deltas are empty, unset when the base is), topic, kafka_partition and
+// source_partition, and trace {unsampled: true} when unsampled is set (no trace otherwise). Only the last
+// record has a source_offset, last_source_offset: the worker stores offsets per batch, and a task resumes
+// after the last record of a batch.
+//
+// A flat key or value is text or bytes: UTF-8 for a STRING schema, the bytes as they are for a BYTES one.
+// Records that do not fit (a null value, headers, a struct, records that differ in another field) are sent
+// as Records.
+type PackedRecords struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Every record's topic.
+	Topic string `protobuf:"bytes,1,opt,name=topic,proto3" json:"topic,omitempty"`
+	// Every record's Kafka partition; unset lets the producer's partitioner choose.
+	KafkaPartition *int32 `protobuf:"varint,2,opt,name=kafka_partition,json=kafkaPartition,proto3,oneof" json:"kafka_partition,omitempty"`
+	// Every record's key schema: STRING or BYTES when keys are given; with keys empty, unset or any schema of
+	// an optional key (every key is null).
+	KeySchema *Schema `protobuf:"bytes,3,opt,name=key_schema,json=keySchema,proto3" json:"key_schema,omitempty"`
+	// One key per record, or empty for null keys.
+	Keys [][]byte `protobuf:"bytes,4,rep,name=keys,proto3" json:"keys,omitempty"`
+	// Every record's value schema: STRING or BYTES.
+	ValueSchema *Schema `protobuf:"bytes,5,opt,name=value_schema,json=valueSchema,proto3" json:"value_schema,omitempty"`
+	// One value per record. At least one.
+	Values [][]byte `protobuf:"bytes,6,rep,name=values,proto3" json:"values,omitempty"`
+	// The run's base timestamp in milliseconds since the Unix epoch; unset lets Kafka assign every record's
+	// timestamp.
+	TimestampBaseMs *int64 `protobuf:"varint,7,opt,name=timestamp_base_ms,json=timestampBaseMs,proto3,oneof" json:"timestamp_base_ms,omitempty"`
+	// Each record's timestamp minus timestamp_base_ms, one per record; empty when every record has the base.
+	TimestampDeltasMs []int64 `protobuf:"zigzag64,8,rep,packed,name=timestamp_deltas_ms,json=timestampDeltasMs,proto3" json:"timestamp_deltas_ms,omitempty"`
+	// Every record's source partition, as in Record.source_partition.
+	SourcePartition *Value `protobuf:"bytes,9,opt,name=source_partition,json=sourcePartition,proto3" json:"source_partition,omitempty"`
+	// The last record's source offset, as in Record.source_offset.
+	LastSourceOffset *Value `protobuf:"bytes,10,opt,name=last_source_offset,json=lastSourceOffset,proto3" json:"last_source_offset,omitempty"`
+	// Set when every record's first hop decided not to trace it (TraceContext.unsampled); unset, the records
+	// carry no trace context.
+	Unsampled     bool `protobuf:"varint,11,opt,name=unsampled,proto3" json:"unsampled,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PackedRecords) Reset() {
+	*x = PackedRecords{}
+	mi := &file_connectmesh_v1_record_proto_msgTypes[4]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PackedRecords) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PackedRecords) ProtoMessage() {}
+
+func (x *PackedRecords) ProtoReflect() protoreflect.Message {
+	mi := &file_connectmesh_v1_record_proto_msgTypes[4]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PackedRecords.ProtoReflect.Descriptor instead.
+func (*PackedRecords) Descriptor() ([]byte, []int) {
+	return file_connectmesh_v1_record_proto_rawDescGZIP(), []int{4}
+}
+
+func (x *PackedRecords) GetTopic() string {
+	if x != nil {
+		return x.Topic
+	}
+	return ""
+}
+
+func (x *PackedRecords) GetKafkaPartition() int32 {
+	if x != nil && x.KafkaPartition != nil {
+		return *x.KafkaPartition
+	}
+	return 0
+}
+
+func (x *PackedRecords) GetKeySchema() *Schema {
+	if x != nil {
+		return x.KeySchema
+	}
+	return nil
+}
+
+func (x *PackedRecords) GetKeys() [][]byte {
+	if x != nil {
+		return x.Keys
+	}
+	return nil
+}
+
+func (x *PackedRecords) GetValueSchema() *Schema {
+	if x != nil {
+		return x.ValueSchema
+	}
+	return nil
+}
+
+func (x *PackedRecords) GetValues() [][]byte {
+	if x != nil {
+		return x.Values
+	}
+	return nil
+}
+
+func (x *PackedRecords) GetTimestampBaseMs() int64 {
+	if x != nil && x.TimestampBaseMs != nil {
+		return *x.TimestampBaseMs
+	}
+	return 0
+}
+
+func (x *PackedRecords) GetTimestampDeltasMs() []int64 {
+	if x != nil {
+		return x.TimestampDeltasMs
+	}
+	return nil
+}
+
+func (x *PackedRecords) GetSourcePartition() *Value {
+	if x != nil {
+		return x.SourcePartition
+	}
+	return nil
+}
+
+func (x *PackedRecords) GetLastSourceOffset() *Value {
+	if x != nil {
+		return x.LastSourceOffset
+	}
+	return nil
+}
+
+func (x *PackedRecords) GetUnsampled() bool {
+	if x != nil {
+		return x.Unsampled
+	}
+	return false
+}
+
 // The last committed offset of one source partition, given to a source task when it starts.
 type SourceOffset struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -385,7 +538,7 @@ type SourceOffset struct {
 
 func (x *SourceOffset) Reset() {
 	*x = SourceOffset{}
-	mi := &file_connectmesh_v1_record_proto_msgTypes[4]
+	mi := &file_connectmesh_v1_record_proto_msgTypes[5]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -397,7 +550,7 @@ func (x *SourceOffset) String() string {
 func (*SourceOffset) ProtoMessage() {}
 
 func (x *SourceOffset) ProtoReflect() protoreflect.Message {
-	mi := &file_connectmesh_v1_record_proto_msgTypes[4]
+	mi := &file_connectmesh_v1_record_proto_msgTypes[5]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -410,7 +563,7 @@ func (x *SourceOffset) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SourceOffset.ProtoReflect.Descriptor instead.
 func (*SourceOffset) Descriptor() ([]byte, []int) {
-	return file_connectmesh_v1_record_proto_rawDescGZIP(), []int{4}
+	return file_connectmesh_v1_record_proto_rawDescGZIP(), []int{5}
 }
 
 func (x *SourceOffset) GetPartition() *Value {
@@ -440,7 +593,7 @@ type TopicPartition struct {
 
 func (x *TopicPartition) Reset() {
 	*x = TopicPartition{}
-	mi := &file_connectmesh_v1_record_proto_msgTypes[5]
+	mi := &file_connectmesh_v1_record_proto_msgTypes[6]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -452,7 +605,7 @@ func (x *TopicPartition) String() string {
 func (*TopicPartition) ProtoMessage() {}
 
 func (x *TopicPartition) ProtoReflect() protoreflect.Message {
-	mi := &file_connectmesh_v1_record_proto_msgTypes[5]
+	mi := &file_connectmesh_v1_record_proto_msgTypes[6]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -465,7 +618,7 @@ func (x *TopicPartition) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use TopicPartition.ProtoReflect.Descriptor instead.
 func (*TopicPartition) Descriptor() ([]byte, []int) {
-	return file_connectmesh_v1_record_proto_rawDescGZIP(), []int{5}
+	return file_connectmesh_v1_record_proto_rawDescGZIP(), []int{6}
 }
 
 func (x *TopicPartition) GetTopic() string {
@@ -517,7 +670,23 @@ const file_connectmesh_v1_record_proto_rawDesc = "" +
 	"\x0ekafka_position\x18\v \x01(\v2\x1d.connectmesh.v1.KafkaPositionR\rkafkaPosition\x122\n" +
 	"\x05trace\x18\f \x01(\v2\x1c.connectmesh.v1.TraceContextR\x05traceB\x0f\n" +
 	"\r_timestamp_msB\x12\n" +
-	"\x10_kafka_partition\"r\n" +
+	"\x10_kafka_partition\"\xa1\x04\n" +
+	"\rPackedRecords\x12\x14\n" +
+	"\x05topic\x18\x01 \x01(\tR\x05topic\x12,\n" +
+	"\x0fkafka_partition\x18\x02 \x01(\x05H\x00R\x0ekafkaPartition\x88\x01\x01\x125\n" +
+	"\n" +
+	"key_schema\x18\x03 \x01(\v2\x16.connectmesh.v1.SchemaR\tkeySchema\x12\x12\n" +
+	"\x04keys\x18\x04 \x03(\fR\x04keys\x129\n" +
+	"\fvalue_schema\x18\x05 \x01(\v2\x16.connectmesh.v1.SchemaR\vvalueSchema\x12\x16\n" +
+	"\x06values\x18\x06 \x03(\fR\x06values\x12/\n" +
+	"\x11timestamp_base_ms\x18\a \x01(\x03H\x01R\x0ftimestampBaseMs\x88\x01\x01\x12.\n" +
+	"\x13timestamp_deltas_ms\x18\b \x03(\x12R\x11timestampDeltasMs\x12@\n" +
+	"\x10source_partition\x18\t \x01(\v2\x15.connectmesh.v1.ValueR\x0fsourcePartition\x12C\n" +
+	"\x12last_source_offset\x18\n" +
+	" \x01(\v2\x15.connectmesh.v1.ValueR\x10lastSourceOffset\x12\x1c\n" +
+	"\tunsampled\x18\v \x01(\bR\tunsampledB\x12\n" +
+	"\x10_kafka_partitionB\x14\n" +
+	"\x12_timestamp_base_ms\"r\n" +
 	"\fSourceOffset\x123\n" +
 	"\tpartition\x18\x01 \x01(\v2\x15.connectmesh.v1.ValueR\tpartition\x12-\n" +
 	"\x06offset\x18\x02 \x01(\v2\x15.connectmesh.v1.ValueR\x06offset\"D\n" +
@@ -538,36 +707,41 @@ func file_connectmesh_v1_record_proto_rawDescGZIP() []byte {
 	return file_connectmesh_v1_record_proto_rawDescData
 }
 
-var file_connectmesh_v1_record_proto_msgTypes = make([]protoimpl.MessageInfo, 6)
+var file_connectmesh_v1_record_proto_msgTypes = make([]protoimpl.MessageInfo, 7)
 var file_connectmesh_v1_record_proto_goTypes = []any{
 	(*Header)(nil),         // 0: connectmesh.v1.Header
 	(*KafkaPosition)(nil),  // 1: connectmesh.v1.KafkaPosition
 	(*TraceContext)(nil),   // 2: connectmesh.v1.TraceContext
 	(*Record)(nil),         // 3: connectmesh.v1.Record
-	(*SourceOffset)(nil),   // 4: connectmesh.v1.SourceOffset
-	(*TopicPartition)(nil), // 5: connectmesh.v1.TopicPartition
-	(*Value)(nil),          // 6: connectmesh.v1.Value
-	(*Schema)(nil),         // 7: connectmesh.v1.Schema
+	(*PackedRecords)(nil),  // 4: connectmesh.v1.PackedRecords
+	(*SourceOffset)(nil),   // 5: connectmesh.v1.SourceOffset
+	(*TopicPartition)(nil), // 6: connectmesh.v1.TopicPartition
+	(*Value)(nil),          // 7: connectmesh.v1.Value
+	(*Schema)(nil),         // 8: connectmesh.v1.Schema
 }
 var file_connectmesh_v1_record_proto_depIdxs = []int32{
-	6,  // 0: connectmesh.v1.Header.value:type_name -> connectmesh.v1.Value
-	7,  // 1: connectmesh.v1.Header.schema:type_name -> connectmesh.v1.Schema
-	6,  // 2: connectmesh.v1.Record.key:type_name -> connectmesh.v1.Value
-	7,  // 3: connectmesh.v1.Record.key_schema:type_name -> connectmesh.v1.Schema
-	6,  // 4: connectmesh.v1.Record.value:type_name -> connectmesh.v1.Value
-	7,  // 5: connectmesh.v1.Record.value_schema:type_name -> connectmesh.v1.Schema
+	7,  // 0: connectmesh.v1.Header.value:type_name -> connectmesh.v1.Value
+	8,  // 1: connectmesh.v1.Header.schema:type_name -> connectmesh.v1.Schema
+	7,  // 2: connectmesh.v1.Record.key:type_name -> connectmesh.v1.Value
+	8,  // 3: connectmesh.v1.Record.key_schema:type_name -> connectmesh.v1.Schema
+	7,  // 4: connectmesh.v1.Record.value:type_name -> connectmesh.v1.Value
+	8,  // 5: connectmesh.v1.Record.value_schema:type_name -> connectmesh.v1.Schema
 	0,  // 6: connectmesh.v1.Record.headers:type_name -> connectmesh.v1.Header
-	6,  // 7: connectmesh.v1.Record.source_partition:type_name -> connectmesh.v1.Value
-	6,  // 8: connectmesh.v1.Record.source_offset:type_name -> connectmesh.v1.Value
+	7,  // 7: connectmesh.v1.Record.source_partition:type_name -> connectmesh.v1.Value
+	7,  // 8: connectmesh.v1.Record.source_offset:type_name -> connectmesh.v1.Value
 	1,  // 9: connectmesh.v1.Record.kafka_position:type_name -> connectmesh.v1.KafkaPosition
 	2,  // 10: connectmesh.v1.Record.trace:type_name -> connectmesh.v1.TraceContext
-	6,  // 11: connectmesh.v1.SourceOffset.partition:type_name -> connectmesh.v1.Value
-	6,  // 12: connectmesh.v1.SourceOffset.offset:type_name -> connectmesh.v1.Value
-	13, // [13:13] is the sub-list for method output_type
-	13, // [13:13] is the sub-list for method input_type
-	13, // [13:13] is the sub-list for extension type_name
-	13, // [13:13] is the sub-list for extension extendee
-	0,  // [0:13] is the sub-list for field type_name
+	8,  // 11: connectmesh.v1.PackedRecords.key_schema:type_name -> connectmesh.v1.Schema
+	8,  // 12: connectmesh.v1.PackedRecords.value_schema:type_name -> connectmesh.v1.Schema
+	7,  // 13: connectmesh.v1.PackedRecords.source_partition:type_name -> connectmesh.v1.Value
+	7,  // 14: connectmesh.v1.PackedRecords.last_source_offset:type_name -> connectmesh.v1.Value
+	7,  // 15: connectmesh.v1.SourceOffset.partition:type_name -> connectmesh.v1.Value
+	7,  // 16: connectmesh.v1.SourceOffset.offset:type_name -> connectmesh.v1.Value
+	17, // [17:17] is the sub-list for method output_type
+	17, // [17:17] is the sub-list for method input_type
+	17, // [17:17] is the sub-list for extension type_name
+	17, // [17:17] is the sub-list for extension extendee
+	0,  // [0:17] is the sub-list for field type_name
 }
 
 func init() { file_connectmesh_v1_record_proto_init() }
@@ -577,13 +751,14 @@ func file_connectmesh_v1_record_proto_init() {
 	}
 	file_connectmesh_v1_data_proto_init()
 	file_connectmesh_v1_record_proto_msgTypes[3].OneofWrappers = []any{}
+	file_connectmesh_v1_record_proto_msgTypes[4].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_connectmesh_v1_record_proto_rawDesc), len(file_connectmesh_v1_record_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   6,
+			NumMessages:   7,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -413,13 +413,17 @@ func (*ReadResponse_Batch) isReadResponse_Message() {}
 
 func (*ReadResponse_Error) isReadResponse_Message() {}
 
-// A batch of source records.
+// A batch of source records, in one of two forms: each record on its own (records), or runs of flat
+// records packed together (packed). A batch uses one form, never both, and holds at least one record.
 type SourceBatch struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The batch's number in this stream, from 1.
 	Sequence uint64 `protobuf:"varint,1,opt,name=sequence,proto3" json:"sequence,omitempty"`
-	// The records, in the order they were read. At least one.
-	Records       []*Record `protobuf:"bytes,2,rep,name=records,proto3" json:"records,omitempty"`
+	// The records, in the order they were read. Empty when packed is set.
+	Records []*Record `protobuf:"bytes,2,rep,name=records,proto3" json:"records,omitempty"`
+	// The records in the packed form, in the order they were read: every record of packed[0], then every
+	// record of packed[1], and so on. Empty when records is set. See PackedRecords for when a run fits.
+	Packed        []*PackedRecords `protobuf:"bytes,3,rep,name=packed,proto3" json:"packed,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -468,6 +472,13 @@ func (x *SourceBatch) GetRecords() []*Record {
 	return nil
 }
 
+func (x *SourceBatch) GetPacked() []*PackedRecords {
+	if x != nil {
+		return x.Packed
+	}
+	return nil
+}
+
 var File_connectmesh_v1_source_proto protoreflect.FileDescriptor
 
 const file_connectmesh_v1_source_proto_rawDesc = "" +
@@ -495,10 +506,11 @@ const file_connectmesh_v1_source_proto_rawDesc = "" +
 	"\fReadResponse\x123\n" +
 	"\x05batch\x18\x01 \x01(\v2\x1b.connectmesh.v1.SourceBatchH\x00R\x05batch\x126\n" +
 	"\x05error\x18\x02 \x01(\v2\x1e.connectmesh.v1.ConnectorErrorH\x00R\x05errorB\t\n" +
-	"\amessage\"[\n" +
+	"\amessage\"\x92\x01\n" +
 	"\vSourceBatch\x12\x1a\n" +
 	"\bsequence\x18\x01 \x01(\x04R\bsequence\x120\n" +
-	"\arecords\x18\x02 \x03(\v2\x16.connectmesh.v1.RecordR\arecords2V\n" +
+	"\arecords\x18\x02 \x03(\v2\x16.connectmesh.v1.RecordR\arecords\x125\n" +
+	"\x06packed\x18\x03 \x03(\v2\x1d.connectmesh.v1.PackedRecordsR\x06packed2V\n" +
 	"\rSourceService\x12E\n" +
 	"\x04Read\x12\x1b.connectmesh.v1.ReadRequest\x1a\x1c.connectmesh.v1.ReadResponse(\x010\x01B\xc0\x01\n" +
 	"\x12com.connectmesh.v1B\vSourceProtoP\x01ZDconnect-mesh.dev/connectors/datagen/gen/connectmesh/v1;connectmeshv1\xa2\x02\x03CXX\xaa\x02\x0eConnectmesh.V1\xca\x02\x0eConnectmesh\\V1\xe2\x02\x1aConnectmesh\\V1\\GPBMetadata\xea\x02\x0fConnectmesh::V1b\x06proto3"
@@ -527,23 +539,25 @@ var file_connectmesh_v1_source_proto_goTypes = []any{
 	(*SourceOffset)(nil),   // 7: connectmesh.v1.SourceOffset
 	(*ConnectorError)(nil), // 8: connectmesh.v1.ConnectorError
 	(*Record)(nil),         // 9: connectmesh.v1.Record
+	(*PackedRecords)(nil),  // 10: connectmesh.v1.PackedRecords
 }
 var file_connectmesh_v1_source_proto_depIdxs = []int32{
-	1, // 0: connectmesh.v1.ReadRequest.open:type_name -> connectmesh.v1.ReadOpen
-	2, // 1: connectmesh.v1.ReadRequest.credit:type_name -> connectmesh.v1.ReadCredit
-	3, // 2: connectmesh.v1.ReadRequest.ack:type_name -> connectmesh.v1.ReadAck
-	6, // 3: connectmesh.v1.ReadOpen.config:type_name -> connectmesh.v1.ReadOpen.ConfigEntry
-	7, // 4: connectmesh.v1.ReadOpen.offsets:type_name -> connectmesh.v1.SourceOffset
-	5, // 5: connectmesh.v1.ReadResponse.batch:type_name -> connectmesh.v1.SourceBatch
-	8, // 6: connectmesh.v1.ReadResponse.error:type_name -> connectmesh.v1.ConnectorError
-	9, // 7: connectmesh.v1.SourceBatch.records:type_name -> connectmesh.v1.Record
-	0, // 8: connectmesh.v1.SourceService.Read:input_type -> connectmesh.v1.ReadRequest
-	4, // 9: connectmesh.v1.SourceService.Read:output_type -> connectmesh.v1.ReadResponse
-	9, // [9:10] is the sub-list for method output_type
-	8, // [8:9] is the sub-list for method input_type
-	8, // [8:8] is the sub-list for extension type_name
-	8, // [8:8] is the sub-list for extension extendee
-	0, // [0:8] is the sub-list for field type_name
+	1,  // 0: connectmesh.v1.ReadRequest.open:type_name -> connectmesh.v1.ReadOpen
+	2,  // 1: connectmesh.v1.ReadRequest.credit:type_name -> connectmesh.v1.ReadCredit
+	3,  // 2: connectmesh.v1.ReadRequest.ack:type_name -> connectmesh.v1.ReadAck
+	6,  // 3: connectmesh.v1.ReadOpen.config:type_name -> connectmesh.v1.ReadOpen.ConfigEntry
+	7,  // 4: connectmesh.v1.ReadOpen.offsets:type_name -> connectmesh.v1.SourceOffset
+	5,  // 5: connectmesh.v1.ReadResponse.batch:type_name -> connectmesh.v1.SourceBatch
+	8,  // 6: connectmesh.v1.ReadResponse.error:type_name -> connectmesh.v1.ConnectorError
+	9,  // 7: connectmesh.v1.SourceBatch.records:type_name -> connectmesh.v1.Record
+	10, // 8: connectmesh.v1.SourceBatch.packed:type_name -> connectmesh.v1.PackedRecords
+	0,  // 9: connectmesh.v1.SourceService.Read:input_type -> connectmesh.v1.ReadRequest
+	4,  // 10: connectmesh.v1.SourceService.Read:output_type -> connectmesh.v1.ReadResponse
+	10, // [10:11] is the sub-list for method output_type
+	9,  // [9:10] is the sub-list for method input_type
+	9,  // [9:9] is the sub-list for extension type_name
+	9,  // [9:9] is the sub-list for extension extendee
+	0,  // [0:9] is the sub-list for field type_name
 }
 
 func init() { file_connectmesh_v1_source_proto_init() }

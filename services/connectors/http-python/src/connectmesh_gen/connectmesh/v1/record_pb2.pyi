@@ -65,6 +65,32 @@ class Record(_message.Message):
     trace: TraceContext
     def __init__(self, key: _Optional[_Union[_data_pb2.Value, _Mapping]] = ..., key_schema: _Optional[_Union[_data_pb2.Schema, _Mapping]] = ..., value: _Optional[_Union[_data_pb2.Value, _Mapping]] = ..., value_schema: _Optional[_Union[_data_pb2.Schema, _Mapping]] = ..., headers: _Optional[_Iterable[_Union[Header, _Mapping]]] = ..., timestamp_ms: _Optional[int] = ..., topic: _Optional[str] = ..., kafka_partition: _Optional[int] = ..., source_partition: _Optional[_Union[_data_pb2.Value, _Mapping]] = ..., source_offset: _Optional[_Union[_data_pb2.Value, _Mapping]] = ..., kafka_position: _Optional[_Union[KafkaPosition, _Mapping]] = ..., trace: _Optional[_Union[TraceContext, _Mapping]] = ...) -> None: ...
 
+class PackedRecords(_message.Message):
+    __slots__ = ("topic", "kafka_partition", "key_schema", "keys", "value_schema", "values", "timestamp_base_ms", "timestamp_deltas_ms", "source_partition", "last_source_offset", "unsampled")
+    TOPIC_FIELD_NUMBER: _ClassVar[int]
+    KAFKA_PARTITION_FIELD_NUMBER: _ClassVar[int]
+    KEY_SCHEMA_FIELD_NUMBER: _ClassVar[int]
+    KEYS_FIELD_NUMBER: _ClassVar[int]
+    VALUE_SCHEMA_FIELD_NUMBER: _ClassVar[int]
+    VALUES_FIELD_NUMBER: _ClassVar[int]
+    TIMESTAMP_BASE_MS_FIELD_NUMBER: _ClassVar[int]
+    TIMESTAMP_DELTAS_MS_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_PARTITION_FIELD_NUMBER: _ClassVar[int]
+    LAST_SOURCE_OFFSET_FIELD_NUMBER: _ClassVar[int]
+    UNSAMPLED_FIELD_NUMBER: _ClassVar[int]
+    topic: str
+    kafka_partition: int
+    key_schema: _data_pb2.Schema
+    keys: _containers.RepeatedScalarFieldContainer[bytes]
+    value_schema: _data_pb2.Schema
+    values: _containers.RepeatedScalarFieldContainer[bytes]
+    timestamp_base_ms: int
+    timestamp_deltas_ms: _containers.RepeatedScalarFieldContainer[int]
+    source_partition: _data_pb2.Value
+    last_source_offset: _data_pb2.Value
+    unsampled: bool
+    def __init__(self, topic: _Optional[str] = ..., kafka_partition: _Optional[int] = ..., key_schema: _Optional[_Union[_data_pb2.Schema, _Mapping]] = ..., keys: _Optional[_Iterable[bytes]] = ..., value_schema: _Optional[_Union[_data_pb2.Schema, _Mapping]] = ..., values: _Optional[_Iterable[bytes]] = ..., timestamp_base_ms: _Optional[int] = ..., timestamp_deltas_ms: _Optional[_Iterable[int]] = ..., source_partition: _Optional[_Union[_data_pb2.Value, _Mapping]] = ..., last_source_offset: _Optional[_Union[_data_pb2.Value, _Mapping]] = ..., unsampled: _Optional[bool] = ...) -> None: ...
+
 class SourceOffset(_message.Message):
     __slots__ = ("partition", "offset")
     PARTITION_FIELD_NUMBER: _ClassVar[int]

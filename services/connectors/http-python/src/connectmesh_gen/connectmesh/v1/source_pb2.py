@@ -26,7 +26,7 @@ from connectmesh_gen.connectmesh.v1 import error_pb2 as connectmesh_dot_v1_dot_e
 from connectmesh_gen.connectmesh.v1 import record_pb2 as connectmesh_dot_v1_dot_record__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1b\x63onnectmesh/v1/source.proto\x12\x0e\x63onnectmesh.v1\x1a\x1a\x63onnectmesh/v1/error.proto\x1a\x1b\x63onnectmesh/v1/record.proto\"\x98\x01\n\x0bReadRequest\x12(\n\x04open\x18\x01 \x01(\x0b\x32\x18.connectmesh.v1.ReadOpenH\x00\x12,\n\x06\x63redit\x18\x02 \x01(\x0b\x32\x1a.connectmesh.v1.ReadCreditH\x00\x12&\n\x03\x61\x63k\x18\x03 \x01(\x0b\x32\x17.connectmesh.v1.ReadAckH\x00\x42\t\n\x07message\"\xd7\x01\n\x08ReadOpen\x12\x0e\n\x06plugin\x18\x01 \x01(\t\x12\x16\n\x0e\x63onnector_name\x18\x02 \x01(\t\x12\x0f\n\x07task_id\x18\x03 \x01(\x05\x12\x34\n\x06\x63onfig\x18\x04 \x03(\x0b\x32$.connectmesh.v1.ReadOpen.ConfigEntry\x12-\n\x07offsets\x18\x05 \x03(\x0b\x32\x1c.connectmesh.v1.SourceOffset\x1a-\n\x0b\x43onfigEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"\x1d\n\nReadCredit\x12\x0f\n\x07\x62\x61tches\x18\x01 \x01(\r\"#\n\x07ReadAck\x12\x18\n\x10through_sequence\x18\x01 \x01(\x04\"x\n\x0cReadResponse\x12,\n\x05\x62\x61tch\x18\x01 \x01(\x0b\x32\x1b.connectmesh.v1.SourceBatchH\x00\x12/\n\x05\x65rror\x18\x02 \x01(\x0b\x32\x1e.connectmesh.v1.ConnectorErrorH\x00\x42\t\n\x07message\"H\n\x0bSourceBatch\x12\x10\n\x08sequence\x18\x01 \x01(\x04\x12\'\n\x07records\x18\x02 \x03(\x0b\x32\x16.connectmesh.v1.Record2V\n\rSourceService\x12\x45\n\x04Read\x12\x1b.connectmesh.v1.ReadRequest\x1a\x1c.connectmesh.v1.ReadResponse(\x01\x30\x01\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1b\x63onnectmesh/v1/source.proto\x12\x0e\x63onnectmesh.v1\x1a\x1a\x63onnectmesh/v1/error.proto\x1a\x1b\x63onnectmesh/v1/record.proto\"\x98\x01\n\x0bReadRequest\x12(\n\x04open\x18\x01 \x01(\x0b\x32\x18.connectmesh.v1.ReadOpenH\x00\x12,\n\x06\x63redit\x18\x02 \x01(\x0b\x32\x1a.connectmesh.v1.ReadCreditH\x00\x12&\n\x03\x61\x63k\x18\x03 \x01(\x0b\x32\x17.connectmesh.v1.ReadAckH\x00\x42\t\n\x07message\"\xd7\x01\n\x08ReadOpen\x12\x0e\n\x06plugin\x18\x01 \x01(\t\x12\x16\n\x0e\x63onnector_name\x18\x02 \x01(\t\x12\x0f\n\x07task_id\x18\x03 \x01(\x05\x12\x34\n\x06\x63onfig\x18\x04 \x03(\x0b\x32$.connectmesh.v1.ReadOpen.ConfigEntry\x12-\n\x07offsets\x18\x05 \x03(\x0b\x32\x1c.connectmesh.v1.SourceOffset\x1a-\n\x0b\x43onfigEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"\x1d\n\nReadCredit\x12\x0f\n\x07\x62\x61tches\x18\x01 \x01(\r\"#\n\x07ReadAck\x12\x18\n\x10through_sequence\x18\x01 \x01(\x04\"x\n\x0cReadResponse\x12,\n\x05\x62\x61tch\x18\x01 \x01(\x0b\x32\x1b.connectmesh.v1.SourceBatchH\x00\x12/\n\x05\x65rror\x18\x02 \x01(\x0b\x32\x1e.connectmesh.v1.ConnectorErrorH\x00\x42\t\n\x07message\"w\n\x0bSourceBatch\x12\x10\n\x08sequence\x18\x01 \x01(\x04\x12\'\n\x07records\x18\x02 \x03(\x0b\x32\x16.connectmesh.v1.Record\x12-\n\x06packed\x18\x03 \x03(\x0b\x32\x1d.connectmesh.v1.PackedRecords2V\n\rSourceService\x12\x45\n\x04Read\x12\x1b.connectmesh.v1.ReadRequest\x1a\x1c.connectmesh.v1.ReadResponse(\x01\x30\x01\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -48,7 +48,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_READRESPONSE']._serialized_start=545
   _globals['_READRESPONSE']._serialized_end=665
   _globals['_SOURCEBATCH']._serialized_start=667
-  _globals['_SOURCEBATCH']._serialized_end=739
-  _globals['_SOURCESERVICE']._serialized_start=741
-  _globals['_SOURCESERVICE']._serialized_end=827
+  _globals['_SOURCEBATCH']._serialized_end=786
+  _globals['_SOURCESERVICE']._serialized_start=788
+  _globals['_SOURCESERVICE']._serialized_end=874
 # @@protoc_insertion_point(module_scope)

@@ -60,9 +60,11 @@ class ReadResponse(_message.Message):
     def __init__(self, batch: _Optional[_Union[SourceBatch, _Mapping]] = ..., error: _Optional[_Union[_error_pb2.ConnectorError, _Mapping]] = ...) -> None: ...
 
 class SourceBatch(_message.Message):
-    __slots__ = ("sequence", "records")
+    __slots__ = ("sequence", "records", "packed")
     SEQUENCE_FIELD_NUMBER: _ClassVar[int]
     RECORDS_FIELD_NUMBER: _ClassVar[int]
+    PACKED_FIELD_NUMBER: _ClassVar[int]
     sequence: int
     records: _containers.RepeatedCompositeFieldContainer[_record_pb2.Record]
-    def __init__(self, sequence: _Optional[int] = ..., records: _Optional[_Iterable[_Union[_record_pb2.Record, _Mapping]]] = ...) -> None: ...
+    packed: _containers.RepeatedCompositeFieldContainer[_record_pb2.PackedRecords]
+    def __init__(self, sequence: _Optional[int] = ..., records: _Optional[_Iterable[_Union[_record_pb2.Record, _Mapping]]] = ..., packed: _Optional[_Iterable[_Union[_record_pb2.PackedRecords, _Mapping]]] = ...) -> None: ...
