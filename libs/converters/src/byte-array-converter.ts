@@ -1,4 +1,4 @@
-import { DataError } from "@connect-mesh/data";
+import { DataError, flatValueOf } from "@connect-mesh/data";
 import { Schema, SchemaType, type Value } from "@connect-mesh/proto";
 import type { Converter, HeaderConverter, SchemaAndValue } from "./converter.js";
 import { isNullValue } from "./internal/null-value.js";
@@ -15,6 +15,11 @@ export class ByteArrayConverter implements Converter, HeaderConverter {
   /** The bytes of the value, or null for a null value. */
   fromConnectData(topic: string, schema: Schema | undefined, value: Value | undefined): Buffer | null {
     return bytesOf(schema, value, `for topic "${topic}"`);
+  }
+
+  /** Flat BYTES are the bytes to write; a STRING schema is refused as fromConnectData refuses it. */
+  fromFlatData(topic: string, schema: Schema, bytes: Buffer): Buffer | null {
+    return bytesOf(schema, flatValueOf(schema, bytes), `for topic "${topic}"`);
   }
 
   /** The bytes as they are, with an optional BYTES schema. */

@@ -42,6 +42,14 @@ export interface Converter {
 
   /** Deserializes bytes read from `topic`; null bytes (a tombstone) give a null value. */
   toConnectData(topic: string, bytes: Buffer | null): SchemaAndValue;
+
+  /**
+   * Serializes a flat value as the packed record form carries it (`bytes`: UTF-8 text for a STRING
+   * schema, the bytes themselves for a BYTES one), without building its Data API value. It returns exactly
+   * what fromConnectData returns for that value (`flatValueOf(schema, bytes)` in `@connect-mesh/data`), and
+   * throws as it would. A converter without it is given the built value.
+   */
+  fromFlatData?(topic: string, schema: Schema, bytes: Buffer): Buffer | null;
 }
 
 /**

@@ -1,5 +1,6 @@
-import { DataError } from "@connect-mesh/data";
-import type { Schema, Value } from "@connect-mesh/proto";
+import { isUtf8 } from "node:buffer";
+import { DataError, flatValueOf } from "@connect-mesh/data";
+import { type Schema, SchemaType, type Value } from "@connect-mesh/proto";
 import type {
   Converter,
   ConverterConfig,
@@ -68,6 +69,37 @@ export class JsonConverter implements Converter, HeaderConverter {
   /** Serializes to UTF-8 JSON; null (no bytes) only for a null value without a schema. */
   fromConnectData(topic: string, schema: Schema | undefined, value: Value | undefined): Buffer | null {
     return this.write(schema, value, topic, undefined);
+  }
+
+  /**
+   * UTF-8 text that JSON needs no escapes for (no quote, backslash or control character) is its own JSON
+   * string between quotes, so it is copied into the envelope as it is; any other flat value is written as
+   * usual.
+   */
+  fromFlatData(topic: string, schema: Schema, bytes: Buffer): Buffer | null {
+    const start = schema.type === SchemaType.SCHEMA_TYPE_STRING ? this.stringStart(schema) : undefined;
+    if (start === undefined || !isPlainJsonText(bytes))
+      return this.fromConnectData(topic, schema, flatValueOf(schema, bytes));
+    const end = this.settings.schemasEnable ? '"}' : '"';
+    const startLength = Buffer.byteLength(start);
+    const out = Buffer.allocUnsafe(startLength + bytes.length + end.length);
+    out.write(start, 0, "utf8");
+    bytes.copy(out, startLength);
+    out.write(end, startLength + bytes.length, "latin1");
+    return out;
+  }
+
+  /**
+   * What comes before a STRING value's text: its envelope up to the opening quote, or just the quote; undefined
+   * when the schema cannot be written, for the full write to report.
+   */
+  private stringStart(schema: Schema): string | undefined {
+    if (!this.settings.schemasEnable) return '"';
+    try {
+      return `${ENVELOPE_START}${this.schemas.jsonText(schema)}${PAYLOAD_MEMBER}"`;
+    } catch {
+      return undefined;
+    }
   }
 
   /**
@@ -169,6 +201,15 @@ export class JsonConverter implements Converter, HeaderConverter {
   private inContext(e: unknown, what: string): unknown {
     return e instanceof DataError ? new DataError(`JsonConverter ${what}: ${e.message}`, { cause: e }) : e;
   }
+}
+
+/** Valid UTF-8 with nothing JSON.stringify would escape: a quote, a backslash, a control character. */
+function isPlainJsonText(bytes: Buffer): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i] as number;
+    if (byte < 0x20 || byte === 0x22 || byte === 0x5c) return false;
+  }
+  return isUtf8(bytes);
 }
 
 function decodeUtf8(bytes: Buffer): string {

@@ -1,4 +1,5 @@
-import { DataError } from "@connect-mesh/data";
+import { isUtf8 } from "node:buffer";
+import { DataError, flatValueOf } from "@connect-mesh/data";
 import { Schema, SchemaType, type Value } from "@connect-mesh/proto";
 import type {
   Converter,
@@ -40,6 +41,13 @@ export class StringConverter implements Converter, HeaderConverter {
   /** Prints the value and encodes the text; null for a null value. */
   fromConnectData(topic: string, schema: Schema | undefined, value: Value | undefined): Buffer | null {
     return this.print(schema, value, `the ${this.role} for topic "${topic}"`);
+  }
+
+  /** UTF-8 text in a UTF-8 converter is already its own bytes; anything else is printed as usual. */
+  fromFlatData(topic: string, schema: Schema, bytes: Buffer): Buffer | null {
+    if (schema.type === SchemaType.SCHEMA_TYPE_STRING && this.charset.name === "UTF-8" && isUtf8(bytes))
+      return bytes;
+    return this.fromConnectData(topic, schema, flatValueOf(schema, bytes));
   }
 
   /** Decodes the bytes as text with an optional STRING schema. */
