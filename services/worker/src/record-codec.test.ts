@@ -1,5 +1,5 @@
-import { LogicalTimestamp } from "@connect-mesh/data";
-import type { IncomingMessage, MessageHeaders } from "@connect-mesh/kafka";
+import { LogicalTimestamp, packRecords } from "@connect-mesh/data";
+import type { IncomingMessage, MessageHeaders, OutgoingMessage } from "@connect-mesh/kafka";
 import {
   type Header,
   type KafkaPosition,
@@ -7,10 +7,14 @@ import {
   NullValue,
   Schema,
   SchemaType,
+  SourceBatch,
 } from "@connect-mesh/proto";
 import { describe, expect, it } from "vitest";
-import { fromKafkaMessage, toKafkaMessage } from "./record-codec.js";
-import { taskConvertersFrom } from "./task-converters.js";
+import { fromKafkaMessage, packedKafkaMessages, toKafkaMessage } from "./record-codec.js";
+import { type TaskConverters, taskConvertersFrom } from "./task-converters.js";
+
+const STRING_CONVERTER = "org.apache.kafka.connect.storage.StringConverter";
+const BYTE_ARRAY_CONVERTER = "org.apache.kafka.connect.converters.ByteArrayConverter";
 
 const T = SchemaType;
 const line = MeshRecord.fromPartial({
@@ -207,5 +211,89 @@ describe("taskConvertersFrom", () => {
         "header.converter.schemas.cache.size": "lots",
       }),
     ).toThrow(/schemas.cache.size="lots" is not a whole number/);
+  });
+});
+
+describe("packedKafkaMessages", () => {
+  const texts = [
+    "hello",
+    "",
+    'a "quoted" word',
+    "back\\slash",
+    "tab\tand\nnew line",
+    "nul \u0000 and del \u007f",
+    "é ✓ 日本語 😀",
+    "\uFEFFstarts with a byte order mark",
+    "a lone \uD800 surrogate",
+    "line\u2028separator",
+    "x".repeat(1024),
+  ];
+  const stringSchema = Schema.fromPartial({ type: T.SCHEMA_TYPE_STRING, optional: true });
+  const bytesSchema = Schema.fromPartial({ type: T.SCHEMA_TYPE_BYTES });
+  const records = (valueFor: (text: string) => Pick<MeshRecord, "value" | "valueSchema">) =>
+    texts.map((text, index) =>
+      MeshRecord.fromPartial({
+        topic: "lines",
+        key: { kind: { $case: "stringValue", value: `key ${text}` } },
+        keySchema: stringSchema,
+        ...valueFor(text),
+        timestampMs: 1_795_614_719_058n + BigInt(index),
+        sourcePartition: { kind: { $case: "stringValue", value: "a.txt" } },
+        sourceOffset: { kind: { $case: "intValue", value: BigInt(index) } },
+      }),
+    );
+  const asText = (text: string) => ({
+    value: { kind: { $case: "stringValue" as const, value: text } },
+    valueSchema: stringSchema,
+  });
+  const asBytes = (text: string) => ({
+    value: { kind: { $case: "bytesValue" as const, value: Buffer.from(text, "utf8") } },
+    valueSchema: bytesSchema,
+  });
+
+  /** Each record sent over the wire on its own, then converted as the per-record path converts it. */
+  function perRecordPath(sent: MeshRecord[], converters: TaskConverters) {
+    const batch = SourceBatch.decode(
+      SourceBatch.encode({ sequence: 1n, records: sent, packed: [] }).finish(),
+    );
+    return batch.records.map((record) => essentials(toKafkaMessage(record, converters)));
+  }
+
+  function packedPath(sent: MeshRecord[], converters: TaskConverters) {
+    const packed = packRecords(sent) ?? expect.unreachable("the records should pack");
+    const batch = SourceBatch.decode(SourceBatch.encode({ sequence: 1n, records: [], packed }).finish());
+    return batch.packed.flatMap((run) => packedKafkaMessages(run, converters).map(essentials));
+  }
+
+  const essentials = ({ key, value, partition, timestamp }: OutgoingMessage) => ({
+    key: key?.toString("hex"),
+    value: value?.toString("hex"),
+    partition,
+    timestamp,
+  });
+
+  it.each([
+    ["JsonConverter with schemas", { "value.converter.schemas.enable": "true" }, asText],
+    ["JsonConverter without schemas", { "value.converter.schemas.enable": "false" }, asText],
+    ["JsonConverter with bytes", {}, asBytes],
+    ["StringConverter", { "value.converter": STRING_CONVERTER }, asText],
+    [
+      "StringConverter in ISO-8859-1",
+      { "value.converter": STRING_CONVERTER, "value.converter.converter.encoding": "ISO-8859-1" },
+      asText,
+    ],
+    ["ByteArrayConverter", { "value.converter": BYTE_ARRAY_CONVERTER }, asBytes],
+  ])("writes the bytes the per-record path writes, through %s", (_, config, valueFor) => {
+    const converters = taskConvertersFrom({ "key.converter": STRING_CONVERTER, ...config });
+    const sent = records(valueFor);
+    const expected = perRecordPath(sent, converters);
+    expect(expected).toHaveLength(texts.length);
+    expect(packedPath(sent, converters)).toEqual(expected);
+  });
+
+  it("throws what the converter throws, for the caller to go record by record", () => {
+    const converters = taskConvertersFrom({ "value.converter": BYTE_ARRAY_CONVERTER });
+    const [run] = packRecords(records(asText)) ?? expect.unreachable("the records should pack");
+    expect(() => packedKafkaMessages(run ?? expect.unreachable(), converters)).toThrow(/ByteArrayConverter/);
   });
 });

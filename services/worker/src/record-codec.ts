@@ -1,4 +1,5 @@
 import type { Converter, SchemaAndValue } from "@connect-mesh/converters";
+import { flatValueOf, timestampOf } from "@connect-mesh/data";
 import {
   headerBytesOf,
   headerValuesOf,
@@ -7,7 +8,7 @@ import {
   messageHeadersOf,
   type OutgoingMessage,
 } from "@connect-mesh/kafka";
-import type { Header, Record as MeshRecord } from "@connect-mesh/proto";
+import type { Header, Record as MeshRecord, PackedRecords, Schema } from "@connect-mesh/proto";
 import { TRACE_HEADER_KEYS } from "@connect-mesh/telemetry";
 import { ConversionError, convertIn } from "./errors/conversion-error.js";
 import type { TaskConverters } from "./task-converters.js";
@@ -39,6 +40,44 @@ export function toKafkaMessage(record: MeshRecord, converters: TaskConverters): 
     partition: record.kafkaPartition,
     timestamp: record.timestampMs === undefined ? undefined : String(record.timestampMs),
   };
+}
+
+/**
+ * A packed run's records as Kafka messages: what toKafkaMessage makes of each of its unpacked records, but
+ * with each flat key and value handed to its converter as the bytes it came as (Converter.fromFlatData), so
+ * that no Data API value is built for it. The records have no headers, and a run carries no trace to put on
+ * them. A converter that fails throws its error as it is: the caller goes record by record instead, where
+ * the failure is reported with its record.
+ */
+export function packedKafkaMessages(run: PackedRecords, converters: TaskConverters): OutgoingMessage[] {
+  const { topic, keySchema, valueSchema, keys } = run;
+  const nullKey = keys.length === 0 ? converters.key.fromConnectData(topic, keySchema, undefined) : null;
+  const sharedTimestamp = run.timestampDeltasMs.length === 0 ? timestampText(run, 0) : undefined;
+  return run.values.map((value, index) => {
+    const key = keys[index];
+    return {
+      key: key === undefined ? nullKey : flatData(converters.key, topic, keySchema, key),
+      value: flatData(converters.value, topic, valueSchema, value),
+      partition: run.kafkaPartition,
+      timestamp: sharedTimestamp ?? timestampText(run, index),
+    };
+  });
+}
+
+function flatData(
+  converter: Converter,
+  topic: string,
+  schema: Schema | undefined,
+  bytes: Buffer,
+): Buffer | null {
+  return schema !== undefined && converter.fromFlatData !== undefined
+    ? converter.fromFlatData(topic, schema, bytes)
+    : converter.fromConnectData(topic, schema, flatValueOf(schema, bytes));
+}
+
+function timestampText(run: PackedRecords, index: number): string | undefined {
+  const timestamp = timestampOf(run, index);
+  return timestamp === undefined ? undefined : String(timestamp);
 }
 
 /** Each header's value through the header converter, keeping the ones that convert to bytes. */

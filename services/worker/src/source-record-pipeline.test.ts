@@ -1,3 +1,4 @@
+import { packRecords } from "@connect-mesh/data";
 import { Record as MeshRecord, SchemaType } from "@connect-mesh/proto";
 import { TaskTracer } from "@connect-mesh/telemetry";
 import { describe, expect, it } from "vitest";
@@ -100,5 +101,33 @@ describe("SourceRecordPipeline.process", () => {
       kind: "failed",
       failure: { stage: "VALUE_CONVERTER", className: "org.apache.kafka.connect.json.JsonConverter" },
     });
+  });
+});
+
+describe("SourceRecordPipeline.processRun", () => {
+  const run = () => {
+    const records = ["a", "b", "c", "d"].map((text) => ({ ...line(text), trace: undefined }));
+    const [packed] = packRecords(records) ?? expect.unreachable("the lines should pack");
+    return packed ?? expect.unreachable();
+  };
+
+  it("makes a run's messages straight from its values when the task has no transforms", () => {
+    const messages = pipelineFor(STRING_VALUES).processRun(run());
+    expect(messages?.map((message) => message.value?.toString())).toEqual(["a", "b", "c", "d"]);
+  });
+
+  it("leaves a run to go record by record when the task has transforms, or a record fails to convert", () => {
+    const withTransform = pipelineFor({
+      ...STRING_VALUES,
+      transforms: "route",
+      "transforms.route.type": "RegexRouter",
+      "transforms.route.regex": "lines",
+      "transforms.route.replacement": "routed",
+    });
+    expect(withTransform.processRun(run())).toBeUndefined();
+    const refusing = pipelineFor({
+      "value.converter": "org.apache.kafka.connect.converters.ByteArrayConverter",
+    });
+    expect(refusing.processRun(run())).toBeUndefined();
   });
 });

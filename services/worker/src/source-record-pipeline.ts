@@ -1,9 +1,10 @@
 import type { OutgoingMessage } from "@connect-mesh/kafka";
-import type { Record as MeshRecord } from "@connect-mesh/proto";
+import type { Record as MeshRecord, PackedRecords } from "@connect-mesh/proto";
 import {
   fromRecordTrace,
   type HopSpan,
   injectKafkaHeaders,
+  isTracing,
   SpanKind,
   SpanNames,
   type TaskTracer,
@@ -11,7 +12,7 @@ import {
 import { ConversionError } from "./errors/conversion-error.js";
 import type { RecordFailure } from "./errors/record-failure.js";
 import { renderSourceRecord, sourceOriginOf } from "./errors/source-record-rendering.js";
-import { toKafkaMessage } from "./record-codec.js";
+import { packedKafkaMessages, toKafkaMessage } from "./record-codec.js";
 import type { TaskConverters } from "./task-converters.js";
 import { applyTransforms, type TransformStage } from "./transform-stages.js";
 
@@ -78,6 +79,21 @@ export class SourceRecordPipeline {
     message.headers = headers;
     injectKafkaHeaders(produce.context, headers);
     return { kind: "produce", topic: record.topic, message, span: produce };
+  }
+
+  /**
+   * A packed run's Kafka messages, made straight from its flat keys and values (packedKafkaMessages), when
+   * nothing on the way needs its records: no transforms, and no hop to trace (tracing is off, or the run's
+   * first hop left it unsampled). Undefined otherwise, or when a record fails to convert: the run then goes
+   * through `process` record by record, which reports the failure with its record.
+   */
+  processRun(run: PackedRecords): OutgoingMessage[] | undefined {
+    if (this.transforms.length > 0 || (isTracing() && !run.unsampled)) return undefined;
+    try {
+      return packedKafkaMessages(run, this.converters);
+    } catch {
+      return undefined;
+    }
   }
 
   /**

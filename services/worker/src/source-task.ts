@@ -1,16 +1,20 @@
-import { type OutgoingMessage, type Producer, splitIntoRequests } from "@connect-mesh/kafka";
+import { sourceBatchProblem, sourceBatchSize, unpackRecords } from "@connect-mesh/data";
+import type { Producer } from "@connect-mesh/kafka";
 import {
   ErrorKind,
+  type Record as MeshRecord,
   type ReadResponse,
   type SourceBatch,
   type SourceOffset,
   SourceServiceClient,
+  type Value,
 } from "@connect-mesh/proto";
 import { type SourceTaskMetrics, TaskTracer } from "@connect-mesh/telemetry";
 import { BackgroundCommits } from "./background-commits.js";
 import { connectClient } from "./connect-client.js";
 import type { ErrorPolicy } from "./errors/error-policy.js";
 import { openTaskErrorPolicy } from "./errors/task-error-policy.js";
+import { OutgoingBatch } from "./outgoing-batch.js";
 import { type SourceRecordOutcome, SourceRecordPipeline } from "./source-record-pipeline.js";
 import { FatalTaskError, type TaskContext } from "./task-context.js";
 import { taskConvertersFrom } from "./task-converters.js";
@@ -109,8 +113,11 @@ async function readAndWrite(writer: Omit<BatchWriter, "commits">, offsetsProduce
         throw new FatalTaskError(error.message, { cause: message.value.stackTrace || undefined });
       }
       if (message?.$case !== "batch") continue;
+      const problem = sourceBatchProblem(message.value);
+      if (problem !== undefined)
+        throw new FatalTaskError(`the connector broke the Read contract: ${problem}`);
       const offsets = await writeBatch(batchWriter, message.value);
-      commits.add({ offsets, throughSequence: message.value.sequence }, message.value.records.length);
+      commits.add({ offsets, throughSequence: message.value.sequence }, sourceBatchSize(message.value));
       if (stopping.aborted) break;
       call.write({ message: { $case: "credit", value: { batches: 1 } } });
     }
@@ -152,45 +159,49 @@ interface StoredProgress {
  * and dropped records too, so they are returned only after their dead-letter copies are acked.
  */
 async function writeBatch(writer: BatchWriter, batch: SourceBatch): Promise<Map<string, SourceOffset>> {
-  const { context, producer, pipeline, policy, metrics, stopping, commits } = writer;
-  metrics.countPolled(batch.records.length);
-  const byTopic = new Map<string, OutgoingMessage[]>();
-  const sent: Extract<SourceRecordOutcome, { kind: "produce" }>[] = [];
+  const { context, producer, pipeline, metrics, commits } = writer;
+  const recordCount = sourceBatchSize(batch);
+  metrics.countPolled(recordCount);
+  const outgoing = new OutgoingBatch();
   const latestOffsets = new Map<string, SourceOffset>();
-  for (const record of batch.records) {
+  const noteOffset = (partition: Value | undefined, offset: Value | undefined) => {
+    if (partition === undefined) return;
+    latestOffsets.set(context.offsets.keyOf(context.connector, partition), { partition, offset });
+  };
+  for (const run of batch.packed) {
+    const messages = pipeline.processRun(run);
+    if (messages === undefined) await processRecords(writer, unpackRecords(run), outgoing, noteOffset);
+    else {
+      outgoing.addAll(run.topic, messages);
+      noteOffset(run.sourcePartition, run.lastSourceOffset);
+    }
+  }
+  await processRecords(writer, batch.records, outgoing, noteOffset);
+  await writer.policy.flush();
+  // Holds these records back while the offsets of the batches before are too far behind.
+  await commits.roomFor(recordCount);
+  await outgoing.send(producer);
+  if (outgoing.count > 0) metrics.countWritten(outgoing.count);
+  for (const topic of outgoing.topics()) await context.activeTopics.record(context.connector, topic);
+  return latestOffsets;
+}
+
+/** Runs each record through the pipeline: a failure goes to the error policy, a message to `outgoing`. */
+async function processRecords(
+  writer: BatchWriter,
+  records: readonly MeshRecord[],
+  outgoing: OutgoingBatch,
+  noteOffset: (partition: Value | undefined, offset: Value | undefined) => void,
+): Promise<void> {
+  const { pipeline, policy, stopping } = writer;
+  for (const record of records) {
     let outcome = pipeline.process(record);
     if (outcome.kind === "failed")
       outcome = await policy.retry(outcome, () => pipeline.process(record), failureOf, stopping);
     if (outcome.kind === "failed") policy.report(outcome.failure);
-    else if (outcome.kind === "produce") {
-      const messages = byTopic.get(outcome.topic) ?? [];
-      messages.push(outcome.message);
-      byTopic.set(outcome.topic, messages);
-      sent.push(outcome);
-    }
-    if (record.sourcePartition !== undefined) {
-      const key = context.offsets.keyOf(context.connector, record.sourcePartition);
-      latestOffsets.set(key, { partition: record.sourcePartition, offset: record.sourceOffset });
-    }
+    else if (outcome.kind === "produce") outgoing.add(outcome);
+    noteOffset(record.sourcePartition, record.sourceOffset);
   }
-  await policy.flush();
-  // Holds these records back while the offsets of the batches before are too far behind.
-  await commits.roomFor(batch.records.length);
-  if (sent.length > 0) {
-    try {
-      for (const topicMessages of splitIntoRequests(byTopic)) {
-        await producer.sendBatch({ acks: -1, topicMessages });
-      }
-    } catch (error) {
-      for (const { span } of sent) span.fail(error);
-      throw error;
-    } finally {
-      for (const { span } of sent) span.end();
-    }
-    metrics.countWritten(sent.length);
-  }
-  for (const topic of byTopic.keys()) await context.activeTopics.record(context.connector, topic);
-  return latestOffsets;
 }
 
 /** Stores offsets of records Kafka has, only while this worker still holds the task (fencing). */
