@@ -4,7 +4,11 @@
 import type { ConnectorServer } from "@connect-mesh/connector-sdk";
 import { fromValue } from "@connect-mesh/connector-sdk";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { creditIgnoringSource, offsetIgnoringSource } from "../test/doubles/broken-sources.js";
+import {
+  bothFormsSource,
+  creditIgnoringSource,
+  offsetIgnoringSource,
+} from "../test/doubles/broken-sources.js";
 import {
   type DoubleServer,
   doublePlugin,
@@ -103,6 +107,22 @@ describe("runConformance against a correct SDK connector", () => {
     ]);
   });
 
+  it("passes the source checks when the batches come packed", async () => {
+    const report = await runConformance({
+      address: server.address,
+      signal: AbortSignal.timeout(60_000),
+      sourceConfigs: { CountingSource: { topic: "t", "batch.size": "8" } },
+      timeoutMs: TIMEOUT_MS,
+      quietMs: QUIET_MS,
+    });
+    const sourceChecks = report.checks.filter((check) => check.plugin === COUNTING_SOURCE);
+    expect(sourceChecks.map((check) => check.id)).toContain("source.resumes-from-offsets");
+    expect(
+      sourceChecks.filter((check) => check.outcome !== "pass"),
+      formatReport(report),
+    ).toEqual([]);
+  });
+
   it("skips what needs a working config when none is given, and says which option to pass", async () => {
     const report = await runConformance({
       address: server.address,
@@ -186,22 +206,43 @@ describe("runConformance against broken doubles", () => {
     );
   });
 
-  it("fails a source that ignores the offsets it is opened with, and only for that", async () => {
+  it.each(["records", "packed"] as const)(
+    "fails a source that ignores the offsets it is opened with, and only for that (batches as %s)",
+    async (form) => {
+      double = await startDoubleServer({
+        plugin: doublePlugin("org.example.OffsetIgnoringSource", SOURCE),
+        source: offsetIgnoringSource(form),
+      });
+      const report = await runConformance({
+        address: double.address,
+        signal: AbortSignal.timeout(60_000),
+        sourceConfigs: { "org.example.OffsetIgnoringSource": { topic: "t" } },
+        timeoutMs: TIMEOUT_MS,
+        quietMs: QUIET_MS,
+      });
+      expect(failedIds(report), formatReport(report)).toEqual(["source.resumes-from-offsets"]);
+      expect(detailOf(report, "source.resumes-from-offsets")).toBe(
+        'resumed {"stream": "0"} from offset {"n": 0}, but the first record of that partition is the one at ' +
+          'the resume point (value "record-0" at offset {"n": 0}): it was sent again; a task resumes after the given offset',
+      );
+    },
+  );
+
+  it("fails a source whose batches set both forms, and only for that", async () => {
     double = await startDoubleServer({
-      plugin: doublePlugin("org.example.OffsetIgnoringSource", SOURCE),
-      source: offsetIgnoringSource(),
+      plugin: doublePlugin("org.example.BothFormsSource", SOURCE),
+      source: bothFormsSource(),
     });
     const report = await runConformance({
       address: double.address,
       signal: AbortSignal.timeout(60_000),
-      sourceConfigs: { "org.example.OffsetIgnoringSource": { topic: "t" } },
+      sourceConfigs: { "org.example.BothFormsSource": { topic: "t" } },
       timeoutMs: TIMEOUT_MS,
       quietMs: QUIET_MS,
     });
-    expect(failedIds(report), formatReport(report)).toEqual(["source.resumes-from-offsets"]);
-    expect(detailOf(report, "source.resumes-from-offsets")).toBe(
-      'resumed {"stream": "0"} from offset {"n": 0}, but the first record of that partition has that same ' +
-        "offset: the record at the resume point was sent again; a task resumes after the given offset",
+    expect(failedIds(report), formatReport(report)).toEqual(["source.sequences-from-one"]);
+    expect(detailOf(report, "source.sequences-from-one")).toContain(
+      "batch 1 sets both records and packed; a batch uses one form",
     );
   });
 

@@ -1,4 +1,5 @@
-import type { Record as ConnectRecord, Value } from "@connect-mesh/proto";
+import { sourceBatchRecords } from "@connect-mesh/data";
+import type { Record as ConnectRecord, SourceBatch, Value } from "@connect-mesh/proto";
 import { CheckFailure } from "../internal/check-failure.js";
 import type { CheckScope } from "../internal/check-scope.js";
 import { type ConformanceCheck, fail, pass, skip } from "../internal/conformance-check.js";
@@ -20,10 +21,13 @@ const MAX_RESUMED_BATCHES = 5;
 
 /**
  * `source.resumes-from-offsets`: reads some records, acks them, and opens a new stream with the offset of
- * the second-to-last record read from the first record's partition. The first record of that partition
- * must then be the last one read before: after the resume point, not repeating it.
+ * the second-to-last record read from the first record's partition that carries one. The first record of
+ * that partition must then be the one read after it before: after the resume point, not repeating it.
  *
- * It resumes from the second-to-last record rather than the last, because after the last there may be
+ * In the packed form only a run's last record carries an offset (the worker resumes per batch), so the
+ * records are compared by their key and value, and by their offsets where both have one.
+ *
+ * It resumes from the second-to-last offset rather than the last, because after the last there may be
  * nothing more to read, and a source with nothing to read waits instead of answering. It assumes the
  * source reads the same records again from the same offsets (true of files, tables and logs).
  */
@@ -36,33 +40,32 @@ export function resumesFromOffsetsCheck(context: CheckContext, target: PluginUnd
     run: async (scope) => {
       const config = target.workingConfig;
       if (config === undefined) return skip(noWorkingConfig(target, "sourceConfigs"));
-      const firstRead = await withOpenRead(context, scope, { plugin: className, config }, async (probe) => {
+      const batches = await withOpenRead(context, scope, { plugin: className, config }, async (probe) => {
         grantCredit(probe, 2);
-        const batches = [
+        const read = [
           await expectBatch(probe, scope, "first stream: granted 2 credits and waited for batch 1"),
         ];
         const second = await batchWithin(probe, context.quietMs, scope, "first stream: waited for batch 2");
-        if (second !== undefined) batches.push(second);
-        const last = batches.at(-1);
+        if (second !== undefined) read.push(second);
+        const last = read.at(-1);
         if (last !== undefined) ackThrough(probe, last.sequence);
-        return batches.flatMap((batch) => batch.records);
+        return read;
       });
-      const missing = firstRead.findIndex(
-        (record) => record.sourcePartition?.kind === undefined || record.sourceOffset?.kind === undefined,
-      );
-      if (missing >= 0) {
-        return fail(
-          `record ${missing + 1} read has no source_partition or source_offset; without both the worker cannot resume the task`,
-        );
-      }
+      const missing = missingPosition(batches);
+      if (missing !== undefined) return fail(`${missing}; without both the worker cannot resume the task`);
+      const firstRead = batches.flatMap(sourceBatchRecords);
       const partition = firstRead[0]?.sourcePartition;
       const inPartition = firstRead.filter((record) => isSameValue(record.sourcePartition, partition));
-      const resumeAt = inPartition.at(-2);
-      const expected = inPartition.at(-1);
+      // The last record with an offset that has a record after it, read before: where to resume.
+      const resumeIndex = inPartition.findLastIndex(
+        (record, index) => record.sourceOffset !== undefined && index < inPartition.length - 1,
+      );
+      const resumeAt = inPartition[resumeIndex];
+      const expected = inPartition[resumeIndex + 1];
       if (resumeAt === undefined || expected === undefined) {
         return fail(
-          `needs at least 2 records of one source partition to check resuming; the first 2 batches held ` +
-            `${inPartition.length} of ${formatValue(partition)}. Give a working config that yields more`,
+          `needs a record with an offset and one after it in one source partition to check resuming; the ` +
+            `first 2 batches held ${inPartition.length} of ${formatValue(partition)}. Give a working config that yields more`,
         );
       }
       const resumeOffset = resumeAt.sourceOffset;
@@ -75,30 +78,64 @@ export function resumesFromOffsetsCheck(context: CheckContext, target: PluginUnd
         firstOfPartition(probe, scope, partition),
       );
       const where = `resumed ${formatValue(partition)} from offset ${formatValue(resumeOffset)}`;
-      if (isSameValue(first.sourceOffset, resumeOffset)) {
+      if (isSameRecord(first, resumeAt)) {
         return fail(
-          `${where}, but the first record of that partition has that same offset: the record at the resume ` +
-            "point was sent again; a task resumes after the given offset",
+          `${where}, but the first record of that partition is the one at the resume point (${describeRecord(first)}): ` +
+            "it was sent again; a task resumes after the given offset",
         );
       }
-      const earlier = inPartition
-        .slice(0, -2)
-        .find((record) => isSameValue(record.sourceOffset, first.sourceOffset));
+      const earlier = inPartition.slice(0, resumeIndex).find((record) => isSameRecord(record, first));
       if (earlier !== undefined) {
         return fail(
-          `${where}, but the first record of that partition went back to offset ${formatValue(first.sourceOffset)}, read before the resume point`,
+          `${where}, but the first record of that partition went back to ${describeRecord(first)}, read before the resume point`,
         );
       }
-      if (!isSameValue(first.sourceOffset, expected.sourceOffset)) {
+      if (!isSameRecord(first, expected)) {
         return fail(
           `${where}: expected the first record of that partition to be the one read after it before ` +
-            `(offset ${formatValue(expected.sourceOffset)}); got offset ${formatValue(first.sourceOffset)}. ` +
+            `(${describeRecord(expected)}); got ${describeRecord(first)}. ` +
             "(The check assumes the source reads the same records again from the same offsets.)",
         );
       }
-      return pass(`${where}; the first record was at ${formatValue(first.sourceOffset)}, as before`);
+      return pass(`${where}; the first record was ${describeRecord(first)}, as before`);
     },
   };
+}
+
+/**
+ * The first record or run that lacks a source partition or offset, worded, or undefined: every record of
+ * the per-record form needs both, and every run a source partition and the last record's offset.
+ */
+function missingPosition(batches: readonly SourceBatch[]): string | undefined {
+  for (const batch of batches) {
+    const record = batch.records.findIndex(
+      (each) => each.sourcePartition?.kind === undefined || each.sourceOffset?.kind === undefined,
+    );
+    if (record >= 0)
+      return `record ${record + 1} of batch ${batch.sequence} has no source_partition or source_offset`;
+    const run = batch.packed.findIndex(
+      (each) => each.sourcePartition?.kind === undefined || each.lastSourceOffset?.kind === undefined,
+    );
+    if (run >= 0)
+      return `packed run ${run + 1} of batch ${batch.sequence} has no source_partition or last_source_offset`;
+  }
+  return undefined;
+}
+
+/** The same record read again: the same key and value, and the same offset where both carry one. */
+function isSameRecord(a: ConnectRecord, b: ConnectRecord): boolean {
+  return (
+    isSameValue(a.key, b.key) &&
+    isSameValue(a.value, b.value) &&
+    (a.sourceOffset === undefined ||
+      b.sourceOffset === undefined ||
+      isSameValue(a.sourceOffset, b.sourceOffset))
+  );
+}
+
+function describeRecord(record: ConnectRecord): string {
+  const offset = record.sourceOffset === undefined ? "" : ` at offset ${formatValue(record.sourceOffset)}`;
+  return `value ${formatValue(record.value)}${offset}`;
 }
 
 async function firstOfPartition(
@@ -113,7 +150,7 @@ async function firstOfPartition(
       scope,
       `resumed stream: granted credit and waited for batch ${read}`,
     );
-    const found = batch.records.find((record) => isSameValue(record.sourcePartition, partition));
+    const found = sourceBatchRecords(batch).find((record) => isSameValue(record.sourcePartition, partition));
     if (found !== undefined) return found;
   }
   throw new CheckFailure(

@@ -1,13 +1,18 @@
 // Read handlers that each break one rule of SourceService.Read and keep the rest: open first, sequences
 // from 1, stopping on cancel and on half-close, and (unless that is the broken rule) credit and resuming.
-// Records count up in one partition {"stream": "0"} with offsets {"n": k}, one record per batch.
-import type {
-  Record as ConnectRecord,
-  ReadRequest,
-  ReadResponse,
-  SourceOffset,
-  SourceServiceServer,
-  Value,
+// Records count up in one partition {"stream": "0"} with offsets {"n": k}, one record per batch, sent in the
+// per-record form or as a packed run of one.
+import {
+  type Record as ConnectRecord,
+  type PackedRecords,
+  type ReadRequest,
+  type ReadResponse,
+  Schema,
+  SchemaType,
+  type SourceBatch,
+  type SourceOffset,
+  type SourceServiceServer,
+  type Value,
 } from "@connect-mesh/proto";
 import type { ServerDuplexStream } from "@grpc/grpc-js";
 import { refuseNotOpen } from "./refuse-call.js";
@@ -19,17 +24,27 @@ const INTERVAL_MS = 10;
 
 /** Sends batches on a timer whatever credit was granted: the kit must fail `source.respects-credit` only. */
 export function creditIgnoringSource(): SourceServiceServer {
-  return { read: (call) => serveRead(call, { ignoresCredit: true, ignoresOffsets: false }) };
+  return { read: (call) => serveRead(call, { ignoresCredit: true, ignoresOffsets: false, form: "records" }) };
 }
 
-/** Starts from the first record whatever offsets open gives: the kit must fail `source.resumes-from-offsets` only. */
-export function offsetIgnoringSource(): SourceServiceServer {
-  return { read: (call) => serveRead(call, { ignoresCredit: false, ignoresOffsets: true }) };
+/**
+ * Starts from the first record whatever offsets open gives, sending batches in `form`: the kit must fail
+ * `source.resumes-from-offsets` only.
+ */
+export function offsetIgnoringSource(form: "records" | "packed" = "records"): SourceServiceServer {
+  return { read: (call) => serveRead(call, { ignoresCredit: false, ignoresOffsets: true, form }) };
+}
+
+/** Sets both forms in every batch: the kit must fail `source.sequences-from-one` only. */
+export function bothFormsSource(): SourceServiceServer {
+  return { read: (call) => serveRead(call, { ignoresCredit: false, ignoresOffsets: false, form: "both" }) };
 }
 
 interface BrokenRules {
   readonly ignoresCredit: boolean;
   readonly ignoresOffsets: boolean;
+  /** The batches' form; "both" breaks the rule that a batch uses one. */
+  readonly form: "records" | "packed" | "both";
 }
 
 function serveRead(call: ServerDuplexStream<ReadRequest, ReadResponse>, broken: BrokenRules): void {
@@ -40,7 +55,7 @@ function serveRead(call: ServerDuplexStream<ReadRequest, ReadResponse>, broken: 
   const stop = (): void => clearInterval(timer);
   const sendBatch = (): void => {
     sequence += 1n;
-    call.write({ message: { $case: "batch", value: { sequence, records: [record(n++)] } } });
+    call.write({ message: { $case: "batch", value: batchOf(sequence, n++, broken.form) } });
   };
   call.on("data", (request: ReadRequest) => {
     const message = request.message;
@@ -67,6 +82,35 @@ function serveRead(call: ServerDuplexStream<ReadRequest, ReadResponse>, broken: 
   call.on("error", stop);
 }
 
+function batchOf(sequence: bigint, n: number, form: BrokenRules["form"]): SourceBatch {
+  return {
+    sequence,
+    records: form === "packed" ? [] : [record(n)],
+    packed: form === "records" ? [] : [packedRun(n)],
+  };
+}
+
+/** Record n as a packed run of one: the same value, partition and offset. */
+function packedRun(n: number): PackedRecords {
+  return {
+    topic: "t",
+    kafkaPartition: undefined,
+    keySchema: undefined,
+    keys: [],
+    valueSchema: Schema.fromPartial({ type: SchemaType.SCHEMA_TYPE_STRING }),
+    values: [Buffer.from(`record-${n}`)],
+    timestampBaseMs: undefined,
+    timestampDeltasMs: [],
+    sourcePartition: PARTITION,
+    lastSourceOffset: offsetOf(n),
+    unsampled: false,
+  };
+}
+
+function offsetOf(n: number): Value {
+  return mapOf("n", { kind: { $case: "intValue", value: BigInt(n) } });
+}
+
 function record(n: number): ConnectRecord {
   return {
     key: undefined,
@@ -78,7 +122,7 @@ function record(n: number): ConnectRecord {
     topic: "t",
     kafkaPartition: undefined,
     sourcePartition: PARTITION,
-    sourceOffset: mapOf("n", { kind: { $case: "intValue", value: BigInt(n) } }),
+    sourceOffset: offsetOf(n),
     kafkaPosition: undefined,
     trace: undefined,
   };

@@ -12,9 +12,11 @@ import {
   toValue,
   validators,
 } from "@connect-mesh/connector-sdk";
-import type { Record as ConnectRecord } from "@connect-mesh/proto";
+import { type Record as ConnectRecord, Schema, SchemaType } from "@connect-mesh/proto";
 
 /** The source's class name. */
+const STRING_SCHEMA = Schema.fromPartial({ type: SchemaType.SCHEMA_TYPE_STRING });
+
 export const COUNTING_SOURCE = "org.example.conformance.CountingSourceConnector";
 /** The sink's class name. */
 export const MEMORY_SINK = "org.example.conformance.MemorySinkConnector";
@@ -74,6 +76,8 @@ export async function startSdkConnector(store: MemoryStore): Promise<ConnectorSe
               sourcePartition: toValue(partition),
               sourceOffset: toValue({ n }),
               value: toValue(`record-${n}`),
+              // A schema makes the values flat, so that batches of 4 or more go in the packed form.
+              valueSchema: STRING_SCHEMA,
             }),
           );
         }
