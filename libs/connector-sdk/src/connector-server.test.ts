@@ -2,6 +2,7 @@
 // process is involved: the server is our own, on a loopback port picked by the system.
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { sourceBatchRecords } from "@connect-mesh/data";
 import {
   ConnectorError,
   ConnectorServiceClient,
@@ -12,6 +13,8 @@ import {
   PluginKind,
   type ReadRequest,
   type ReadResponse,
+  Schema,
+  SchemaType,
   SinkServiceClient,
   SourceServiceClient,
   type ValidateResponse,
@@ -62,6 +65,8 @@ const countingConfig = defineConfig({
   },
 });
 
+const STRING_SCHEMA = Schema.fromPartial({ type: SchemaType.SCHEMA_TYPE_STRING });
+
 /** A source that counts: record n has value "record-n" and offset {n}, per stream; it never runs dry. */
 function countingSource(probe: SourceProbe) {
   return defineSourcePlugin({
@@ -94,6 +99,8 @@ function countingSource(probe: SourceProbe) {
                 sourcePartition: toValue(partition),
                 sourceOffset: toValue({ n }),
                 value: toValue(`record-${n}`),
+                // Flat: a batch of 4 or more goes in the packed form.
+                valueSchema: STRING_SCHEMA,
               }),
             );
           }
@@ -195,7 +202,7 @@ const batchesOf = (responses: readonly ReadResponse[]) =>
     response.message?.$case === "batch"
       ? {
           sequence: response.message.value.sequence,
-          values: response.message.value.records.map((record) => fromValue(record.value)),
+          values: sourceBatchRecords(response.message.value).map((record) => fromValue(record.value)),
         }
       : response.message?.$case,
   );
@@ -385,6 +392,24 @@ describe("SourceService.Read", () => {
     stream.send({ message: { $case: "credit", value: { batches: 1 } } });
     await stream.waitForResponses(3);
     expect(batchesOf(stream.responses)[2]).toEqual({ sequence: 3n, values: ["record-4", "record-5"] });
+    stream.call.end();
+    expect((await stream.waitForStatus()).code).toBe(status.OK);
+  });
+
+  it("packs a batch of flat records into one run, with the last record's offset", async () => {
+    const stream = openRead();
+    const opened = open();
+    if (opened.message?.$case === "open")
+      opened.message.value.config = { topic: "t", "batch.size": "6" };
+    stream.send(opened);
+    stream.send({ message: { $case: "credit", value: { batches: 1 } } });
+    const [response] = await stream.waitForResponses(1);
+    const batch = response?.message?.$case === "batch" ? response.message.value : expect.unreachable();
+    expect(batch.records).toEqual([]);
+    expect(batch.packed.map((run) => run.values.map(String))).toEqual([
+      ["record-0", "record-1", "record-2", "record-3", "record-4", "record-5"],
+    ]);
+    expect(fromValue(batch.packed[0]?.lastSourceOffset)).toEqual({ n: 5n });
     stream.call.end();
     expect((await stream.waitForStatus()).code).toBe(status.OK);
   });
