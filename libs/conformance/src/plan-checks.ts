@@ -6,6 +6,7 @@ import { planHonoursMaxTasksCheck } from "./checks/plan-check.js";
 import { acksInOrderCheck } from "./checks/sink-ack-check.js";
 import { reportsTypedErrorsCheck } from "./checks/sink-error-check.js";
 import { flushAnsweredCheck, flushDurableCheck } from "./checks/sink-flush-checks.js";
+import { readsPackedBatchesCheck } from "./checks/sink-packed-check.js";
 import { respectsCreditCheck, sequencesFromOneCheck } from "./checks/source-flow-checks.js";
 import { resumesFromOffsetsCheck } from "./checks/source-resume-check.js";
 import { stopsOnCancelCheck, stopsOnHalfCloseCheck } from "./checks/source-stop-checks.js";
@@ -61,6 +62,7 @@ export function planChecks(
         flushDurableCheck(context, target),
         reportsTypedErrorsCheck(context, target),
       );
+      if (plugin.readsPackedBatches) checks.push(readsPackedBatchesCheck(context, target));
     }
   }
   checks.push(unknownPluginCheck(context));

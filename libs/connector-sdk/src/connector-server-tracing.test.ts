@@ -199,7 +199,7 @@ describe("a sink task's spans", () => {
           },
         },
       });
-      call.write({ message: { $case: "batch", value: { sequence: 1n, records } } });
+      call.write({ message: { $case: "batch", value: { sequence: 1n, records, packed: [] } } });
       await vi.waitFor(() => expect(responses).toHaveLength(1), WAIT);
       return responses[0]?.message;
     } finally {

@@ -2,13 +2,14 @@
 // process is involved: the server is our own, on a loopback port picked by the system.
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { sourceBatchRecords } from "@connect-mesh/data";
+import { batchRecords } from "@connect-mesh/data";
 import {
   ConnectorError,
   ConnectorServiceClient,
   type Record as ConnectRecord,
   type DescribeResponse,
   ErrorKind,
+  type PackedRecords,
   type PlanResponse,
   PluginKind,
   type ReadRequest,
@@ -202,7 +203,7 @@ const batchesOf = (responses: readonly ReadResponse[]) =>
     response.message?.$case === "batch"
       ? {
           sequence: response.message.value.sequence,
-          values: sourceBatchRecords(response.message.value).map((record) => fromValue(record.value)),
+          values: batchRecords(response.message.value).map((record) => fromValue(record.value)),
         }
       : response.message?.$case,
   );
@@ -399,8 +400,7 @@ describe("SourceService.Read", () => {
   it("packs a batch of flat records into one run, with the last record's offset", async () => {
     const stream = openRead();
     const opened = open();
-    if (opened.message?.$case === "open")
-      opened.message.value.config = { topic: "t", "batch.size": "6" };
+    if (opened.message?.$case === "open") opened.message.value.config = { topic: "t", "batch.size": "6" };
     stream.send(opened);
     stream.send({ message: { $case: "credit", value: { batches: 1 } } });
     const [response] = await stream.waitForResponses(1);
@@ -548,8 +548,62 @@ describe("SinkService.Write", () => {
             value: toValue(v),
           }),
         ),
+        packed: [],
       },
     },
+  });
+  /** `values` as one packed run read from partition t/0 at offsets 100…, as the worker sends flat records. */
+  const packedRun = (values: string[]): PackedRecords => ({
+    topic: "t",
+    kafkaPartition: 0,
+    keySchema: undefined,
+    keys: [],
+    valueSchema: STRING_SCHEMA,
+    values: values.map((value) => Buffer.from(value)),
+    timestampBaseMs: 1_795_614_719_000n,
+    timestampDeltasMs: [],
+    sourcePartition: undefined,
+    lastSourceOffset: undefined,
+    unsampled: false,
+    kafkaBaseOffset: 100n,
+    kafkaOffsetDeltas: [],
+  });
+
+  it("hands a packed batch's records to the plugin, and counts a refused record's index across the runs", async () => {
+    const stream = openWrite();
+    stream.send(open);
+    stream.send({
+      message: {
+        $case: "batch",
+        value: { sequence: 1n, records: [], packed: [packedRun(["a", "b"]), packedRun(["c"])] },
+      },
+    });
+    stream.send({
+      message: {
+        $case: "batch",
+        value: { sequence: 2n, records: [], packed: [packedRun(["d"]), packedRun(["bad"])] },
+      },
+    });
+    const responses = await stream.waitForResponses(2);
+    expect(responses.map((r) => r.message)).toEqual([
+      { $case: "ack", value: { sequence: 1n } },
+      { $case: "error", value: { sequence: 2n, error: expect.objectContaining({ recordIndex: 1 }) } },
+    ]);
+    expect(sinkProbe.accepted).toEqual(["a", "b", "c", "d"]);
+    stream.call.end();
+    expect((await stream.waitForStatus()).code).toBe(status.OK);
+  });
+
+  it("refuses a batch that sets both forms", async () => {
+    const stream = openWrite();
+    stream.send(open);
+    const both = batch(1n, ["a"]);
+    if (both.message?.$case === "batch") both.message.value.packed = [packedRun(["b"])];
+    stream.send(both);
+    const final = await stream.waitForStatus();
+    expect(final.code).toBe(status.INVALID_ARGUMENT);
+    expect(final.details).toContain("sets both records and packed");
+    expect(sinkProbe.accepted).toEqual([]);
   });
 
   it("acks batches in order, reports a bad record by index, and flushes on request", async () => {

@@ -1,8 +1,13 @@
 import { DataError, flatValueOf } from "@connect-mesh/data";
 import { Schema, SchemaType, type Value } from "@connect-mesh/proto";
-import type { Converter, HeaderConverter, SchemaAndValue } from "./converter.js";
+import type { Converter, FlatData, HeaderConverter, SchemaAndValue } from "./converter.js";
 import { isNullValue } from "./internal/null-value.js";
 import { connectTypeName } from "./internal/schema-type-names.js";
+
+/** What every value read has; a copy goes with each read value, the shared one with flat reads. */
+const READ_SCHEMA: Schema = Object.freeze(
+  Schema.fromPartial({ type: SchemaType.SCHEMA_TYPE_BYTES, optional: true }),
+);
 
 /**
  * org.apache.kafka.connect.converters.ByteArrayConverter: bytes pass through untouched. It has no config.
@@ -22,9 +27,14 @@ export class ByteArrayConverter implements Converter, HeaderConverter {
     return bytesOf(schema, flatValueOf(schema, bytes), `for topic "${topic}"`);
   }
 
+  /** Bytes are their own flat form. */
+  toFlatData(_topic: string, bytes: Buffer | null): FlatData | undefined {
+    return bytes === null ? undefined : { schema: READ_SCHEMA, bytes };
+  }
+
   /** The bytes as they are, with an optional BYTES schema. */
   toConnectData(_topic: string, bytes: Buffer | null): SchemaAndValue {
-    const schema = Schema.fromPartial({ type: SchemaType.SCHEMA_TYPE_BYTES, optional: true });
+    const schema = Schema.fromPartial(READ_SCHEMA);
     if (bytes === null) return { schema, value: undefined };
     return { schema, value: { kind: { $case: "bytesValue", value: bytes } } };
   }

@@ -50,6 +50,22 @@ export interface Converter {
    * throws as it would. A converter without it is given the built value.
    */
   fromFlatData?(topic: string, schema: Schema, bytes: Buffer): Buffer | null;
+
+  /**
+   * Reads bytes that hold a flat value without building its Data API value: the schema and the bytes for
+   * which `flatValueOf(schema, bytes)` is exactly what toConnectData gives. Undefined whenever it cannot tell
+   * that cheaply (null bytes, a structure, text that needs unescaping, bytes toConnectData would refuse):
+   * the caller then uses toConnectData.
+   */
+  toFlatData?(topic: string, bytes: Buffer | null): FlatData | undefined;
+}
+
+/** A flat key or value as the packed record form carries it (see Converter.toFlatData). */
+export interface FlatData {
+  /** A STRING or BYTES schema. */
+  readonly schema: Schema;
+  /** UTF-8 text for a STRING schema, the bytes themselves for BYTES. */
+  readonly bytes: Buffer;
 }
 
 /**

@@ -24,6 +24,7 @@ export type {
   Converter,
   ConverterConfig,
   ConverterOptions,
+  FlatData,
   HeaderConverter,
   SchemaAndValue,
 } from "./converter.js";

@@ -5,6 +5,7 @@ import type {
   Converter,
   ConverterConfig,
   ConverterOptions,
+  FlatData,
   HeaderConverter,
   SchemaAndValue,
 } from "./converter.js";
@@ -25,6 +26,9 @@ const NOT_AN_ENVELOPE =
 /** How Connect's JsonConverter starts every envelope it writes, and what comes between its two members. */
 const ENVELOPE_START = '{"schema":';
 const PAYLOAD_MEMBER = ',"payload":';
+
+/** How an envelope of a STRING value ends: the text's closing quote and the envelope's brace. */
+const STRING_ENVELOPE_END = Buffer.from('"}');
 
 /** Null bytes read as: no value and no schema. Shared, since a SchemaAndValue is read-only. */
 const NO_DATA: SchemaAndValue = Object.freeze({ schema: undefined, value: undefined });
@@ -53,6 +57,7 @@ export class JsonConverter implements Converter, HeaderConverter {
   readonly settings: JsonConverterSettings;
   private readonly role: "key" | "value";
   private readonly schemas: JsonSchemaCache;
+  private lastFlatStart: { readonly schemaText: string; readonly bytes: Buffer } | undefined;
 
   /**
    * @param config - Connect's keys: `schemas.enable`, `decimal.format`, `replace.null.with.default`,
@@ -87,6 +92,42 @@ export class JsonConverter implements Converter, HeaderConverter {
     bytes.copy(out, startLength);
     out.write(end, startLength + bytes.length, "latin1");
     return out;
+  }
+
+  /**
+   * An envelope written as Connect writes it around a STRING schema that is character for character the
+   * last one read, `{"schema":S,"payload":"text"}`, with text that needs no unescaping, holds `text` as its
+   * flat form: what readRepeatedEnvelope would read from it. Anything else is left to toConnectData.
+   */
+  toFlatData(_topic: string, bytes: Buffer | null): FlatData | undefined {
+    const last = this.schemas.lastRead;
+    if (
+      bytes === null ||
+      !this.settings.schemasEnable ||
+      last === undefined ||
+      last.schema.type !== SchemaType.SCHEMA_TYPE_STRING
+    )
+      return undefined;
+    const start = this.flatReadStart(last.text);
+    const end = bytes.length - STRING_ENVELOPE_END.length;
+    if (
+      end < start.length ||
+      start.compare(bytes, 0, start.length) !== 0 ||
+      STRING_ENVELOPE_END.compare(bytes, end) !== 0
+    )
+      return undefined;
+    const text = bytes.subarray(start.length, end);
+    return isPlainJsonText(text) ? { schema: last.schema, bytes: text } : undefined;
+  }
+
+  /** `{"schema":S,"payload":"` for the schema text S, as bytes, remembered for the schema read last. */
+  private flatReadStart(schemaText: string): Buffer {
+    if (this.lastFlatStart?.schemaText !== schemaText)
+      this.lastFlatStart = {
+        schemaText,
+        bytes: Buffer.from(`${ENVELOPE_START}${schemaText}${PAYLOAD_MEMBER}"`),
+      };
+    return this.lastFlatStart.bytes;
   }
 
   /**

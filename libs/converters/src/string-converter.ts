@@ -5,12 +5,18 @@ import type {
   Converter,
   ConverterConfig,
   ConverterOptions,
+  FlatData,
   HeaderConverter,
   SchemaAndValue,
 } from "./converter.js";
 import { type Charset, charsetFor } from "./internal/charset.js";
 import { javaText } from "./internal/java-text.js";
 import { isNullValue } from "./internal/null-value.js";
+
+/** What every value read has; a copy goes with each read value, the shared one with flat reads. */
+const READ_SCHEMA: Schema = Object.freeze(
+  Schema.fromPartial({ type: SchemaType.SCHEMA_TYPE_STRING, optional: true }),
+);
 
 /**
  * org.apache.kafka.connect.storage.StringConverter: values as text in `converter.encoding` (UTF-8 by
@@ -50,9 +56,15 @@ export class StringConverter implements Converter, HeaderConverter {
     return this.fromConnectData(topic, schema, flatValueOf(schema, bytes));
   }
 
+  /** UTF-8 bytes in a UTF-8 converter are already the text's flat form. */
+  toFlatData(_topic: string, bytes: Buffer | null): FlatData | undefined {
+    if (bytes === null || this.charset.name !== "UTF-8" || !isUtf8(bytes)) return undefined;
+    return { schema: READ_SCHEMA, bytes };
+  }
+
   /** Decodes the bytes as text with an optional STRING schema. */
   toConnectData(_topic: string, bytes: Buffer | null): SchemaAndValue {
-    const schema = Schema.fromPartial({ type: SchemaType.SCHEMA_TYPE_STRING, optional: true });
+    const schema = Schema.fromPartial(READ_SCHEMA);
     if (bytes === null) return { schema, value: undefined };
     return { schema, value: { kind: { $case: "stringValue", value: this.charset.decode(bytes) } } };
   }

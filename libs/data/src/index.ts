@@ -2,11 +2,12 @@
 export { DataError } from "./data-error.js";
 export { LogicalDecimal } from "./decimal.js";
 export {
+  batchProblem,
+  batchRecords,
+  batchSize,
   flatValueOf,
   packRecords,
-  sourceBatchProblem,
-  sourceBatchRecords,
-  sourceBatchSize,
+  type RecordBatch,
   timestampOf,
   unpackRecords,
 } from "./packed-records.js";

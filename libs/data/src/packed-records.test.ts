@@ -8,11 +8,11 @@ import {
 } from "@connect-mesh/proto";
 import { describe, expect, it } from "vitest";
 import {
+  batchProblem,
+  batchRecords,
+  batchSize,
   flatValueOf,
   packRecords,
-  sourceBatchProblem,
-  sourceBatchRecords,
-  sourceBatchSize,
   unpackRecords,
 } from "./packed-records.js";
 
@@ -74,8 +74,8 @@ describe("packRecords and unpackRecords", () => {
     const batch = overTheWire(records);
     expect(batch.packed).toHaveLength(1);
     expect(batch.packed[0]?.timestampDeltasMs).toEqual([]);
-    expect(sourceBatchSize(batch)).toBe(6);
-    expect(sourceBatchRecords(batch)).toEqual(withoutInnerOffsets(records, [5]));
+    expect(batchSize(batch)).toBe(6);
+    expect(batchRecords(batch)).toEqual(withoutInnerOffsets(records, [5]));
   });
 
   it("keeps flat keys, bytes values, a Kafka partition, per-record timestamps and the unsampled marker", () => {
@@ -90,7 +90,7 @@ describe("packRecords and unpackRecords", () => {
     }));
     const batch = overTheWire(records);
     expect(batch.packed[0]?.timestampDeltasMs).toEqual([0n, 3n, 6n, 9n, 12n]);
-    expect(sourceBatchRecords(batch)).toEqual(withoutInnerOffsets(records, [4]));
+    expect(batchRecords(batch)).toEqual(withoutInnerOffsets(records, [4]));
   });
 
   it("starts a new run where the source partition or the topic changes", () => {
@@ -105,7 +105,7 @@ describe("packRecords and unpackRecords", () => {
       ["lines", 4],
       ["other", 4],
     ]);
-    expect(sourceBatchRecords(batch)).toEqual(withoutInnerOffsets(records, [3, 7, 11]));
+    expect(batchRecords(batch)).toEqual(withoutInnerOffsets(records, [3, 7, 11]));
   });
 
   it("joins records whose schema and partition are equal but not the same objects", () => {
@@ -145,12 +145,12 @@ describe("packRecords and unpackRecords", () => {
   });
 });
 
-describe("sourceBatchProblem", () => {
+describe("batchProblem", () => {
   const run = () => packRecords(lines(4))?.[0] ?? expect.unreachable();
 
   it("accepts either form alone", () => {
-    expect(sourceBatchProblem({ sequence: 1n, records: lines(1), packed: [] })).toBeUndefined();
-    expect(sourceBatchProblem({ sequence: 1n, records: [], packed: [run()] })).toBeUndefined();
+    expect(batchProblem({ sequence: 1n, records: lines(1), packed: [] })).toBeUndefined();
+    expect(batchProblem({ sequence: 1n, records: [], packed: [run()] })).toBeUndefined();
   });
 
   it.each<[string, (run: PackedRecords) => SourceBatch, string]>([
@@ -172,7 +172,7 @@ describe("sourceBatchProblem", () => {
       "not STRING or BYTES",
     ],
   ])("names %s", (_, broken, message) => {
-    expect(sourceBatchProblem(broken(run()))).toContain(message);
+    expect(batchProblem(broken(run()))).toContain(message);
   });
 });
 

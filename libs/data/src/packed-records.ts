@@ -1,5 +1,6 @@
 import {
   type Record as ConnectRecord,
+  type KafkaPosition,
   type PackedRecords,
   Schema,
   SchemaType,
@@ -35,16 +36,19 @@ export function flatValueOf(schema: Schema | undefined, bytes: Buffer): Value {
     : { kind: { $case: "bytesValue", value: bytes } };
 }
 
-/** How many records a source batch holds, in either form. */
-export function sourceBatchSize(batch: SourceBatch): number {
+/** A source or sink batch: its number, and its records in one of the two forms. */
+export type RecordBatch = Pick<SourceBatch, "sequence" | "records" | "packed">;
+
+/** How many records a batch holds, in either form. */
+export function batchSize(batch: RecordBatch): number {
   return batch.packed.reduce((sum, run) => sum + run.values.length, batch.records.length);
 }
 
 /**
- * What makes a source batch break the contract's rules for its two forms, or undefined when it keeps them:
- * one form only, and runs whose lists agree in length with their values.
+ * What makes a batch break the contract's rules for its two forms, or undefined when it keeps them: one
+ * form only, and runs of flat values whose lists agree in length with their values.
  */
-export function sourceBatchProblem(batch: SourceBatch): string | undefined {
+export function batchProblem(batch: RecordBatch): string | undefined {
   if (batch.records.length > 0 && batch.packed.length > 0)
     return `batch ${batch.sequence} sets both records and packed; a batch uses one form`;
   for (const [index, run] of batch.packed.entries()) {
@@ -61,6 +65,10 @@ export function sourceBatchProblem(batch: SourceBatch): string | undefined {
       return `${where} has ${run.timestampDeltasMs.length} timestamp deltas for ${count} values; give one per value, or none`;
     if (run.timestampDeltasMs.length !== 0 && run.timestampBaseMs === undefined)
       return `${where} has timestamp deltas but no timestamp_base_ms`;
+    if (run.kafkaOffsetDeltas.length !== 0 && run.kafkaOffsetDeltas.length !== count)
+      return `${where} has ${run.kafkaOffsetDeltas.length} Kafka offset deltas for ${count} values; give one per value, or none`;
+    if (run.kafkaOffsetDeltas.length !== 0 && run.kafkaBaseOffset === undefined)
+      return `${where} has Kafka offset deltas but no kafka_base_offset`;
   }
   return undefined;
 }
@@ -69,8 +77,8 @@ function isFlatSchema(schema: Schema | undefined): boolean {
   return schema?.type === SchemaType.SCHEMA_TYPE_STRING || schema?.type === SchemaType.SCHEMA_TYPE_BYTES;
 }
 
-/** A source batch's records, each as the per-record form carries it. */
-export function sourceBatchRecords(batch: SourceBatch): ConnectRecord[] {
+/** A batch's records, each as the per-record form carries it. */
+export function batchRecords(batch: RecordBatch): ConnectRecord[] {
   return batch.packed.length === 0 ? batch.records : batch.packed.flatMap(unpackRecords);
 }
 
@@ -90,10 +98,22 @@ export function unpackRecords(run: PackedRecords): ConnectRecord[] {
       kafkaPartition: run.kafkaPartition,
       sourcePartition: run.sourcePartition,
       sourceOffset: index === last ? run.lastSourceOffset : undefined,
-      kafkaPosition: undefined,
+      kafkaPosition: kafkaPositionOf(run, index),
       trace: run.unsampled ? UNSAMPLED_TRACE : undefined,
     };
   });
+}
+
+/** Where a sink run's record `index` was read from in Kafka; undefined for a source run. */
+function kafkaPositionOf(run: PackedRecords, index: number): KafkaPosition | undefined {
+  const base = run.kafkaBaseOffset;
+  if (base === undefined) return undefined;
+  const delta = run.kafkaOffsetDeltas[index];
+  return {
+    topic: run.topic,
+    partition: run.kafkaPartition ?? 0,
+    offset: base + (delta ?? BigInt(index)),
+  };
 }
 
 /** Record `index`'s timestamp: the base plus its delta, if there are deltas. */
@@ -105,8 +125,8 @@ export function timestampOf(run: PackedRecords, index: number): bigint | undefin
 }
 
 /**
- * `records` as runs of the packed form, or undefined when any record does not fit one (a null value,
- * headers, a structured key or value, a sampled trace) or the runs would be too short to pay: the per-record
+ * Source records as runs of the packed form, or undefined when any record does not fit one (a null value,
+ * headers, a structured key or value, a sampled trace, a Kafka position) or the runs would be too short to pay: the per-record
  * form is then the one to send. A record joins the run before it when it shares every field but its key,
  * value and timestamp, and so the runs say exactly what the records say, apart from the source offsets of
  * all but each run's last record, which the worker does not store anyway.
@@ -153,6 +173,8 @@ class RunBuilder {
     const first = this.first;
     if (
       record.headers.length > 0 ||
+      // Sink records are packed by the worker, straight from the Kafka messages they come from.
+      record.kafkaPosition !== undefined ||
       record.topic !== first.topic ||
       record.kafkaPartition !== first.kafkaPartition ||
       (record.timestampMs === undefined) !== (first.timestampMs === undefined) ||
@@ -195,6 +217,8 @@ class RunBuilder {
       sourcePartition: first.sourcePartition,
       lastSourceOffset: this.lastSourceOffset,
       unsampled: first.trace?.unsampled === true,
+      kafkaBaseOffset: undefined,
+      kafkaOffsetDeltas: [],
     };
   }
 

@@ -1,4 +1,4 @@
-import { LogicalTimestamp, packRecords } from "@connect-mesh/data";
+import { LogicalTimestamp, packRecords, unpackRecords } from "@connect-mesh/data";
 import type { IncomingMessage, MessageHeaders, OutgoingMessage } from "@connect-mesh/kafka";
 import {
   type Header,
@@ -10,7 +10,7 @@ import {
   SourceBatch,
 } from "@connect-mesh/proto";
 import { describe, expect, it } from "vitest";
-import { fromKafkaMessage, packedKafkaMessages, toKafkaMessage } from "./record-codec.js";
+import { fromKafkaMessage, packedKafkaMessages, packedSinkRun, toKafkaMessage } from "./record-codec.js";
 import { type TaskConverters, taskConvertersFrom } from "./task-converters.js";
 
 const STRING_CONVERTER = "org.apache.kafka.connect.storage.StringConverter";
@@ -295,5 +295,89 @@ describe("packedKafkaMessages", () => {
     const converters = taskConvertersFrom({ "value.converter": BYTE_ARRAY_CONVERTER });
     const [run] = packRecords(records(asText)) ?? expect.unreachable("the records should pack");
     expect(() => packedKafkaMessages(run ?? expect.unreachable(), converters)).toThrow(/ByteArrayConverter/);
+  });
+});
+
+/** What a consumer reads back of what a producer was given. */
+function bytesOf(data: OutgoingMessage["value"] | undefined): Buffer | null {
+  if (data === null || data === undefined) return null;
+  return typeof data === "string" ? Buffer.from(data) : data;
+}
+
+describe("packedSinkRun", () => {
+  const lines = ["hello", "", "é ✓ 日本語 😀", "\uFEFFmark", "x".repeat(1024)];
+  const stringSchema = Schema.fromPartial({ type: T.SCHEMA_TYPE_STRING });
+  /** The messages a source with `converters` wrote for `texts`, at offsets from 40 with a gap after the second. */
+  const written = (texts: readonly string[], converters: TaskConverters, key?: string): IncomingMessage[] =>
+    texts.map((text, index) => {
+      const message = toKafkaMessage(
+        MeshRecord.fromPartial({
+          topic: "lines",
+          key: key === undefined ? undefined : { kind: { $case: "stringValue", value: `${key}${index}` } },
+          keySchema: key === undefined ? undefined : stringSchema,
+          value: { kind: { $case: "stringValue", value: text } },
+          valueSchema: stringSchema,
+        }),
+        converters,
+      );
+      return {
+        key: bytesOf(message.key),
+        value: bytesOf(message.value),
+        headers: {},
+        timestamp: String(1_795_614_719_000 + (index % 2)),
+        offset: String(40 + index + (index >= 2 ? 3 : 0)),
+      };
+    });
+  const readEach = (messages: readonly IncomingMessage[], converters: TaskConverters, partition = 3) =>
+    messages.map((message) => ({
+      ...fromKafkaMessage("lines", partition, message, converters),
+      trace: undefined,
+    }));
+
+  it.each([
+    ["JsonConverter, once it has read the schema", {}],
+    ["StringConverter", { "key.converter": STRING_CONVERTER, "value.converter": STRING_CONVERTER }],
+  ])("unpacks to exactly the records read one by one, through %s", (_, config) => {
+    const converters = taskConvertersFrom(config);
+    for (const key of [undefined, "k"]) {
+      const messages = written(lines, converters, key);
+      const expected = readEach(messages, converters);
+      const run =
+        packedSinkRun("lines", 3, messages, converters) ?? expect.unreachable("the lines should pack");
+      expect(run.kafkaOffsetDeltas).toEqual([0n, 1n, 5n, 6n, 7n]);
+      expect(unpackRecords(run)).toEqual(expected);
+    }
+  });
+
+  it("reads ByteArrayConverter's bytes as they are", () => {
+    const converters = taskConvertersFrom({ "value.converter": BYTE_ARRAY_CONVERTER });
+    const messages = lines.map((text, index) => ({
+      ...consumed({ value: Buffer.from(text) }),
+      offset: String(index),
+    }));
+    const run =
+      packedSinkRun("lines", 0, messages, converters) ?? expect.unreachable("the values should pack");
+    expect(run.kafkaOffsetDeltas).toEqual([]);
+    expect(unpackRecords(run)).toEqual(readEach(messages, converters, 0));
+  });
+
+  it("leaves messages with headers, escaped text, a tombstone or an unread JSON schema to go one by one", () => {
+    const json = taskConvertersFrom({});
+    const messages = written(["plain", "also plain"], json);
+    expect(packedSinkRun("lines", 0, messages, json)).toBeUndefined();
+    readEach(messages.slice(0, 1), json);
+    expect(packedSinkRun("lines", 0, messages, json)).toBeDefined();
+    expect(packedSinkRun("lines", 0, written(['a "quote"'], json), json)).toBeUndefined();
+    expect(
+      packedSinkRun(
+        "lines",
+        0,
+        [{ ...messages[0], headers: { h: Buffer.from("v") } } as IncomingMessage],
+        json,
+      ),
+    ).toBeUndefined();
+    expect(
+      packedSinkRun("lines", 0, [{ ...messages[0], value: null } as IncomingMessage], json),
+    ).toBeUndefined();
   });
 });

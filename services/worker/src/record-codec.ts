@@ -121,6 +121,70 @@ export function fromKafkaMessage(
 }
 
 /**
+ * A partition's consumed messages as one packed run, read straight from their bytes (Converter.toFlatData)
+ * with no Data API value built: unpacked, its records are what fromKafkaMessage gives for each message.
+ * Undefined unless every message has no headers and every value (and every key, or none) reads as flat
+ * under one schema.
+ */
+export function packedSinkRun(
+  topic: string,
+  partition: number,
+  messages: readonly IncomingMessage[],
+  converters: TaskConverters,
+): PackedRecords | undefined {
+  const { key: keyConverter, value: valueConverter } = converters;
+  const first = messages[0];
+  if (first === undefined || valueConverter.toFlatData === undefined) return undefined;
+  const hasKeys = first.key !== null;
+  if (hasKeys && keyConverter.toFlatData === undefined) return undefined;
+  const values: Buffer[] = [];
+  const keys: Buffer[] = [];
+  let valueSchema: Schema | undefined;
+  let keySchema = hasKeys ? undefined : keyConverter.toConnectData(topic, null).schema;
+  for (const message of messages) {
+    if (message.headers !== undefined && hasAny(message.headers)) return undefined;
+    const value = valueConverter.toFlatData(topic, message.value);
+    if (value === undefined || (valueSchema !== undefined && value.schema !== valueSchema)) return undefined;
+    valueSchema = value.schema;
+    values.push(value.bytes);
+    if (hasKeys) {
+      const key = keyConverter.toFlatData?.(topic, message.key);
+      if (key === undefined || (keySchema !== undefined && key.schema !== keySchema)) return undefined;
+      keySchema = key.schema;
+      keys.push(key.bytes);
+    } else if (message.key !== null) return undefined;
+  }
+  const timestamps = messages.map((message) => BigInt(message.timestamp));
+  const offsets = messages.map((message) => BigInt(message.offset));
+  const timestampBase = timestamps[0] ?? 0n;
+  const offsetBase = offsets[0] ?? 0n;
+  return {
+    topic,
+    kafkaPartition: partition,
+    keySchema,
+    keys,
+    valueSchema,
+    values,
+    timestampBaseMs: timestampBase,
+    timestampDeltasMs: timestamps.every((timestamp) => timestamp === timestampBase)
+      ? []
+      : timestamps.map((timestamp) => timestamp - timestampBase),
+    sourcePartition: undefined,
+    lastSourceOffset: undefined,
+    unsampled: false,
+    kafkaBaseOffset: offsetBase,
+    kafkaOffsetDeltas: offsets.every((offset, index) => offset === offsetBase + BigInt(index))
+      ? []
+      : offsets.map((offset) => offset - offsetBase),
+  };
+}
+
+function hasAny(headers: object): boolean {
+  for (const _ in headers) return true;
+  return false;
+}
+
+/**
  * `converter.toConnectData`, blaming `stage` if it throws: convertIn without its closure, which cost two
  * allocations per record on the sink's hot path (V8 did not optimize them away).
  */

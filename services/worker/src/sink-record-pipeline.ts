@@ -1,9 +1,10 @@
 import type { IncomingMessage } from "@connect-mesh/kafka";
-import type { Record as MeshRecord } from "@connect-mesh/proto";
+import type { Record as MeshRecord, PackedRecords } from "@connect-mesh/proto";
 import {
   type Context,
   extractKafkaHeaders,
   type HopSpan,
+  isTracing,
   SpanKind,
   SpanNames,
   type TaskTracer,
@@ -11,7 +12,7 @@ import {
 } from "@connect-mesh/telemetry";
 import { ConversionError } from "./errors/conversion-error.js";
 import type { RecordFailure } from "./errors/record-failure.js";
-import { fromKafkaMessage } from "./record-codec.js";
+import { fromKafkaMessage, packedSinkRun } from "./record-codec.js";
 import type { TaskConverters } from "./task-converters.js";
 import { applyTransforms, type TransformStage } from "./transform-stages.js";
 
@@ -78,6 +79,20 @@ export class SinkRecordPipeline {
     record = transformed.record;
     record.trace = toRecordTrace(context);
     return { kind: "write", record, context, consumed };
+  }
+
+  /**
+   * A partition's consumed messages as one packed run, made straight from their bytes (packedSinkRun), when
+   * nothing on the way needs their records: no transforms, and no hop to trace. Undefined otherwise, or
+   * when the messages do not all read as flat: they then go through `process` one by one.
+   */
+  processRun(
+    topic: string,
+    partition: number,
+    messages: readonly IncomingMessage[],
+  ): PackedRecords | undefined {
+    if (this.transforms.length > 0 || isTracing()) return undefined;
+    return packedSinkRun(topic, partition, messages, this.converters);
   }
 }
 

@@ -8,14 +8,18 @@ import { connectClient } from "./connect-client.js";
 import { ConnectorReportedError } from "./errors/connector-reported-error.js";
 import type { ErrorPolicy } from "./errors/error-policy.js";
 import { openTaskErrorPolicy } from "./errors/task-error-policy.js";
-import { type SinkRecordOutcome, SinkRecordPipeline, sinkFailure } from "./sink-record-pipeline.js";
+import { type PendingWrite, packedWrite, perRecordWrite, type Writable } from "./pending-write.js";
+import { readsPackedBatches } from "./plugin-capabilities.js";
+import {
+  type ConsumedMessage,
+  type SinkRecordOutcome,
+  SinkRecordPipeline,
+  sinkFailure,
+} from "./sink-record-pipeline.js";
 import { consumedMessageOf, type SinkSubscription, sinkSubscriptionOf } from "./sink-subscription.js";
 import { FatalTaskError, type TaskContext } from "./task-context.js";
 import { taskConvertersFrom } from "./task-converters.js";
 import { transformStagesFrom } from "./transform-stages.js";
-
-/** A record ready for the connector, with the message it came from (for the DLQ) and its trace. */
-type Writable = Extract<SinkRecordOutcome, { kind: "write" }>;
 
 /**
  * The most records sent, flushed and committed as one unit. The consumer hands over whatever one fetch
@@ -71,6 +75,7 @@ async function consumeAndWrite(
 ): Promise<void> {
   const { connector, task, config, logger } = context;
   const { className, address } = await context.locator.locate(config["connector.class"] ?? "");
+  const packs = await readsPackedBatches(address, className, logger);
   const subscription: SinkSubscription = await sinkSubscriptionOf(context);
   const client = await connectClient(SinkServiceClient, address);
   const call = client.write();
@@ -155,7 +160,7 @@ async function consumeAndWrite(
    * policy parks it or stops the task, and the records after it are sent again. A FATAL error for the whole
    * batch stops the task.
    */
-  const sendUntilAccepted = async (records: readonly Writable[]): Promise<void> => {
+  const sendUntilAccepted = async (records: PendingWrite): Promise<void> => {
     const { retryDelayMaxMs } = policy.settings;
     const backoff = new Backoff(500, Math.max(500, retryDelayMaxMs));
     let pending = records;
@@ -165,7 +170,7 @@ async function consumeAndWrite(
       const answer = await exchange(() => {
         sequence += 1n;
         startedAt = performance.now();
-        return { $case: "batch", value: { sequence, records: pending.map((w) => w.record) } };
+        return { $case: "batch", value: pending.batch(sequence) };
       });
       metrics.observePutBatch(performance.now() - startedAt);
       if (answer.$case === "ack") {
@@ -180,7 +185,7 @@ async function consumeAndWrite(
       const text = `the connector could not write batch ${sequence}: ${error?.message ?? "no reason given"}`;
       const index = error?.recordIndex;
       if (error?.kind !== ErrorKind.ERROR_KIND_RETRIABLE) {
-        const refused = index === undefined ? undefined : pending[index];
+        const refused = index === undefined ? undefined : pending.at(index);
         if (error === undefined || index === undefined || refused === undefined)
           throw new FatalTaskError(text, { cause: error?.stackTrace || undefined });
         metrics.countSent(index);
@@ -189,11 +194,11 @@ async function consumeAndWrite(
         policy.report(
           sinkFailure(refused.consumed, "TASK_PUT", className, new ConnectorReportedError(error), failedIn),
         );
-        pending = pending.slice(index + 1);
+        pending = pending.from(index + 1);
         continue;
       }
       metrics.countSent(Math.min(index ?? 0, pending.length));
-      pending = pending.slice(Math.min(index ?? 0, pending.length));
+      pending = pending.from(Math.min(index ?? 0, pending.length));
       isRetrying = true;
       const delayMs = backoff.nextDelayMs();
       logger.warn(
@@ -208,6 +213,19 @@ async function consumeAndWrite(
       if (stopping.aborted)
         throw new Error("stopped while retrying a write; the records are read again on restart");
     }
+  };
+
+  /** Each message through the pipeline: a failure goes to the error policy, a record on to the sink. */
+  const processEach = async (consumed: readonly ConsumedMessage[]): Promise<PendingWrite> => {
+    const writable: Writable[] = [];
+    for (const message of consumed) {
+      let outcome = pipeline.process(message);
+      if (outcome.kind === "failed")
+        outcome = await policy.retry(outcome, () => pipeline.process(message), failureOf, stopping);
+      if (outcome.kind === "failed") policy.report(outcome.failure);
+      else if (outcome.kind === "write") writable.push(outcome);
+    }
+    return perRecordWrite(writable);
   };
 
   const writeBatch = async (payload: EachBatchPayload) => {
@@ -225,18 +243,18 @@ async function consumeAndWrite(
         const last = messages[messages.length - 1];
         if (!last) return;
         metrics.countRead(messages.length);
-        const writable: Writable[] = [];
-        for (const message of messages) {
-          const consumed = consumedMessageOf(subscription, batch.topic, batch.partition, message);
-          let outcome = pipeline.process(consumed);
-          if (outcome.kind === "failed")
-            outcome = await policy.retry(outcome, () => pipeline.process(consumed), failureOf, stopping);
-          if (outcome.kind === "failed") policy.report(outcome.failure);
-          else if (outcome.kind === "write") writable.push(outcome);
-        }
+        const consumed = messages.map((message) =>
+          consumedMessageOf(subscription, batch.topic, batch.partition, message),
+        );
+        // Replayed messages carry their first read's position in headers: never flat.
+        const run =
+          packs && batch.topic !== subscription.replayTopic
+            ? pipeline.processRun(batch.topic, batch.partition, messages)
+            : undefined;
+        const pending = run === undefined ? await processEach(consumed) : packedWrite(run, consumed);
         // Holds these records back while the batches before are too far from committed.
         await commits.roomFor(messages.length);
-        if (writable.length > 0) await sendUntilAccepted(writable);
+        if (pending.length > 0) await sendUntilAccepted(pending);
         const position: CommitPosition = {
           topic: batch.topic,
           partition: batch.partition,
@@ -244,7 +262,9 @@ async function consumeAndWrite(
           lag: Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(last.offset) - 1n)),
         };
         const positions = new Map([[`${batch.topic}/${batch.partition}`, position]]);
-        const timestamps = writable.map(({ consumed }) => Number(consumed.message.timestamp));
+        const timestamps = Array.from({ length: pending.length }, (_, index) =>
+          Number(pending.at(index)?.consumed.message.timestamp),
+        );
         commits.add({ positions, timestamps }, messages.length);
         resolveOffset(last.offset);
         await heartbeat();

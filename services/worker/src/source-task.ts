@@ -1,4 +1,4 @@
-import { sourceBatchProblem, sourceBatchSize, unpackRecords } from "@connect-mesh/data";
+import { batchProblem, batchSize, unpackRecords } from "@connect-mesh/data";
 import type { Producer } from "@connect-mesh/kafka";
 import {
   ErrorKind,
@@ -113,11 +113,11 @@ async function readAndWrite(writer: Omit<BatchWriter, "commits">, offsetsProduce
         throw new FatalTaskError(error.message, { cause: message.value.stackTrace || undefined });
       }
       if (message?.$case !== "batch") continue;
-      const problem = sourceBatchProblem(message.value);
+      const problem = batchProblem(message.value);
       if (problem !== undefined)
         throw new FatalTaskError(`the connector broke the Read contract: ${problem}`);
       const offsets = await writeBatch(batchWriter, message.value);
-      commits.add({ offsets, throughSequence: message.value.sequence }, sourceBatchSize(message.value));
+      commits.add({ offsets, throughSequence: message.value.sequence }, batchSize(message.value));
       if (stopping.aborted) break;
       call.write({ message: { $case: "credit", value: { batches: 1 } } });
     }
@@ -160,7 +160,7 @@ interface StoredProgress {
  */
 async function writeBatch(writer: BatchWriter, batch: SourceBatch): Promise<Map<string, SourceOffset>> {
   const { context, producer, pipeline, metrics, commits } = writer;
-  const recordCount = sourceBatchSize(batch);
+  const recordCount = batchSize(batch);
   metrics.countPolled(recordCount);
   const outgoing = new OutgoingBatch();
   const latestOffsets = new Map<string, SourceOffset>();

@@ -31,7 +31,7 @@ export function sinkFirstMessageCheck(context: CheckContext): ConformanceCheck {
         probe.send({
           message: {
             $case: "batch",
-            value: { sequence: 1n, records: conformanceRecords(context, "first-message", 1, 1) },
+            value: { sequence: 1n, records: conformanceRecords(context, "first-message", 1, 1), packed: [] },
           },
         });
         return refusal(probe, scope, "Write", "batch");

@@ -87,7 +87,7 @@ export function flushDurableCheck(context: CheckContext, target: PluginUnderTest
 }
 
 /** Waits for acks of batches 1..count, in any order; an error or another answer fails the check. */
-async function expectAcks(probe: WriteProbe, scope: CheckScope, count: number): Promise<void> {
+export async function expectAcks(probe: WriteProbe, scope: CheckScope, count: number): Promise<void> {
   for (let answered = 1; answered <= count; answered++) {
     const answer = await expectAnswer(
       probe,
@@ -102,7 +102,7 @@ async function expectAcks(probe: WriteProbe, scope: CheckScope, count: number): 
   }
 }
 
-async function expectFlushed(
+export async function expectFlushed(
   probe: WriteProbe,
   scope: CheckScope,
   through: number,

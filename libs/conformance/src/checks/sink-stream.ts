@@ -72,7 +72,7 @@ export function conformanceRecords(
 
 /** Sends batch `sequence` with `records`. */
 export function sendBatch(probe: WriteProbe, sequence: number, records: ConnectRecord[]): void {
-  probe.send({ message: { $case: "batch", value: { sequence: BigInt(sequence), records } } });
+  probe.send({ message: { $case: "batch", value: { sequence: BigInt(sequence), records, packed: [] } } });
 }
 
 /** Asks for everything through `sequence` to become durable. */

@@ -1,4 +1,4 @@
-import { sourceBatchProblem, sourceBatchSize } from "@connect-mesh/data";
+import { batchProblem, batchSize } from "@connect-mesh/data";
 import type { SourceBatch } from "@connect-mesh/proto";
 import { type ConformanceCheck, fail, pass, skip } from "../internal/conformance-check.js";
 import { type CheckContext, noWorkingConfig, type PluginUnderTest } from "./check-context.js";
@@ -54,7 +54,7 @@ export function respectsCreditCheck(context: CheckContext, target: PluginUnderTe
 
 /**
  * `source.sequences-from-one`: with 3 credits, the batches that come are numbered 1, 2, 3, none is empty,
- * and each keeps the rules of its form (records or packed runs, never both; see sourceBatchProblem). Batch 1 must come by the deadline; later ones are waited for a quiet period each, since the
+ * and each keeps the rules of its form (records or packed runs, never both; see batchProblem). Batch 1 must come by the deadline; later ones are waited for a quiet period each, since the
  * working config may hold fewer than 3 batches.
  */
 export function sequencesFromOneCheck(context: CheckContext, target: PluginUnderTest): ConformanceCheck {
@@ -89,10 +89,10 @@ export function sequencesFromOneCheck(context: CheckContext, target: PluginUnder
                 "(sequences start at 1 and grow by one per batch)",
             );
           }
-          if (sourceBatchSize(batch) === 0) {
+          if (batchSize(batch) === 0) {
             found.push(`batch ${batch.sequence} has no records; a source sends no empty batches`);
           }
-          const formProblem = sourceBatchProblem(batch);
+          const formProblem = batchProblem(batch);
           if (formProblem !== undefined) found.push(formProblem);
           return found;
         });

@@ -1,4 +1,4 @@
-import { sourceBatchRecords } from "@connect-mesh/data";
+import { batchRecords } from "@connect-mesh/data";
 import type { Record as ConnectRecord, SourceBatch, Value } from "@connect-mesh/proto";
 import { CheckFailure } from "../internal/check-failure.js";
 import type { CheckScope } from "../internal/check-scope.js";
@@ -53,7 +53,7 @@ export function resumesFromOffsetsCheck(context: CheckContext, target: PluginUnd
       });
       const missing = missingPosition(batches);
       if (missing !== undefined) return fail(`${missing}; without both the worker cannot resume the task`);
-      const firstRead = batches.flatMap(sourceBatchRecords);
+      const firstRead = batches.flatMap(batchRecords);
       const partition = firstRead[0]?.sourcePartition;
       const inPartition = firstRead.filter((record) => isSameValue(record.sourcePartition, partition));
       // The last record with an offset that has a record after it, read before: where to resume.
@@ -150,7 +150,7 @@ async function firstOfPartition(
       scope,
       `resumed stream: granted credit and waited for batch ${read}`,
     );
-    const found = sourceBatchRecords(batch).find((record) => isSameValue(record.sourcePartition, partition));
+    const found = batchRecords(batch).find((record) => isSameValue(record.sourcePartition, partition));
     if (found !== undefined) return found;
   }
   throw new CheckFailure(

@@ -104,6 +104,8 @@ function packedRun(n: number): PackedRecords {
     sourcePartition: PARTITION,
     lastSourceOffset: offsetOf(n),
     unsampled: false,
+    kafkaBaseOffset: undefined,
+    kafkaOffsetDeltas: [],
   };
 }
 

@@ -32,6 +32,7 @@ export function doublePlugin(className: string, kind: PluginKind): Plugin {
     kind,
     version: "0.0.1",
     description: "A deliberately broken test double",
+    readsPackedBatches: false,
     configs: [
       {
         name: "topic",

@@ -33,6 +33,8 @@ export class PluginRegistry {
         version: plugin.version,
         description: plugin.description,
         configs: [...plugin.config.definitions],
+        // The SDK unpacks packed batches before a sink plugin sees them.
+        readsPackedBatches: plugin.kind === "sink",
       })),
     };
   }

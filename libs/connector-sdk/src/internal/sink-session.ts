@@ -1,3 +1,4 @@
+import { batchProblem, batchRecords } from "@connect-mesh/data";
 import type { SinkBatch, WriteOpen, WriteRequest, WriteResponse } from "@connect-mesh/proto";
 import type { Logger } from "@connect-mesh/telemetry";
 import type { ServerDuplexStream } from "@grpc/grpc-js";
@@ -125,13 +126,16 @@ class SinkSession {
       throw new ProtocolError(`expected batch ${this.lastBatch + 1n}, got batch ${batch.sequence}`);
     }
     this.lastBatch = batch.sequence;
-    const spans = this.tracing.startSinkBatch(batch.records);
+    const problem = batchProblem(batch);
+    if (problem !== undefined) throw new ProtocolError(problem);
+    const records = batchRecords(batch);
+    const spans = this.tracing.startSinkBatch(records);
     try {
       // The contract promises at least one record; an empty batch is simply accepted.
-      if (batch.records.length > 0) await spans.run(() => task.write(batch.records));
+      if (records.length > 0) await spans.run(() => task.write(records));
     } catch (error) {
       const reported = toConnectorError(error);
-      if (reported.recordIndex !== undefined && reported.recordIndex >= batch.records.length) {
+      if (reported.recordIndex !== undefined && reported.recordIndex >= records.length) {
         // An index past the batch would send the worker's error policy to the wrong record.
         reported.recordIndex = undefined;
       }

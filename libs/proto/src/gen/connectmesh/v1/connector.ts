@@ -95,6 +95,11 @@ export interface Plugin {
    * tasks.max, converters, transforms, errors.*), which the runtime defines and validates itself.
    */
   configs: ConfigDefinition[];
+  /**
+   * For a sink: set when the service reads SinkBatch.packed, so the worker may send batches in the packed
+   * form. Unset, the worker sends every record as a Record, which every service reads.
+   */
+  readsPackedBatches: boolean;
 }
 
 /** Asks for the hosted plugins. */
@@ -161,7 +166,7 @@ export interface TaskConfig_ConfigEntry {
 }
 
 function createBasePlugin(): Plugin {
-  return { className: "", aliases: [], kind: 0, version: "", description: "", configs: [] };
+  return { className: "", aliases: [], kind: 0, version: "", description: "", configs: [], readsPackedBatches: false };
 }
 
 export const Plugin: MessageFns<Plugin> = {
@@ -183,6 +188,9 @@ export const Plugin: MessageFns<Plugin> = {
     }
     for (const v of message.configs) {
       ConfigDefinition.encode(v!, writer.uint32(50).fork()).join();
+    }
+    if (message.readsPackedBatches !== false) {
+      writer.uint32(56).bool(message.readsPackedBatches);
     }
     return writer;
   },
@@ -248,6 +256,14 @@ export const Plugin: MessageFns<Plugin> = {
             message.configs.push(ConfigDefinition.decode(reader, reader.uint32()));
             continue;
           }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.readsPackedBatches = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -274,6 +290,11 @@ export const Plugin: MessageFns<Plugin> = {
       configs: globalThis.Array.isArray(object?.configs)
         ? object.configs.map((e: any) => ConfigDefinition.fromJSON(e))
         : [],
+      readsPackedBatches: isSet(object.readsPackedBatches)
+        ? globalThis.Boolean(object.readsPackedBatches)
+        : isSet(object.reads_packed_batches)
+        ? globalThis.Boolean(object.reads_packed_batches)
+        : false,
     };
   },
 
@@ -297,6 +318,9 @@ export const Plugin: MessageFns<Plugin> = {
     if (message.configs?.length) {
       obj.configs = message.configs.map((e) => ConfigDefinition.toJSON(e));
     }
+    if (message.readsPackedBatches !== false) {
+      obj.readsPackedBatches = message.readsPackedBatches;
+    }
     return obj;
   },
 
@@ -311,6 +335,7 @@ export const Plugin: MessageFns<Plugin> = {
     message.version = object.version ?? "";
     message.description = object.description ?? "";
     message.configs = object.configs?.map((e) => ConfigDefinition.fromPartial(e)) || [];
+    message.readsPackedBatches = object.readsPackedBatches ?? false;
     return message;
   },
 };

@@ -129,7 +129,9 @@ export interface Record {
  * timestamp_base_ms when the deltas are empty, unset when the base is), topic, kafka_partition and
  * source_partition, and trace {unsampled: true} when unsampled is set (no trace otherwise). Only the last
  * record has a source_offset, last_source_offset: the worker stores offsets per batch, and a task resumes
- * after the last record of a batch.
+ * after the last record of a batch. A run of sink records has kafka_base_offset, and record i has
+ * kafka_position {topic, kafka_partition, kafka_base_offset + kafka_offset_deltas[i]} (or
+ * kafka_base_offset + i when the deltas are empty).
  *
  * A flat key or value is text or bytes: UTF-8 for a STRING schema, the bytes as they are for a BYTES one.
  * Records that do not fit (a null value, headers, a struct, records that differ in another field) are sent
@@ -179,6 +181,15 @@ export interface PackedRecords {
    * carry no trace context.
    */
   unsampled: boolean;
+  /** Sink records: the Kafka offset the run's first record was read from. Unset on source records. */
+  kafkaBaseOffset?:
+    | bigint
+    | undefined;
+  /**
+   * Sink records: each record's Kafka offset minus kafka_base_offset, one per record; empty when the
+   * offsets follow one another from the base.
+   */
+  kafkaOffsetDeltas: bigint[];
 }
 
 /** The last committed offset of one source partition, given to a source task when it starts. */
@@ -823,6 +834,8 @@ function createBasePackedRecords(): PackedRecords {
     sourcePartition: undefined,
     lastSourceOffset: undefined,
     unsampled: false,
+    kafkaBaseOffset: undefined,
+    kafkaOffsetDeltas: [],
   };
 }
 
@@ -870,6 +883,22 @@ export const PackedRecords: MessageFns<PackedRecords> = {
     }
     if (message.unsampled !== false) {
       writer.uint32(88).bool(message.unsampled);
+    }
+    if (message.kafkaBaseOffset !== undefined) {
+      if (BigInt.asIntN(64, message.kafkaBaseOffset) !== message.kafkaBaseOffset) {
+        throw new globalThis.Error("value provided for field message.kafkaBaseOffset of type int64 too large");
+      }
+      writer.uint32(96).int64(message.kafkaBaseOffset);
+    }
+    if (message.kafkaOffsetDeltas.length !== 0) {
+      writer.uint32(106).fork();
+      for (const v of message.kafkaOffsetDeltas) {
+        if (BigInt.asIntN(64, v) !== v) {
+          throw new globalThis.Error("a value provided in array field kafkaOffsetDeltas of type sint64 is too large");
+        }
+        writer.sint64(v);
+      }
+      writer.join();
     }
     return writer;
   },
@@ -985,6 +1014,32 @@ export const PackedRecords: MessageFns<PackedRecords> = {
             message.unsampled = reader.bool();
             continue;
           }
+          case 12: {
+            if (tag !== 96) {
+              break;
+            }
+
+            message.kafkaBaseOffset = reader.int64() as bigint;
+            continue;
+          }
+          case 13: {
+            if (tag === 104) {
+              message.kafkaOffsetDeltas.push(reader.sint64() as bigint);
+
+              continue;
+            }
+
+            if (tag === 106) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.kafkaOffsetDeltas.push(reader.sint64() as bigint);
+              }
+
+              continue;
+            }
+
+            break;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1040,6 +1095,16 @@ export const PackedRecords: MessageFns<PackedRecords> = {
         ? Value.fromJSON(object.last_source_offset)
         : undefined,
       unsampled: isSet(object.unsampled) ? globalThis.Boolean(object.unsampled) : false,
+      kafkaBaseOffset: isSet(object.kafkaBaseOffset)
+        ? BigInt(object.kafkaBaseOffset)
+        : isSet(object.kafka_base_offset)
+        ? BigInt(object.kafka_base_offset)
+        : undefined,
+      kafkaOffsetDeltas: globalThis.Array.isArray(object?.kafkaOffsetDeltas)
+        ? object.kafkaOffsetDeltas.map((e: any) => BigInt(e))
+        : globalThis.Array.isArray(object?.kafka_offset_deltas)
+        ? object.kafka_offset_deltas.map((e: any) => BigInt(e))
+        : [],
     };
   },
 
@@ -1078,6 +1143,12 @@ export const PackedRecords: MessageFns<PackedRecords> = {
     if (message.unsampled !== false) {
       obj.unsampled = message.unsampled;
     }
+    if (message.kafkaBaseOffset !== undefined) {
+      obj.kafkaBaseOffset = message.kafkaBaseOffset.toString();
+    }
+    if (message.kafkaOffsetDeltas?.length) {
+      obj.kafkaOffsetDeltas = message.kafkaOffsetDeltas.map((e) => e.toString());
+    }
     return obj;
   },
 
@@ -1107,6 +1178,10 @@ export const PackedRecords: MessageFns<PackedRecords> = {
       ? Value.fromPartial(object.lastSourceOffset)
       : undefined;
     message.unsampled = object.unsampled ?? false;
+    message.kafkaBaseOffset = (object.kafkaBaseOffset !== undefined && object.kafkaBaseOffset !== null)
+      ? BigInt(object.kafkaBaseOffset)
+      : undefined;
+    message.kafkaOffsetDeltas = object.kafkaOffsetDeltas?.map((e) => BigInt(e)) || [];
     return message;
   },
 };

@@ -18,7 +18,7 @@ import {
   type UntypedServiceImplementation,
 } from "@grpc/grpc-js";
 import { ConnectorError } from "./error.js";
-import { Record, TopicPartition } from "./record.js";
+import { PackedRecords, Record, TopicPartition } from "./record.js";
 
 export const protobufPackage = "connectmesh.v1";
 
@@ -92,12 +92,22 @@ export interface WriteOpen_ConfigEntry {
   value: string;
 }
 
-/** A batch of records to write. */
+/**
+ * A batch of records to write, in one of two forms, as a SourceBatch: each record on its own (records), or
+ * runs of flat records packed together (packed), only to a service whose plugin sets
+ * Plugin.reads_packed_batches. A batch uses one form, never both, and holds at least one record.
+ */
 export interface SinkBatch {
   /** The batch's number in this stream, from 1. */
   sequence: bigint;
-  /** The records, in Kafka order within each partition. At least one. */
+  /** The records, in Kafka order within each partition. Empty when packed is set. */
   records: Record[];
+  /**
+   * The records in the packed form, every record of packed[0] first; each run was read from one Kafka
+   * partition (PackedRecords.kafka_base_offset). Empty when records is set. A record_index in an error
+   * counts records across the runs, as it counts them in records.
+   */
+  packed: PackedRecords[];
 }
 
 /** Asks the task to make batches durable. */
@@ -552,7 +562,7 @@ export const WriteOpen_ConfigEntry: MessageFns<WriteOpen_ConfigEntry> = {
 };
 
 function createBaseSinkBatch(): SinkBatch {
-  return { sequence: 0n, records: [] };
+  return { sequence: 0n, records: [], packed: [] };
 }
 
 export const SinkBatch: MessageFns<SinkBatch> = {
@@ -565,6 +575,9 @@ export const SinkBatch: MessageFns<SinkBatch> = {
     }
     for (const v of message.records) {
       Record.encode(v!, writer.uint32(18).fork()).join();
+    }
+    for (const v of message.packed) {
+      PackedRecords.encode(v!, writer.uint32(26).fork()).join();
     }
     return writer;
   },
@@ -598,6 +611,14 @@ export const SinkBatch: MessageFns<SinkBatch> = {
             message.records.push(Record.decode(reader, reader.uint32()));
             continue;
           }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.packed.push(PackedRecords.decode(reader, reader.uint32()));
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -614,6 +635,7 @@ export const SinkBatch: MessageFns<SinkBatch> = {
     return {
       sequence: isSet(object.sequence) ? BigInt(object.sequence) : 0n,
       records: globalThis.Array.isArray(object?.records) ? object.records.map((e: any) => Record.fromJSON(e)) : [],
+      packed: globalThis.Array.isArray(object?.packed) ? object.packed.map((e: any) => PackedRecords.fromJSON(e)) : [],
     };
   },
 
@@ -625,6 +647,9 @@ export const SinkBatch: MessageFns<SinkBatch> = {
     if (message.records?.length) {
       obj.records = message.records.map((e) => Record.toJSON(e));
     }
+    if (message.packed?.length) {
+      obj.packed = message.packed.map((e) => PackedRecords.toJSON(e));
+    }
     return obj;
   },
 
@@ -635,6 +660,7 @@ export const SinkBatch: MessageFns<SinkBatch> = {
     const message = createBaseSinkBatch();
     message.sequence = (object.sequence !== undefined && object.sequence !== null) ? BigInt(object.sequence) : 0n;
     message.records = object.records?.map((e) => Record.fromPartial(e)) || [];
+    message.packed = object.packed?.map((e) => PackedRecords.fromPartial(e)) || [];
     return message;
   },
 };

@@ -96,9 +96,12 @@ type Plugin struct {
 	Description string `protobuf:"bytes,5,opt,name=description,proto3" json:"description,omitempty"`
 	// Every config key the plugin accepts, besides the runtime's common keys (name, connector.class,
 	// tasks.max, converters, transforms, errors.*), which the runtime defines and validates itself.
-	Configs       []*ConfigDefinition `protobuf:"bytes,6,rep,name=configs,proto3" json:"configs,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Configs []*ConfigDefinition `protobuf:"bytes,6,rep,name=configs,proto3" json:"configs,omitempty"`
+	// For a sink: set when the service reads SinkBatch.packed, so the worker may send batches in the packed
+	// form. Unset, the worker sends every record as a Record, which every service reads.
+	ReadsPackedBatches bool `protobuf:"varint,7,opt,name=reads_packed_batches,json=readsPackedBatches,proto3" json:"reads_packed_batches,omitempty"`
+	unknownFields      protoimpl.UnknownFields
+	sizeCache          protoimpl.SizeCache
 }
 
 func (x *Plugin) Reset() {
@@ -171,6 +174,13 @@ func (x *Plugin) GetConfigs() []*ConfigDefinition {
 		return x.Configs
 	}
 	return nil
+}
+
+func (x *Plugin) GetReadsPackedBatches() bool {
+	if x != nil {
+		return x.ReadsPackedBatches
+	}
+	return false
 }
 
 // Asks for the hosted plugins.
@@ -526,7 +536,7 @@ var File_connectmesh_v1_connector_proto protoreflect.FileDescriptor
 
 const file_connectmesh_v1_connector_proto_rawDesc = "" +
 	"\n" +
-	"\x1econnectmesh/v1/connector.proto\x12\x0econnectmesh.v1\x1a\x1bconnectmesh/v1/config.proto\"\xe9\x01\n" +
+	"\x1econnectmesh/v1/connector.proto\x12\x0econnectmesh.v1\x1a\x1bconnectmesh/v1/config.proto\"\x9b\x02\n" +
 	"\x06Plugin\x12\x1d\n" +
 	"\n" +
 	"class_name\x18\x01 \x01(\tR\tclassName\x12\x18\n" +
@@ -534,7 +544,8 @@ const file_connectmesh_v1_connector_proto_rawDesc = "" +
 	"\x04kind\x18\x03 \x01(\x0e2\x1a.connectmesh.v1.PluginKindR\x04kind\x12\x18\n" +
 	"\aversion\x18\x04 \x01(\tR\aversion\x12 \n" +
 	"\vdescription\x18\x05 \x01(\tR\vdescription\x12:\n" +
-	"\aconfigs\x18\x06 \x03(\v2 .connectmesh.v1.ConfigDefinitionR\aconfigs\"\x11\n" +
+	"\aconfigs\x18\x06 \x03(\v2 .connectmesh.v1.ConfigDefinitionR\aconfigs\x120\n" +
+	"\x14reads_packed_batches\x18\a \x01(\bR\x12readsPackedBatches\"\x11\n" +
 	"\x0fDescribeRequest\"D\n" +
 	"\x10DescribeResponse\x120\n" +
 	"\aplugins\x18\x01 \x03(\v2\x16.connectmesh.v1.PluginR\aplugins\"\xa9\x01\n" +

@@ -382,7 +382,9 @@ func (x *Record) GetTrace() *TraceContext {
 // timestamp_base_ms when the deltas are empty, unset when the base is), topic, kafka_partition and
 // source_partition, and trace {unsampled: true} when unsampled is set (no trace otherwise). Only the last
 // record has a source_offset, last_source_offset: the worker stores offsets per batch, and a task resumes
-// after the last record of a batch.
+// after the last record of a batch. A run of sink records has kafka_base_offset, and record i has
+// kafka_position {topic, kafka_partition, kafka_base_offset + kafka_offset_deltas[i]} (or
+// kafka_base_offset + i when the deltas are empty).
 //
 // A flat key or value is text or bytes: UTF-8 for a STRING schema, the bytes as they are for a BYTES one.
 // Records that do not fit (a null value, headers, a struct, records that differ in another field) are sent
@@ -413,9 +415,14 @@ type PackedRecords struct {
 	LastSourceOffset *Value `protobuf:"bytes,10,opt,name=last_source_offset,json=lastSourceOffset,proto3" json:"last_source_offset,omitempty"`
 	// Set when every record's first hop decided not to trace it (TraceContext.unsampled); unset, the records
 	// carry no trace context.
-	Unsampled     bool `protobuf:"varint,11,opt,name=unsampled,proto3" json:"unsampled,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Unsampled bool `protobuf:"varint,11,opt,name=unsampled,proto3" json:"unsampled,omitempty"`
+	// Sink records: the Kafka offset the run's first record was read from. Unset on source records.
+	KafkaBaseOffset *int64 `protobuf:"varint,12,opt,name=kafka_base_offset,json=kafkaBaseOffset,proto3,oneof" json:"kafka_base_offset,omitempty"`
+	// Sink records: each record's Kafka offset minus kafka_base_offset, one per record; empty when the
+	// offsets follow one another from the base.
+	KafkaOffsetDeltas []int64 `protobuf:"zigzag64,13,rep,packed,name=kafka_offset_deltas,json=kafkaOffsetDeltas,proto3" json:"kafka_offset_deltas,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
 }
 
 func (x *PackedRecords) Reset() {
@@ -523,6 +530,20 @@ func (x *PackedRecords) GetUnsampled() bool {
 		return x.Unsampled
 	}
 	return false
+}
+
+func (x *PackedRecords) GetKafkaBaseOffset() int64 {
+	if x != nil && x.KafkaBaseOffset != nil {
+		return *x.KafkaBaseOffset
+	}
+	return 0
+}
+
+func (x *PackedRecords) GetKafkaOffsetDeltas() []int64 {
+	if x != nil {
+		return x.KafkaOffsetDeltas
+	}
+	return nil
 }
 
 // The last committed offset of one source partition, given to a source task when it starts.
@@ -670,7 +691,7 @@ const file_connectmesh_v1_record_proto_rawDesc = "" +
 	"\x0ekafka_position\x18\v \x01(\v2\x1d.connectmesh.v1.KafkaPositionR\rkafkaPosition\x122\n" +
 	"\x05trace\x18\f \x01(\v2\x1c.connectmesh.v1.TraceContextR\x05traceB\x0f\n" +
 	"\r_timestamp_msB\x12\n" +
-	"\x10_kafka_partition\"\xa1\x04\n" +
+	"\x10_kafka_partition\"\x98\x05\n" +
 	"\rPackedRecords\x12\x14\n" +
 	"\x05topic\x18\x01 \x01(\tR\x05topic\x12,\n" +
 	"\x0fkafka_partition\x18\x02 \x01(\x05H\x00R\x0ekafkaPartition\x88\x01\x01\x125\n" +
@@ -684,9 +705,12 @@ const file_connectmesh_v1_record_proto_rawDesc = "" +
 	"\x10source_partition\x18\t \x01(\v2\x15.connectmesh.v1.ValueR\x0fsourcePartition\x12C\n" +
 	"\x12last_source_offset\x18\n" +
 	" \x01(\v2\x15.connectmesh.v1.ValueR\x10lastSourceOffset\x12\x1c\n" +
-	"\tunsampled\x18\v \x01(\bR\tunsampledB\x12\n" +
+	"\tunsampled\x18\v \x01(\bR\tunsampled\x12/\n" +
+	"\x11kafka_base_offset\x18\f \x01(\x03H\x02R\x0fkafkaBaseOffset\x88\x01\x01\x12.\n" +
+	"\x13kafka_offset_deltas\x18\r \x03(\x12R\x11kafkaOffsetDeltasB\x12\n" +
 	"\x10_kafka_partitionB\x14\n" +
-	"\x12_timestamp_base_ms\"r\n" +
+	"\x12_timestamp_base_msB\x14\n" +
+	"\x12_kafka_base_offset\"r\n" +
 	"\fSourceOffset\x123\n" +
 	"\tpartition\x18\x01 \x01(\v2\x15.connectmesh.v1.ValueR\tpartition\x12-\n" +
 	"\x06offset\x18\x02 \x01(\v2\x15.connectmesh.v1.ValueR\x06offset\"D\n" +

@@ -252,13 +252,19 @@ func (x *WriteOpen) GetAssigned() []*TopicPartition {
 	return nil
 }
 
-// A batch of records to write.
+// A batch of records to write, in one of two forms, as a SourceBatch: each record on its own (records), or
+// runs of flat records packed together (packed), only to a service whose plugin sets
+// Plugin.reads_packed_batches. A batch uses one form, never both, and holds at least one record.
 type SinkBatch struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The batch's number in this stream, from 1.
 	Sequence uint64 `protobuf:"varint,1,opt,name=sequence,proto3" json:"sequence,omitempty"`
-	// The records, in Kafka order within each partition. At least one.
-	Records       []*Record `protobuf:"bytes,2,rep,name=records,proto3" json:"records,omitempty"`
+	// The records, in Kafka order within each partition. Empty when packed is set.
+	Records []*Record `protobuf:"bytes,2,rep,name=records,proto3" json:"records,omitempty"`
+	// The records in the packed form, every record of packed[0] first; each run was read from one Kafka
+	// partition (PackedRecords.kafka_base_offset). Empty when records is set. A record_index in an error
+	// counts records across the runs, as it counts them in records.
+	Packed        []*PackedRecords `protobuf:"bytes,3,rep,name=packed,proto3" json:"packed,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -303,6 +309,13 @@ func (x *SinkBatch) GetSequence() uint64 {
 func (x *SinkBatch) GetRecords() []*Record {
 	if x != nil {
 		return x.Records
+	}
+	return nil
+}
+
+func (x *SinkBatch) GetPacked() []*PackedRecords {
+	if x != nil {
+		return x.Packed
 	}
 	return nil
 }
@@ -680,10 +693,11 @@ const file_connectmesh_v1_sink_proto_rawDesc = "" +
 	"\bassigned\x18\x05 \x03(\v2\x1e.connectmesh.v1.TopicPartitionR\bassigned\x1a9\n" +
 	"\vConfigEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"Y\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"\x90\x01\n" +
 	"\tSinkBatch\x12\x1a\n" +
 	"\bsequence\x18\x01 \x01(\x04R\bsequence\x120\n" +
-	"\arecords\x18\x02 \x03(\v2\x16.connectmesh.v1.RecordR\arecords\"9\n" +
+	"\arecords\x18\x02 \x03(\v2\x16.connectmesh.v1.RecordR\arecords\x125\n" +
+	"\x06packed\x18\x03 \x03(\v2\x1d.connectmesh.v1.PackedRecordsR\x06packed\"9\n" +
 	"\fFlushRequest\x12)\n" +
 	"\x10through_sequence\x18\x01 \x01(\x04R\x0fthroughSequence\"\x88\x01\n" +
 	"\x10PartitionsChange\x12:\n" +
@@ -732,7 +746,8 @@ var file_connectmesh_v1_sink_proto_goTypes = []any{
 	nil,                      // 9: connectmesh.v1.WriteOpen.ConfigEntry
 	(*TopicPartition)(nil),   // 10: connectmesh.v1.TopicPartition
 	(*Record)(nil),           // 11: connectmesh.v1.Record
-	(*ConnectorError)(nil),   // 12: connectmesh.v1.ConnectorError
+	(*PackedRecords)(nil),    // 12: connectmesh.v1.PackedRecords
+	(*ConnectorError)(nil),   // 13: connectmesh.v1.ConnectorError
 }
 var file_connectmesh_v1_sink_proto_depIdxs = []int32{
 	1,  // 0: connectmesh.v1.WriteRequest.open:type_name -> connectmesh.v1.WriteOpen
@@ -742,19 +757,20 @@ var file_connectmesh_v1_sink_proto_depIdxs = []int32{
 	9,  // 4: connectmesh.v1.WriteOpen.config:type_name -> connectmesh.v1.WriteOpen.ConfigEntry
 	10, // 5: connectmesh.v1.WriteOpen.assigned:type_name -> connectmesh.v1.TopicPartition
 	11, // 6: connectmesh.v1.SinkBatch.records:type_name -> connectmesh.v1.Record
-	10, // 7: connectmesh.v1.PartitionsChange.assigned:type_name -> connectmesh.v1.TopicPartition
-	10, // 8: connectmesh.v1.PartitionsChange.revoked:type_name -> connectmesh.v1.TopicPartition
-	6,  // 9: connectmesh.v1.WriteResponse.ack:type_name -> connectmesh.v1.WriteAck
-	7,  // 10: connectmesh.v1.WriteResponse.error:type_name -> connectmesh.v1.WriteError
-	8,  // 11: connectmesh.v1.WriteResponse.flushed:type_name -> connectmesh.v1.FlushResponse
-	12, // 12: connectmesh.v1.WriteError.error:type_name -> connectmesh.v1.ConnectorError
-	0,  // 13: connectmesh.v1.SinkService.Write:input_type -> connectmesh.v1.WriteRequest
-	5,  // 14: connectmesh.v1.SinkService.Write:output_type -> connectmesh.v1.WriteResponse
-	14, // [14:15] is the sub-list for method output_type
-	13, // [13:14] is the sub-list for method input_type
-	13, // [13:13] is the sub-list for extension type_name
-	13, // [13:13] is the sub-list for extension extendee
-	0,  // [0:13] is the sub-list for field type_name
+	12, // 7: connectmesh.v1.SinkBatch.packed:type_name -> connectmesh.v1.PackedRecords
+	10, // 8: connectmesh.v1.PartitionsChange.assigned:type_name -> connectmesh.v1.TopicPartition
+	10, // 9: connectmesh.v1.PartitionsChange.revoked:type_name -> connectmesh.v1.TopicPartition
+	6,  // 10: connectmesh.v1.WriteResponse.ack:type_name -> connectmesh.v1.WriteAck
+	7,  // 11: connectmesh.v1.WriteResponse.error:type_name -> connectmesh.v1.WriteError
+	8,  // 12: connectmesh.v1.WriteResponse.flushed:type_name -> connectmesh.v1.FlushResponse
+	13, // 13: connectmesh.v1.WriteError.error:type_name -> connectmesh.v1.ConnectorError
+	0,  // 14: connectmesh.v1.SinkService.Write:input_type -> connectmesh.v1.WriteRequest
+	5,  // 15: connectmesh.v1.SinkService.Write:output_type -> connectmesh.v1.WriteResponse
+	15, // [15:16] is the sub-list for method output_type
+	14, // [14:15] is the sub-list for method input_type
+	14, // [14:14] is the sub-list for extension type_name
+	14, // [14:14] is the sub-list for extension extendee
+	0,  // [0:14] is the sub-list for field type_name
 }
 
 func init() { file_connectmesh_v1_sink_proto_init() }

@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from connectmesh_gen.connectmesh.v1 import config_pb2 as connectmesh_dot_v1_dot_config__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1e\x63onnectmesh/v1/connector.proto\x12\x0e\x63onnectmesh.v1\x1a\x1b\x63onnectmesh/v1/config.proto\"\xb0\x01\n\x06Plugin\x12\x12\n\nclass_name\x18\x01 \x01(\t\x12\x0f\n\x07\x61liases\x18\x02 \x03(\t\x12(\n\x04kind\x18\x03 \x01(\x0e\x32\x1a.connectmesh.v1.PluginKind\x12\x0f\n\x07version\x18\x04 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x05 \x01(\t\x12\x31\n\x07\x63onfigs\x18\x06 \x03(\x0b\x32 .connectmesh.v1.ConfigDefinition\"\x11\n\x0f\x44\x65scribeRequest\";\n\x10\x44\x65scribeResponse\x12\'\n\x07plugins\x18\x01 \x03(\x0b\x32\x16.connectmesh.v1.Plugin\"\x8d\x01\n\x0fValidateRequest\x12\x0e\n\x06plugin\x18\x01 \x01(\t\x12;\n\x06\x63onfig\x18\x02 \x03(\x0b\x32+.connectmesh.v1.ValidateRequest.ConfigEntry\x1a-\n\x0b\x43onfigEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"E\n\x10ValidateResponse\x12\x31\n\x06values\x18\x01 \x03(\x0b\x32!.connectmesh.v1.ConfigValueResult\"\xb0\x01\n\x0bPlanRequest\x12\x0e\n\x06plugin\x18\x01 \x01(\t\x12\x16\n\x0e\x63onnector_name\x18\x02 \x01(\t\x12\x37\n\x06\x63onfig\x18\x03 \x03(\x0b\x32\'.connectmesh.v1.PlanRequest.ConfigEntry\x12\x11\n\tmax_tasks\x18\x04 \x01(\x05\x1a-\n\x0b\x43onfigEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"9\n\x0cPlanResponse\x12)\n\x05tasks\x18\x01 \x03(\x0b\x32\x1a.connectmesh.v1.TaskConfig\"s\n\nTaskConfig\x12\x36\n\x06\x63onfig\x18\x01 \x03(\x0b\x32&.connectmesh.v1.TaskConfig.ConfigEntry\x1a-\n\x0b\x43onfigEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01*W\n\nPluginKind\x12\x1b\n\x17PLUGIN_KIND_UNSPECIFIED\x10\x00\x12\x16\n\x12PLUGIN_KIND_SOURCE\x10\x01\x12\x14\n\x10PLUGIN_KIND_SINK\x10\x02\x32\xf3\x01\n\x10\x43onnectorService\x12M\n\x08\x44\x65scribe\x12\x1f.connectmesh.v1.DescribeRequest\x1a .connectmesh.v1.DescribeResponse\x12M\n\x08Validate\x12\x1f.connectmesh.v1.ValidateRequest\x1a .connectmesh.v1.ValidateResponse\x12\x41\n\x04Plan\x12\x1b.connectmesh.v1.PlanRequest\x1a\x1c.connectmesh.v1.PlanResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1e\x63onnectmesh/v1/connector.proto\x12\x0e\x63onnectmesh.v1\x1a\x1b\x63onnectmesh/v1/config.proto\"\xce\x01\n\x06Plugin\x12\x12\n\nclass_name\x18\x01 \x01(\t\x12\x0f\n\x07\x61liases\x18\x02 \x03(\t\x12(\n\x04kind\x18\x03 \x01(\x0e\x32\x1a.connectmesh.v1.PluginKind\x12\x0f\n\x07version\x18\x04 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x05 \x01(\t\x12\x31\n\x07\x63onfigs\x18\x06 \x03(\x0b\x32 .connectmesh.v1.ConfigDefinition\x12\x1c\n\x14reads_packed_batches\x18\x07 \x01(\x08\"\x11\n\x0f\x44\x65scribeRequest\";\n\x10\x44\x65scribeResponse\x12\'\n\x07plugins\x18\x01 \x03(\x0b\x32\x16.connectmesh.v1.Plugin\"\x8d\x01\n\x0fValidateRequest\x12\x0e\n\x06plugin\x18\x01 \x01(\t\x12;\n\x06\x63onfig\x18\x02 \x03(\x0b\x32+.connectmesh.v1.ValidateRequest.ConfigEntry\x1a-\n\x0b\x43onfigEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"E\n\x10ValidateResponse\x12\x31\n\x06values\x18\x01 \x03(\x0b\x32!.connectmesh.v1.ConfigValueResult\"\xb0\x01\n\x0bPlanRequest\x12\x0e\n\x06plugin\x18\x01 \x01(\t\x12\x16\n\x0e\x63onnector_name\x18\x02 \x01(\t\x12\x37\n\x06\x63onfig\x18\x03 \x03(\x0b\x32\'.connectmesh.v1.PlanRequest.ConfigEntry\x12\x11\n\tmax_tasks\x18\x04 \x01(\x05\x1a-\n\x0b\x43onfigEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"9\n\x0cPlanResponse\x12)\n\x05tasks\x18\x01 \x03(\x0b\x32\x1a.connectmesh.v1.TaskConfig\"s\n\nTaskConfig\x12\x36\n\x06\x63onfig\x18\x01 \x03(\x0b\x32&.connectmesh.v1.TaskConfig.ConfigEntry\x1a-\n\x0b\x43onfigEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01*W\n\nPluginKind\x12\x1b\n\x17PLUGIN_KIND_UNSPECIFIED\x10\x00\x12\x16\n\x12PLUGIN_KIND_SOURCE\x10\x01\x12\x14\n\x10PLUGIN_KIND_SINK\x10\x02\x32\xf3\x01\n\x10\x43onnectorService\x12M\n\x08\x44\x65scribe\x12\x1f.connectmesh.v1.DescribeRequest\x1a .connectmesh.v1.DescribeResponse\x12M\n\x08Validate\x12\x1f.connectmesh.v1.ValidateRequest\x1a .connectmesh.v1.ValidateResponse\x12\x41\n\x04Plan\x12\x1b.connectmesh.v1.PlanRequest\x1a\x1c.connectmesh.v1.PlanResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -38,30 +38,30 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_PLANREQUEST_CONFIGENTRY']._serialized_options = b'8\001'
   _globals['_TASKCONFIG_CONFIGENTRY']._loaded_options = None
   _globals['_TASKCONFIG_CONFIGENTRY']._serialized_options = b'8\001'
-  _globals['_PLUGINKIND']._serialized_start=908
-  _globals['_PLUGINKIND']._serialized_end=995
+  _globals['_PLUGINKIND']._serialized_start=938
+  _globals['_PLUGINKIND']._serialized_end=1025
   _globals['_PLUGIN']._serialized_start=80
-  _globals['_PLUGIN']._serialized_end=256
-  _globals['_DESCRIBEREQUEST']._serialized_start=258
-  _globals['_DESCRIBEREQUEST']._serialized_end=275
-  _globals['_DESCRIBERESPONSE']._serialized_start=277
-  _globals['_DESCRIBERESPONSE']._serialized_end=336
-  _globals['_VALIDATEREQUEST']._serialized_start=339
-  _globals['_VALIDATEREQUEST']._serialized_end=480
-  _globals['_VALIDATEREQUEST_CONFIGENTRY']._serialized_start=435
-  _globals['_VALIDATEREQUEST_CONFIGENTRY']._serialized_end=480
-  _globals['_VALIDATERESPONSE']._serialized_start=482
-  _globals['_VALIDATERESPONSE']._serialized_end=551
-  _globals['_PLANREQUEST']._serialized_start=554
-  _globals['_PLANREQUEST']._serialized_end=730
-  _globals['_PLANREQUEST_CONFIGENTRY']._serialized_start=435
-  _globals['_PLANREQUEST_CONFIGENTRY']._serialized_end=480
-  _globals['_PLANRESPONSE']._serialized_start=732
-  _globals['_PLANRESPONSE']._serialized_end=789
-  _globals['_TASKCONFIG']._serialized_start=791
-  _globals['_TASKCONFIG']._serialized_end=906
-  _globals['_TASKCONFIG_CONFIGENTRY']._serialized_start=435
-  _globals['_TASKCONFIG_CONFIGENTRY']._serialized_end=480
-  _globals['_CONNECTORSERVICE']._serialized_start=998
-  _globals['_CONNECTORSERVICE']._serialized_end=1241
+  _globals['_PLUGIN']._serialized_end=286
+  _globals['_DESCRIBEREQUEST']._serialized_start=288
+  _globals['_DESCRIBEREQUEST']._serialized_end=305
+  _globals['_DESCRIBERESPONSE']._serialized_start=307
+  _globals['_DESCRIBERESPONSE']._serialized_end=366
+  _globals['_VALIDATEREQUEST']._serialized_start=369
+  _globals['_VALIDATEREQUEST']._serialized_end=510
+  _globals['_VALIDATEREQUEST_CONFIGENTRY']._serialized_start=465
+  _globals['_VALIDATEREQUEST_CONFIGENTRY']._serialized_end=510
+  _globals['_VALIDATERESPONSE']._serialized_start=512
+  _globals['_VALIDATERESPONSE']._serialized_end=581
+  _globals['_PLANREQUEST']._serialized_start=584
+  _globals['_PLANREQUEST']._serialized_end=760
+  _globals['_PLANREQUEST_CONFIGENTRY']._serialized_start=465
+  _globals['_PLANREQUEST_CONFIGENTRY']._serialized_end=510
+  _globals['_PLANRESPONSE']._serialized_start=762
+  _globals['_PLANRESPONSE']._serialized_end=819
+  _globals['_TASKCONFIG']._serialized_start=821
+  _globals['_TASKCONFIG']._serialized_end=936
+  _globals['_TASKCONFIG_CONFIGENTRY']._serialized_start=465
+  _globals['_TASKCONFIG_CONFIGENTRY']._serialized_end=510
+  _globals['_CONNECTORSERVICE']._serialized_start=1028
+  _globals['_CONNECTORSERVICE']._serialized_end=1271
 # @@protoc_insertion_point(module_scope)

@@ -18,20 +18,22 @@ PLUGIN_KIND_SOURCE: PluginKind
 PLUGIN_KIND_SINK: PluginKind
 
 class Plugin(_message.Message):
-    __slots__ = ("class_name", "aliases", "kind", "version", "description", "configs")
+    __slots__ = ("class_name", "aliases", "kind", "version", "description", "configs", "reads_packed_batches")
     CLASS_NAME_FIELD_NUMBER: _ClassVar[int]
     ALIASES_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
     VERSION_FIELD_NUMBER: _ClassVar[int]
     DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
     CONFIGS_FIELD_NUMBER: _ClassVar[int]
+    READS_PACKED_BATCHES_FIELD_NUMBER: _ClassVar[int]
     class_name: str
     aliases: _containers.RepeatedScalarFieldContainer[str]
     kind: PluginKind
     version: str
     description: str
     configs: _containers.RepeatedCompositeFieldContainer[_config_pb2.ConfigDefinition]
-    def __init__(self, class_name: _Optional[str] = ..., aliases: _Optional[_Iterable[str]] = ..., kind: _Optional[_Union[PluginKind, str]] = ..., version: _Optional[str] = ..., description: _Optional[str] = ..., configs: _Optional[_Iterable[_Union[_config_pb2.ConfigDefinition, _Mapping]]] = ...) -> None: ...
+    reads_packed_batches: bool
+    def __init__(self, class_name: _Optional[str] = ..., aliases: _Optional[_Iterable[str]] = ..., kind: _Optional[_Union[PluginKind, str]] = ..., version: _Optional[str] = ..., description: _Optional[str] = ..., configs: _Optional[_Iterable[_Union[_config_pb2.ConfigDefinition, _Mapping]]] = ..., reads_packed_batches: _Optional[bool] = ...) -> None: ...
 
 class DescribeRequest(_message.Message):
     __slots__ = ()

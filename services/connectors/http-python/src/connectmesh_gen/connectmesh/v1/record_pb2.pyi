@@ -66,7 +66,7 @@ class Record(_message.Message):
     def __init__(self, key: _Optional[_Union[_data_pb2.Value, _Mapping]] = ..., key_schema: _Optional[_Union[_data_pb2.Schema, _Mapping]] = ..., value: _Optional[_Union[_data_pb2.Value, _Mapping]] = ..., value_schema: _Optional[_Union[_data_pb2.Schema, _Mapping]] = ..., headers: _Optional[_Iterable[_Union[Header, _Mapping]]] = ..., timestamp_ms: _Optional[int] = ..., topic: _Optional[str] = ..., kafka_partition: _Optional[int] = ..., source_partition: _Optional[_Union[_data_pb2.Value, _Mapping]] = ..., source_offset: _Optional[_Union[_data_pb2.Value, _Mapping]] = ..., kafka_position: _Optional[_Union[KafkaPosition, _Mapping]] = ..., trace: _Optional[_Union[TraceContext, _Mapping]] = ...) -> None: ...
 
 class PackedRecords(_message.Message):
-    __slots__ = ("topic", "kafka_partition", "key_schema", "keys", "value_schema", "values", "timestamp_base_ms", "timestamp_deltas_ms", "source_partition", "last_source_offset", "unsampled")
+    __slots__ = ("topic", "kafka_partition", "key_schema", "keys", "value_schema", "values", "timestamp_base_ms", "timestamp_deltas_ms", "source_partition", "last_source_offset", "unsampled", "kafka_base_offset", "kafka_offset_deltas")
     TOPIC_FIELD_NUMBER: _ClassVar[int]
     KAFKA_PARTITION_FIELD_NUMBER: _ClassVar[int]
     KEY_SCHEMA_FIELD_NUMBER: _ClassVar[int]
@@ -78,6 +78,8 @@ class PackedRecords(_message.Message):
     SOURCE_PARTITION_FIELD_NUMBER: _ClassVar[int]
     LAST_SOURCE_OFFSET_FIELD_NUMBER: _ClassVar[int]
     UNSAMPLED_FIELD_NUMBER: _ClassVar[int]
+    KAFKA_BASE_OFFSET_FIELD_NUMBER: _ClassVar[int]
+    KAFKA_OFFSET_DELTAS_FIELD_NUMBER: _ClassVar[int]
     topic: str
     kafka_partition: int
     key_schema: _data_pb2.Schema
@@ -89,7 +91,9 @@ class PackedRecords(_message.Message):
     source_partition: _data_pb2.Value
     last_source_offset: _data_pb2.Value
     unsampled: bool
-    def __init__(self, topic: _Optional[str] = ..., kafka_partition: _Optional[int] = ..., key_schema: _Optional[_Union[_data_pb2.Schema, _Mapping]] = ..., keys: _Optional[_Iterable[bytes]] = ..., value_schema: _Optional[_Union[_data_pb2.Schema, _Mapping]] = ..., values: _Optional[_Iterable[bytes]] = ..., timestamp_base_ms: _Optional[int] = ..., timestamp_deltas_ms: _Optional[_Iterable[int]] = ..., source_partition: _Optional[_Union[_data_pb2.Value, _Mapping]] = ..., last_source_offset: _Optional[_Union[_data_pb2.Value, _Mapping]] = ..., unsampled: _Optional[bool] = ...) -> None: ...
+    kafka_base_offset: int
+    kafka_offset_deltas: _containers.RepeatedScalarFieldContainer[int]
+    def __init__(self, topic: _Optional[str] = ..., kafka_partition: _Optional[int] = ..., key_schema: _Optional[_Union[_data_pb2.Schema, _Mapping]] = ..., keys: _Optional[_Iterable[bytes]] = ..., value_schema: _Optional[_Union[_data_pb2.Schema, _Mapping]] = ..., values: _Optional[_Iterable[bytes]] = ..., timestamp_base_ms: _Optional[int] = ..., timestamp_deltas_ms: _Optional[_Iterable[int]] = ..., source_partition: _Optional[_Union[_data_pb2.Value, _Mapping]] = ..., last_source_offset: _Optional[_Union[_data_pb2.Value, _Mapping]] = ..., unsampled: _Optional[bool] = ..., kafka_base_offset: _Optional[int] = ..., kafka_offset_deltas: _Optional[_Iterable[int]] = ...) -> None: ...
 
 class SourceOffset(_message.Message):
     __slots__ = ("partition", "offset")

@@ -26,7 +26,7 @@ from connectmesh_gen.connectmesh.v1 import error_pb2 as connectmesh_dot_v1_dot_e
 from connectmesh_gen.connectmesh.v1 import record_pb2 as connectmesh_dot_v1_dot_record__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x19\x63onnectmesh/v1/sink.proto\x12\x0e\x63onnectmesh.v1\x1a\x1a\x63onnectmesh/v1/error.proto\x1a\x1b\x63onnectmesh/v1/record.proto\"\xd7\x01\n\x0cWriteRequest\x12)\n\x04open\x18\x01 \x01(\x0b\x32\x19.connectmesh.v1.WriteOpenH\x00\x12*\n\x05\x62\x61tch\x18\x02 \x01(\x0b\x32\x19.connectmesh.v1.SinkBatchH\x00\x12-\n\x05\x66lush\x18\x03 \x01(\x0b\x32\x1c.connectmesh.v1.FlushRequestH\x00\x12\x36\n\npartitions\x18\x04 \x01(\x0b\x32 .connectmesh.v1.PartitionsChangeH\x00\x42\t\n\x07message\"\xdc\x01\n\tWriteOpen\x12\x0e\n\x06plugin\x18\x01 \x01(\t\x12\x16\n\x0e\x63onnector_name\x18\x02 \x01(\t\x12\x0f\n\x07task_id\x18\x03 \x01(\x05\x12\x35\n\x06\x63onfig\x18\x04 \x03(\x0b\x32%.connectmesh.v1.WriteOpen.ConfigEntry\x12\x30\n\x08\x61ssigned\x18\x05 \x03(\x0b\x32\x1e.connectmesh.v1.TopicPartition\x1a-\n\x0b\x43onfigEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"F\n\tSinkBatch\x12\x10\n\x08sequence\x18\x01 \x01(\x04\x12\'\n\x07records\x18\x02 \x03(\x0b\x32\x16.connectmesh.v1.Record\"(\n\x0c\x46lushRequest\x12\x18\n\x10through_sequence\x18\x01 \x01(\x04\"u\n\x10PartitionsChange\x12\x30\n\x08\x61ssigned\x18\x01 \x03(\x0b\x32\x1e.connectmesh.v1.TopicPartition\x12/\n\x07revoked\x18\x02 \x03(\x0b\x32\x1e.connectmesh.v1.TopicPartition\"\xa2\x01\n\rWriteResponse\x12\'\n\x03\x61\x63k\x18\x01 \x01(\x0b\x32\x18.connectmesh.v1.WriteAckH\x00\x12+\n\x05\x65rror\x18\x02 \x01(\x0b\x32\x1a.connectmesh.v1.WriteErrorH\x00\x12\x30\n\x07\x66lushed\x18\x03 \x01(\x0b\x32\x1d.connectmesh.v1.FlushResponseH\x00\x42\t\n\x07message\"\x1c\n\x08WriteAck\x12\x10\n\x08sequence\x18\x01 \x01(\x04\"M\n\nWriteError\x12\x10\n\x08sequence\x18\x01 \x01(\x04\x12-\n\x05\x65rror\x18\x02 \x01(\x0b\x32\x1e.connectmesh.v1.ConnectorError\")\n\rFlushResponse\x12\x18\n\x10through_sequence\x18\x01 \x01(\x04\x32W\n\x0bSinkService\x12H\n\x05Write\x12\x1c.connectmesh.v1.WriteRequest\x1a\x1d.connectmesh.v1.WriteResponse(\x01\x30\x01\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x19\x63onnectmesh/v1/sink.proto\x12\x0e\x63onnectmesh.v1\x1a\x1a\x63onnectmesh/v1/error.proto\x1a\x1b\x63onnectmesh/v1/record.proto\"\xd7\x01\n\x0cWriteRequest\x12)\n\x04open\x18\x01 \x01(\x0b\x32\x19.connectmesh.v1.WriteOpenH\x00\x12*\n\x05\x62\x61tch\x18\x02 \x01(\x0b\x32\x19.connectmesh.v1.SinkBatchH\x00\x12-\n\x05\x66lush\x18\x03 \x01(\x0b\x32\x1c.connectmesh.v1.FlushRequestH\x00\x12\x36\n\npartitions\x18\x04 \x01(\x0b\x32 .connectmesh.v1.PartitionsChangeH\x00\x42\t\n\x07message\"\xdc\x01\n\tWriteOpen\x12\x0e\n\x06plugin\x18\x01 \x01(\t\x12\x16\n\x0e\x63onnector_name\x18\x02 \x01(\t\x12\x0f\n\x07task_id\x18\x03 \x01(\x05\x12\x35\n\x06\x63onfig\x18\x04 \x03(\x0b\x32%.connectmesh.v1.WriteOpen.ConfigEntry\x12\x30\n\x08\x61ssigned\x18\x05 \x03(\x0b\x32\x1e.connectmesh.v1.TopicPartition\x1a-\n\x0b\x43onfigEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"u\n\tSinkBatch\x12\x10\n\x08sequence\x18\x01 \x01(\x04\x12\'\n\x07records\x18\x02 \x03(\x0b\x32\x16.connectmesh.v1.Record\x12-\n\x06packed\x18\x03 \x03(\x0b\x32\x1d.connectmesh.v1.PackedRecords\"(\n\x0c\x46lushRequest\x12\x18\n\x10through_sequence\x18\x01 \x01(\x04\"u\n\x10PartitionsChange\x12\x30\n\x08\x61ssigned\x18\x01 \x03(\x0b\x32\x1e.connectmesh.v1.TopicPartition\x12/\n\x07revoked\x18\x02 \x03(\x0b\x32\x1e.connectmesh.v1.TopicPartition\"\xa2\x01\n\rWriteResponse\x12\'\n\x03\x61\x63k\x18\x01 \x01(\x0b\x32\x18.connectmesh.v1.WriteAckH\x00\x12+\n\x05\x65rror\x18\x02 \x01(\x0b\x32\x1a.connectmesh.v1.WriteErrorH\x00\x12\x30\n\x07\x66lushed\x18\x03 \x01(\x0b\x32\x1d.connectmesh.v1.FlushResponseH\x00\x42\t\n\x07message\"\x1c\n\x08WriteAck\x12\x10\n\x08sequence\x18\x01 \x01(\x04\"M\n\nWriteError\x12\x10\n\x08sequence\x18\x01 \x01(\x04\x12-\n\x05\x65rror\x18\x02 \x01(\x0b\x32\x1e.connectmesh.v1.ConnectorError\")\n\rFlushResponse\x12\x18\n\x10through_sequence\x18\x01 \x01(\x04\x32W\n\x0bSinkService\x12H\n\x05Write\x12\x1c.connectmesh.v1.WriteRequest\x1a\x1d.connectmesh.v1.WriteResponse(\x01\x30\x01\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -42,19 +42,19 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_WRITEOPEN_CONFIGENTRY']._serialized_start=496
   _globals['_WRITEOPEN_CONFIGENTRY']._serialized_end=541
   _globals['_SINKBATCH']._serialized_start=543
-  _globals['_SINKBATCH']._serialized_end=613
-  _globals['_FLUSHREQUEST']._serialized_start=615
-  _globals['_FLUSHREQUEST']._serialized_end=655
-  _globals['_PARTITIONSCHANGE']._serialized_start=657
-  _globals['_PARTITIONSCHANGE']._serialized_end=774
-  _globals['_WRITERESPONSE']._serialized_start=777
-  _globals['_WRITERESPONSE']._serialized_end=939
-  _globals['_WRITEACK']._serialized_start=941
-  _globals['_WRITEACK']._serialized_end=969
-  _globals['_WRITEERROR']._serialized_start=971
-  _globals['_WRITEERROR']._serialized_end=1048
-  _globals['_FLUSHRESPONSE']._serialized_start=1050
-  _globals['_FLUSHRESPONSE']._serialized_end=1091
-  _globals['_SINKSERVICE']._serialized_start=1093
-  _globals['_SINKSERVICE']._serialized_end=1180
+  _globals['_SINKBATCH']._serialized_end=660
+  _globals['_FLUSHREQUEST']._serialized_start=662
+  _globals['_FLUSHREQUEST']._serialized_end=702
+  _globals['_PARTITIONSCHANGE']._serialized_start=704
+  _globals['_PARTITIONSCHANGE']._serialized_end=821
+  _globals['_WRITERESPONSE']._serialized_start=824
+  _globals['_WRITERESPONSE']._serialized_end=986
+  _globals['_WRITEACK']._serialized_start=988
+  _globals['_WRITEACK']._serialized_end=1016
+  _globals['_WRITEERROR']._serialized_start=1018
+  _globals['_WRITEERROR']._serialized_end=1095
+  _globals['_FLUSHRESPONSE']._serialized_start=1097
+  _globals['_FLUSHRESPONSE']._serialized_end=1138
+  _globals['_SINKSERVICE']._serialized_start=1140
+  _globals['_SINKSERVICE']._serialized_end=1227
 # @@protoc_insertion_point(module_scope)

@@ -42,12 +42,14 @@ class WriteOpen(_message.Message):
     def __init__(self, plugin: _Optional[str] = ..., connector_name: _Optional[str] = ..., task_id: _Optional[int] = ..., config: _Optional[_Mapping[str, str]] = ..., assigned: _Optional[_Iterable[_Union[_record_pb2.TopicPartition, _Mapping]]] = ...) -> None: ...
 
 class SinkBatch(_message.Message):
-    __slots__ = ("sequence", "records")
+    __slots__ = ("sequence", "records", "packed")
     SEQUENCE_FIELD_NUMBER: _ClassVar[int]
     RECORDS_FIELD_NUMBER: _ClassVar[int]
+    PACKED_FIELD_NUMBER: _ClassVar[int]
     sequence: int
     records: _containers.RepeatedCompositeFieldContainer[_record_pb2.Record]
-    def __init__(self, sequence: _Optional[int] = ..., records: _Optional[_Iterable[_Union[_record_pb2.Record, _Mapping]]] = ...) -> None: ...
+    packed: _containers.RepeatedCompositeFieldContainer[_record_pb2.PackedRecords]
+    def __init__(self, sequence: _Optional[int] = ..., records: _Optional[_Iterable[_Union[_record_pb2.Record, _Mapping]]] = ..., packed: _Optional[_Iterable[_Union[_record_pb2.PackedRecords, _Mapping]]] = ...) -> None: ...
 
 class FlushRequest(_message.Message):
     __slots__ = ("through_sequence",)

@@ -1,0 +1,63 @@
+import type { PackedRecords, SinkBatch } from "@connect-mesh/proto";
+import { type Context, extractKafkaHeaders } from "@connect-mesh/telemetry";
+import type { ConsumedMessage, SinkRecordOutcome } from "./sink-record-pipeline.js";
+
+/** A record ready for the connector, with the message it came from (for the DLQ) and its trace. */
+export type Writable = Extract<SinkRecordOutcome, { kind: "write" }>;
+
+/**
+ * Records on their way to a sink service, in the form their batch carries them. A service that refuses
+ * one by index gets the records after it again, so the records can be cut at any index.
+ */
+export interface PendingWrite {
+  readonly length: number;
+  /** The batch that carries the records. */
+  batch(sequence: bigint): SinkBatch;
+  /** Record `index`'s message and the trace its hops continued, for the error policy. */
+  at(index: number): { readonly consumed: ConsumedMessage; readonly context: Context } | undefined;
+  /** The records from `index` on. */
+  from(index: number): PendingWrite;
+}
+
+/** Records each carried on its own, as the pipeline made them. */
+export function perRecordWrite(writables: readonly Writable[]): PendingWrite {
+  return {
+    length: writables.length,
+    batch: (sequence) => ({ sequence, records: writables.map((w) => w.record), packed: [] }),
+    at: (index) => writables[index],
+    from: (index) => perRecordWrite(writables.slice(index)),
+  };
+}
+
+/**
+ * A packed run of one partition's messages (see packedSinkRun), `consumed` one per record. Its records
+ * carry no trace, so each one's hops continued what its message's headers held: nothing.
+ */
+export function packedWrite(run: PackedRecords, consumed: readonly ConsumedMessage[]): PendingWrite {
+  return {
+    length: consumed.length,
+    batch: (sequence) => ({ sequence, records: [], packed: [run] }),
+    at: (index) => {
+      const message = consumed[index];
+      return message && { consumed: message, context: extractKafkaHeaders(message.message.headers) };
+    },
+    from: (index) => packedWrite(runFrom(run, index), consumed.slice(index)),
+  };
+}
+
+/** The records of `run` from `index` on. */
+function runFrom(run: PackedRecords, index: number): PackedRecords {
+  // Offsets that follow one another from the base still do from a base moved along with the cut.
+  const isConsecutive = run.kafkaOffsetDeltas.length === 0;
+  return {
+    ...run,
+    keys: run.keys.slice(index),
+    values: run.values.slice(index),
+    timestampDeltasMs: run.timestampDeltasMs.slice(index),
+    kafkaBaseOffset:
+      isConsecutive && run.kafkaBaseOffset !== undefined
+        ? run.kafkaBaseOffset + BigInt(index)
+        : run.kafkaBaseOffset,
+    kafkaOffsetDeltas: run.kafkaOffsetDeltas.slice(index),
+  };
+}
