@@ -1,4 +1,3 @@
-import { isUtf8 } from "node:buffer";
 import { DataError, flatValueOf } from "@connect-mesh/data";
 import { type Schema, SchemaType, type Value } from "@connect-mesh/proto";
 import type {
@@ -15,6 +14,7 @@ import { valueFromJson } from "./internal/json-value-read.js";
 import { valueToJson } from "./internal/json-value-write.js";
 import { writeJson } from "./internal/json-write.js";
 import { isNullValue } from "./internal/null-value.js";
+import { isPlainJsonText } from "./internal/plain-json-text.js";
 import { ROOT_PATH } from "./internal/value-path.js";
 import { type JsonConverterSettings, parseJsonConverterConfig } from "./json-converter-config.js";
 
@@ -242,15 +242,6 @@ export class JsonConverter implements Converter, HeaderConverter {
   private inContext(e: unknown, what: string): unknown {
     return e instanceof DataError ? new DataError(`JsonConverter ${what}: ${e.message}`, { cause: e }) : e;
   }
-}
-
-/** Valid UTF-8 with nothing JSON.stringify would escape: a quote, a backslash, a control character. */
-function isPlainJsonText(bytes: Buffer): boolean {
-  for (let i = 0; i < bytes.length; i++) {
-    const byte = bytes[i] as number;
-    if (byte < 0x20 || byte === 0x22 || byte === 0x5c) return false;
-  }
-  return isUtf8(bytes);
 }
 
 function decodeUtf8(bytes: Buffer): string {
