@@ -71,6 +71,20 @@ describe("the conformance kit on the mesh's own connector services", () => {
     });
   });
 
+  it("passes the Go datagen source when its batches come packed (string values, uuid keys)", async () => {
+    await expectConformant("DatagenSource", {
+      sources: {
+        DatagenSource: {
+          topic: "conformance",
+          "batch.size": "8",
+          count: "40",
+          "value.shape": "string",
+          "key.type": "uuid",
+        },
+      },
+    });
+  });
+
   it("passes the Python HTTP sink", async () => {
     await expectConformant("HttpSink", {
       sinks: { HttpSink: { "http.url": receiver.url, topics: "conformance" } },

@@ -42,6 +42,20 @@ class TestAcks:
         assert offsets(receiver.accepted_records) == [0, 1, 2, 3, 4]
         assert stream.close() == []
 
+    def test_a_packed_batch_is_posted_as_its_records(self, stream: WriteStream, receiver: HttpReceiver) -> None:
+        stream.open(sink_config(receiver.url))
+        run = record_pb2.PackedRecords(
+            topic="orders",
+            kafka_partition=0,
+            value_schema=data_pb2.Schema(type=data_pb2.SCHEMA_TYPE_STRING),
+            values=[b"v7", b"v8", b"v9"],
+            kafka_base_offset=7,
+        )
+        sequence = stream.packed_batch([run])
+        assert stream.receive() == sink_pb2.WriteResponse(ack=sink_pb2.WriteAck(sequence=sequence))
+        assert offsets(receiver.accepted_records) == [7, 8, 9]
+        assert [r["value"] for r in receiver.accepted_records] == ["v7", "v8", "v9"]
+
     def test_a_batch_larger_than_batch_max_records_is_posted_in_chunks(
         self, stream: WriteStream, receiver: HttpReceiver
     ) -> None:

@@ -45,6 +45,13 @@ class WriteStream:
         self.send(sink_pb2.WriteRequest(batch=sink_pb2.SinkBatch(sequence=sequence, records=records)))
         return sequence
 
+    def packed_batch(self, runs: Sequence[record_pb2.PackedRecords]) -> int:
+        """Sends the next batch in the packed form; its sequence number."""
+        sequence = self._next_sequence
+        self._next_sequence += 1
+        self.send(sink_pb2.WriteRequest(batch=sink_pb2.SinkBatch(sequence=sequence, packed=runs)))
+        return sequence
+
     def flush(self, through: int) -> None:
         self.send(sink_pb2.WriteRequest(flush=sink_pb2.FlushRequest(through_sequence=through)))
 

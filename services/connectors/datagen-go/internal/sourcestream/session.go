@@ -156,7 +156,13 @@ func (s *session) sendBatches(ctx context.Context, stop context.CancelCauseFunc)
 		}
 		// Before the send: the spans put each record's trace context on it.
 		spans := s.tracing.StartBatch(records)
-		batch := &connectmeshv1.SourceBatch{Sequence: s.ledger.recordSent(), Records: records}
+		batch := &connectmeshv1.SourceBatch{Sequence: s.ledger.recordSent()}
+		// Flat records go packed: a fraction of the per-record form to encode here and decode in the worker.
+		if packed := packRecords(records); packed != nil {
+			batch.Packed = packed
+		} else {
+			batch.Records = records
+		}
 		err = s.stream.Send(&connectmeshv1.ReadResponse{Message: &connectmeshv1.ReadResponse_Batch{Batch: batch}})
 		spans.End()
 		if err != nil {

@@ -22,6 +22,8 @@ HTTP_SINK_PLUGIN = connector_pb2.Plugin(
     version=VERSION,
     description="POSTs batches of records from Kafka as JSON arrays to an HTTP endpoint",
     configs=HTTP_SINK_CONFIG.definitions,
+    # write_session unpacks packed batches (packed_records.py) before the task sees them.
+    reads_packed_batches=True,
 )
 
 HOSTED_PLUGINS: tuple[connector_pb2.Plugin, ...] = (HTTP_SINK_PLUGIN,)

@@ -30,6 +30,7 @@ from .errors import PluginError, ProtocolError
 from .grpc_status import abort_with
 from .http_sink_task import HttpSinkTask
 from .json_log import ContextLogger, component_logger
+from .packed_records import batch_records
 from .plugin_catalog import find_plugin
 from .sink_config import parse_http_sink_config
 from .sink_tracing import SinkTaskTracing, UntracedBatch
@@ -126,13 +127,14 @@ class SinkSession:
                 "this is a bug in the worker"
             )
         self._last_batch = batch.sequence
-        spans = UntracedBatch() if self._tracing is None else self._tracing.start_batch(batch.records)
+        records = batch_records(batch)
+        spans = UntracedBatch() if self._tracing is None else self._tracing.start_batch(records)
         try:
             # The contract promises at least one record; an empty batch is simply accepted.
-            spans.run(lambda: self._task.write(batch.records))
+            spans.run(lambda: self._task.write(records))
         except Exception as error:  # noqa: BLE001 - every failure of a batch is answered in the stream
             reported = to_connector_error(error)
-            if reported.HasField("record_index") and reported.record_index >= len(batch.records):
+            if reported.HasField("record_index") and reported.record_index >= len(records):
                 # An index past the batch would send the worker's error policy to the wrong record.
                 reported.ClearField("record_index")
             failed_in = spans.fail(
