@@ -1,6 +1,9 @@
 import type { PackedRecords, SinkBatch } from "@connect-mesh/proto";
-import { type Context, extractKafkaHeaders } from "@connect-mesh/telemetry";
+import { type Context, fromRecordTrace } from "@connect-mesh/telemetry";
 import type { ConsumedMessage, SinkRecordOutcome } from "./sink-record-pipeline.js";
+
+/** The trace of a record its first hop left unsampled. */
+const UNSAMPLED_TRACE = { traceparent: "", tracestate: "", unsampled: true };
 
 /** A record ready for the connector, with the message it came from (for the DLQ) and its trace. */
 export type Writable = Extract<SinkRecordOutcome, { kind: "write" }>;
@@ -30,16 +33,17 @@ export function perRecordWrite(writables: readonly Writable[]): PendingWrite {
 }
 
 /**
- * A packed run of one partition's messages (see packedSinkRun), `consumed` one per record. Its records
- * carry no trace, so each one's hops continued what its message's headers held: nothing.
+ * A packed run of one partition's messages (see packedSinkRun), `consumed` one per record. Its messages
+ * had no trace header, so each record's hops continued nothing, or left it unsampled, as the run says.
  */
 export function packedWrite(run: PackedRecords, consumed: readonly ConsumedMessage[]): PendingWrite {
+  const context = fromRecordTrace(run.unsampled ? UNSAMPLED_TRACE : undefined);
   return {
     length: consumed.length,
     batch: (sequence) => ({ sequence, records: [], packed: [run] }),
     at: (index) => {
       const message = consumed[index];
-      return message && { consumed: message, context: extractKafkaHeaders(message.message.headers) };
+      return message && { consumed: message, context };
     },
     from: (index) => packedWrite(runFrom(run, index), consumed.slice(index)),
   };

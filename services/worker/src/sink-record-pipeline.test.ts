@@ -1,6 +1,8 @@
+import { unpackRecords } from "@connect-mesh/data";
 import type { IncomingMessage } from "@connect-mesh/kafka";
-import { TaskTracer } from "@connect-mesh/telemetry";
-import { describe, expect, it } from "vitest";
+import { startTelemetry, TaskTracer, type Telemetry } from "@connect-mesh/telemetry";
+import { InMemorySpanExporter } from "@opentelemetry/sdk-trace";
+import { afterEach, describe, expect, it } from "vitest";
 import { SinkRecordPipeline } from "./sink-record-pipeline.js";
 import { taskConvertersFrom } from "./task-converters.js";
 import { transformStagesFrom } from "./transform-stages.js";
@@ -96,5 +98,54 @@ describe("SinkRecordPipeline.process", () => {
       kind: "failed",
       failure: { stage: "TRANSFORMATION", className: "org.apache.kafka.connect.transforms.MaskField$Value" },
     });
+  });
+});
+
+describe("SinkRecordPipeline.processRun", () => {
+  const STRING_VALUES = { "value.converter": "org.apache.kafka.connect.storage.StringConverter" };
+  const messages = ["a", "b", "c"].map((text, index) => ({ ...message(text), offset: String(index) }));
+  const pipelineAt = (ratio: number, config: Record<string, string> = STRING_VALUES) =>
+    new SinkRecordPipeline(
+      transformStagesFrom(config),
+      taskConvertersFrom(config),
+      new TaskTracer({ connector: "c", task: 0 }, ratio),
+    );
+  const processEach = (pipeline: SinkRecordPipeline) =>
+    messages.map((each) => {
+      const outcome = pipeline.process({ topic: "lines", partition: 0, message: each });
+      return outcome.kind === "write" ? outcome.record : expect.unreachable(outcome.kind);
+    });
+  let telemetry: Telemetry | undefined;
+  afterEach(async () => {
+    await telemetry?.shutdown();
+    telemetry = undefined;
+  });
+
+  it("packs flat messages into a run that unpacks to what process gives, with tracing off", () => {
+    const run = pipelineAt(1).processRun("lines", 0, messages) ?? expect.unreachable("should pack");
+    expect(run.unsampled).toBe(false);
+    expect(unpackRecords(run)).toEqual(processEach(pipelineAt(1)));
+  });
+
+  it("with tracing on, packs only at a sampling ratio of 0, marking every record unsampled as process does", async () => {
+    telemetry = await startTelemetry(
+      { serviceName: "w", instanceId: "w-1", otlpEndpoint: undefined },
+      { exporter: new InMemorySpanExporter() },
+    );
+    expect(pipelineAt(0.5).processRun("lines", 0, messages)).toBeUndefined();
+    const run = pipelineAt(0).processRun("lines", 0, messages) ?? expect.unreachable("should pack");
+    expect(run.unsampled).toBe(true);
+    expect(unpackRecords(run)).toEqual(processEach(pipelineAt(0)));
+  });
+
+  it("leaves messages to go one by one when the task has transforms", () => {
+    const withTransform = pipelineAt(1, {
+      ...STRING_VALUES,
+      transforms: "route",
+      "transforms.route.type": "RegexRouter",
+      "transforms.route.regex": "lines",
+      "transforms.route.replacement": "routed",
+    });
+    expect(withTransform.processRun("lines", 0, messages)).toBeUndefined();
   });
 });

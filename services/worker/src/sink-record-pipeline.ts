@@ -83,16 +83,21 @@ export class SinkRecordPipeline {
 
   /**
    * A partition's consumed messages as one packed run, made straight from their bytes (packedSinkRun), when
-   * nothing on the way needs their records: no transforms, and no hop to trace. Undefined otherwise, or
-   * when the messages do not all read as flat: they then go through `process` one by one.
+   * nothing on the way needs their records: no transforms, and no hop to trace. A flat message carries no
+   * trace header, so with tracing on its first hop here decides at the connector's ratio: only at 0 is
+   * every one unsampled for certain, which the run then says. Undefined otherwise, or when the messages do
+   * not all read as flat: they then go through `process` one by one.
    */
   processRun(
     topic: string,
     partition: number,
     messages: readonly IncomingMessage[],
   ): PackedRecords | undefined {
-    if (this.transforms.length > 0 || isTracing()) return undefined;
-    return packedSinkRun(topic, partition, messages, this.converters);
+    const tracing = isTracing();
+    if (this.transforms.length > 0 || (tracing && this.tracer.samplingRatio > 0)) return undefined;
+    const run = packedSinkRun(topic, partition, messages, this.converters);
+    if (run !== undefined) run.unsampled = tracing;
+    return run;
   }
 }
 
