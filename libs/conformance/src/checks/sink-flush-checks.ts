@@ -1,3 +1,4 @@
+import type { DurabilityProbe, FlushedRecords } from "../conformance-options.js";
 import { CheckFailure } from "../internal/check-failure.js";
 import type { CheckScope } from "../internal/check-scope.js";
 import { within } from "../internal/check-scope.js";
@@ -68,22 +69,30 @@ export function flushDurableCheck(context: CheckContext, target: PluginUnderTest
         await expectAcks(probe, scope, 1);
         sendFlush(probe, 1);
         await expectFlushed(probe, scope, 1, "the ack of batch 1");
-        try {
-          await within(
-            verify({ plugin: className, config, records, signal: scope.signal }),
-            scope,
-            "ran verifyDurable after flushed",
-          );
-        } catch (error) {
-          if (error instanceof CheckFailure || scope.runSignal.aborted) throw error;
-          return fail(
-            `after flushed through_sequence 1, verifyDurable found the records not durable: ${describeError(error)}`,
-          );
-        }
+        const problem = await durabilityProblem(verify, { plugin: className, config, records }, scope);
+        if (problem !== undefined) return fail(`after flushed through_sequence 1, ${problem}`);
         return pass(`verifyDurable found the ${records.length} flushed records`);
       });
     },
   };
+}
+
+/**
+ * What the caller's probe found wrong with flushed records, worded, or undefined when it found them all.
+ * A check failure or the run's abort while it ran is not the probe's finding, and is thrown on.
+ */
+export async function durabilityProblem(
+  verify: DurabilityProbe,
+  flushed: Omit<FlushedRecords, "signal">,
+  scope: CheckScope,
+): Promise<string | undefined> {
+  try {
+    await within(verify({ ...flushed, signal: scope.signal }), scope, "ran verifyDurable after flushed");
+    return undefined;
+  } catch (error) {
+    if (error instanceof CheckFailure || scope.runSignal.aborted) throw error;
+    return `verifyDurable found the records not durable: ${describeError(error)}`;
+  }
 }
 
 /** Waits for acks of batches 1..count, in any order; an error or another answer fails the check. */

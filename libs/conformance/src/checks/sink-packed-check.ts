@@ -1,11 +1,8 @@
 import { batchRecords } from "@connect-mesh/data";
 import type { Record as ConnectRecord, PackedRecords } from "@connect-mesh/proto";
-import { CheckFailure } from "../internal/check-failure.js";
-import { within } from "../internal/check-scope.js";
 import { type ConformanceCheck, fail, pass, skip } from "../internal/conformance-check.js";
-import { describeError } from "../internal/describe-error.js";
 import { type CheckContext, noWorkingConfig, type PluginUnderTest } from "./check-context.js";
-import { expectAcks, expectFlushed } from "./sink-flush-checks.js";
+import { durabilityProblem, expectAcks, expectFlushed } from "./sink-flush-checks.js";
 import { conformanceRecords, sendFlush, withOpenWrite } from "./sink-stream.js";
 
 /**
@@ -32,18 +29,9 @@ export function readsPackedBatchesCheck(context: CheckContext, target: PluginUnd
         const verify = target.verifyDurable;
         if (verify === undefined) return pass("packed batch 1 (2 runs, 4 records) was acked and flushed");
         const records = batchRecords(batch);
-        try {
-          await within(
-            verify({ plugin: className, config, records, signal: scope.signal }),
-            scope,
-            "ran verifyDurable after flushed",
-          );
-        } catch (error) {
-          if (error instanceof CheckFailure || scope.runSignal.aborted) throw error;
-          return fail(
-            `after flushed through_sequence 1 of a packed batch, verifyDurable found the records not durable: ${describeError(error)}`,
-          );
-        }
+        const problem = await durabilityProblem(verify, { plugin: className, config, records }, scope);
+        if (problem !== undefined)
+          return fail(`after flushed through_sequence 1 of a packed batch, ${problem}`);
         return pass(`verifyDurable found the ${records.length} records of packed batch 1`);
       });
     },
