@@ -1,6 +1,6 @@
 import { ROOT_CONTEXT, trace } from "@opentelemetry/api";
 import { InMemorySpanExporter } from "@opentelemetry/sdk-trace";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { InvalidSamplingRatioError } from "./sampling-ratio.js";
 import { startTelemetry, type Telemetry } from "./start-telemetry.js";
 import { TaskTracer } from "./task-tracer.js";
@@ -20,6 +20,25 @@ describe("TaskTracer", () => {
     expect(() => TaskTracer.fromConfig(TASK, { "trace.sampling.ratio": "2" })).toThrow(
       InvalidSamplingRatioError,
     );
+  });
+
+  it("decides per batch: a tracer that samples every record or none, at the connector's ratio", () => {
+    const tracer = new TaskTracer(TASK, 0.25);
+    const random = vi.spyOn(Math, "random");
+    try {
+      random.mockReturnValue(0.2);
+      expect(tracer.forBatch().samplingRatio).toBe(1);
+      random.mockReturnValue(0.25);
+      expect(tracer.forBatch().samplingRatio).toBe(0);
+      expect(tracer.forBatch()).toBe(tracer.forBatch());
+      expect(tracer.forBatch().task).toBe(TASK);
+    } finally {
+      random.mockRestore();
+    }
+    for (const ratio of [0, 1]) {
+      const decided = new TaskTracer(TASK, ratio);
+      expect(decided.forBatch()).toBe(decided);
+    }
   });
 
   it("starts a record's hop with the task's attributes and links a batch hop to it", async () => {

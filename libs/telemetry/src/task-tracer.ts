@@ -15,11 +15,26 @@ import {
  * attributes and returns spans that record nothing and pass the parent's context on.
  */
 export class TaskTracer {
+  private batchTracers: { readonly sampled: TaskTracer; readonly unsampled: TaskTracer } | undefined;
+
   constructor(
     readonly task: TaskIdentity,
     /** The connector's `trace.sampling.ratio`. */
     readonly samplingRatio: number,
   ) {}
+
+  /**
+   * The tracer for one batch: the batch is sampled or not as a whole, once, at the connector's ratio, and
+   * every record of it that starts its trace here follows that decision (a record that continues a trace
+   * from upstream keeps that trace's). So `trace.sampling.ratio` is the share of batches traced, which on
+   * average is the share of records; and an unsampled batch's records all carry the same marker, which
+   * lets them travel in the packed form instead of one by one.
+   */
+  forBatch(): TaskTracer {
+    if (this.samplingRatio === 0 || this.samplingRatio === 1) return this;
+    this.batchTracers ??= { sampled: new TaskTracer(this.task, 1), unsampled: new TaskTracer(this.task, 0) };
+    return Math.random() < this.samplingRatio ? this.batchTracers.sampled : this.batchTracers.unsampled;
+  }
 
   /** A task's tracer with the ratio read from its config; throws InvalidSamplingRatioError on a bad one. */
   static fromConfig(task: TaskIdentity, config: Readonly<Record<string, string | undefined>>): TaskTracer {

@@ -52,6 +52,12 @@ export class SinkRecordPipeline {
     private readonly tracer: TaskTracer,
   ) {}
 
+  /** This pipeline for one batch, whose records that start their trace here are sampled or not together. */
+  forBatch(): SinkRecordPipeline {
+    const tracer = this.tracer.forBatch();
+    return tracer === this.tracer ? this : new SinkRecordPipeline(this.transforms, this.converters, tracer);
+  }
+
   process(consumed: ConsumedMessage): SinkRecordOutcome {
     const { topic, partition, message } = consumed;
     const consume = this.tracer.recordHop(
@@ -84,8 +90,8 @@ export class SinkRecordPipeline {
   /**
    * A partition's consumed messages as one packed run, made straight from their bytes (packedSinkRun), when
    * nothing on the way needs their records: no transforms, and no hop to trace. A flat message carries no
-   * trace header, so with tracing on its first hop here decides at the connector's ratio: only at 0 is
-   * every one unsampled for certain, which the run then says. Undefined otherwise, or when the messages do
+   * trace header, so with tracing on its first hop here decides, for the batch (see forBatch): only when
+   * it decided not to sample is every one unsampled for certain, which the run then says. Undefined otherwise, or when the messages do
    * not all read as flat: they then go through `process` one by one.
    */
   processRun(

@@ -216,12 +216,15 @@ async function consumeAndWrite(
   };
 
   /** Each message through the pipeline: a failure goes to the error policy, a record on to the sink. */
-  const processEach = async (consumed: readonly ConsumedMessage[]): Promise<PendingWrite> => {
+  const processEach = async (
+    batchPipeline: SinkRecordPipeline,
+    consumed: readonly ConsumedMessage[],
+  ): Promise<PendingWrite> => {
     const writable: Writable[] = [];
     for (const message of consumed) {
-      let outcome = pipeline.process(message);
+      let outcome = batchPipeline.process(message);
       if (outcome.kind === "failed")
-        outcome = await policy.retry(outcome, () => pipeline.process(message), failureOf, stopping);
+        outcome = await policy.retry(outcome, () => batchPipeline.process(message), failureOf, stopping);
       if (outcome.kind === "failed") policy.report(outcome.failure);
       else if (outcome.kind === "write") writable.push(outcome);
     }
@@ -246,12 +249,14 @@ async function consumeAndWrite(
         const consumed = messages.map((message) =>
           consumedMessageOf(subscription, batch.topic, batch.partition, message),
         );
+        const batchPipeline = pipeline.forBatch();
         // Replayed messages carry their first read's position in headers: never flat.
         const run =
           packs && batch.topic !== subscription.replayTopic
-            ? pipeline.processRun(batch.topic, batch.partition, messages)
+            ? batchPipeline.processRun(batch.topic, batch.partition, messages)
             : undefined;
-        const pending = run === undefined ? await processEach(consumed) : packedWrite(run, consumed);
+        const pending =
+          run === undefined ? await processEach(batchPipeline, consumed) : packedWrite(run, consumed);
         // Holds these records back while the batches before are too far from committed.
         await commits.roomFor(messages.length);
         if (pending.length > 0) await sendUntilAccepted(pending);

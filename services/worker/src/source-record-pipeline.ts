@@ -42,6 +42,12 @@ export class SourceRecordPipeline {
     private readonly tracer: TaskTracer,
   ) {}
 
+  /** This pipeline for one batch, whose records that start their trace here are sampled or not together. */
+  forBatch(): SourceRecordPipeline {
+    const tracer = this.tracer.forBatch();
+    return tracer === this.tracer ? this : new SourceRecordPipeline(this.transforms, this.converters, tracer);
+  }
+
   process(original: MeshRecord): SourceRecordOutcome {
     const transformed = applyTransforms(
       this.transforms,
@@ -83,12 +89,13 @@ export class SourceRecordPipeline {
 
   /**
    * A packed run's Kafka messages, made straight from its flat keys and values (packedKafkaMessages), when
-   * nothing on the way needs its records: no transforms, and no hop to trace (tracing is off, or the run's
-   * first hop left it unsampled). Undefined otherwise, or when a record fails to convert: the run then goes
+   * nothing on the way needs its records: no transforms, and no hop to trace (tracing is off, the run's
+   * first hop left it unsampled, or it starts its traces here in a batch that is not sampled). Undefined otherwise, or when a record fails to convert: the run then goes
    * through `process` record by record, which reports the failure with its record.
    */
   processRun(run: PackedRecords): OutgoingMessage[] | undefined {
-    if (this.transforms.length > 0 || (isTracing() && !run.unsampled)) return undefined;
+    const mayTrace = isTracing() && !run.unsampled && this.tracer.samplingRatio > 0;
+    if (this.transforms.length > 0 || mayTrace) return undefined;
     try {
       return packedKafkaMessages(run, this.converters);
     } catch {

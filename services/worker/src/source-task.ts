@@ -159,7 +159,8 @@ interface StoredProgress {
  * and dropped records too, so they are returned only after their dead-letter copies are acked.
  */
 async function writeBatch(writer: BatchWriter, batch: SourceBatch): Promise<Map<string, SourceOffset>> {
-  const { context, producer, pipeline, metrics, commits } = writer;
+  const { context, producer, metrics, commits } = writer;
+  const pipeline = writer.pipeline.forBatch();
   const recordCount = batchSize(batch);
   metrics.countPolled(recordCount);
   const outgoing = new OutgoingBatch();
@@ -170,13 +171,14 @@ async function writeBatch(writer: BatchWriter, batch: SourceBatch): Promise<Map<
   };
   for (const run of batch.packed) {
     const messages = pipeline.processRun(run);
-    if (messages === undefined) await processRecords(writer, unpackRecords(run), outgoing, noteOffset);
+    if (messages === undefined)
+      await processRecords(writer, pipeline, unpackRecords(run), outgoing, noteOffset);
     else {
       outgoing.addAll(run.topic, messages);
       noteOffset(run.sourcePartition, run.lastSourceOffset);
     }
   }
-  await processRecords(writer, batch.records, outgoing, noteOffset);
+  await processRecords(writer, pipeline, batch.records, outgoing, noteOffset);
   await writer.policy.flush();
   // Holds these records back while the offsets of the batches before are too far behind.
   await commits.roomFor(recordCount);
@@ -188,12 +190,12 @@ async function writeBatch(writer: BatchWriter, batch: SourceBatch): Promise<Map<
 
 /** Runs each record through the pipeline: a failure goes to the error policy, a message to `outgoing`. */
 async function processRecords(
-  writer: BatchWriter,
+  { policy, stopping }: BatchWriter,
+  pipeline: SourceRecordPipeline,
   records: readonly MeshRecord[],
   outgoing: OutgoingBatch,
   noteOffset: (partition: Value | undefined, offset: Value | undefined) => void,
 ): Promise<void> {
-  const { pipeline, policy, stopping } = writer;
   for (const record of records) {
     let outcome = pipeline.process(record);
     if (outcome.kind === "failed")

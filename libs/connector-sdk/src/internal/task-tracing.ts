@@ -41,13 +41,14 @@ export class TaskTracing {
   /**
    * Starts the spans of a batch the source plugin read, and puts each record's trace context on it
    * (`Record.trace`), where the worker continues it. A record the plugin gave a trace context of its own
-   * (from a traced outside system) continues that trace; any other starts its own, sampled at the
-   * connector's `trace.sampling.ratio`.
+   * (from a traced outside system) continues that trace; the others start their own, sampled or not
+   * together, once per batch at the connector's `trace.sampling.ratio` (TaskTracer.forBatch).
    */
   startSourceBatch(records: readonly ConnectRecord[]): BatchSpans {
     if (!isTracing()) return UNTRACED;
+    const tracer = this.tracer.forBatch();
     const recordSpans = records.map((record) => {
-      const span = this.tracer.recordHop(
+      const span = tracer.recordHop(
         SpanNames.sourceReadRecord,
         "source-read",
         fromRecordTrace(record.trace),
@@ -63,8 +64,9 @@ export class TaskTracing {
   /** Starts the spans of a batch the worker sent to the sink plugin, each record's continuing its trace. */
   startSinkBatch(records: readonly ConnectRecord[]): BatchSpans {
     if (!isTracing()) return UNTRACED;
+    const tracer = this.tracer.forBatch();
     const recordSpans = records.map((record) =>
-      this.tracer.recordHop(
+      tracer.recordHop(
         SpanNames.sinkWriteRecord,
         "sink-write",
         fromRecordTrace(record.trace),
