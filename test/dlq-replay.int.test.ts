@@ -24,18 +24,18 @@ const idOf = (record: PostedRecord) => (record.value as { id?: number } | null)?
 const dlqArgs = (...args: string[]) => ["dlq", ...args, "--url", restUrl, "--bootstrap", bootstrap];
 
 /**
- * An HTTP receiver that refuses the record whose id is `refusedId`, a topic holding `messages`, and an
- * HttpSink connector from that topic to the receiver that tolerates errors and parks them in a DLQ with
- * Connect's context headers, with `extra` config on top.
+ * An HTTP receiver that refuses the records `refuses` picks, a topic holding `messages`, and an HttpSink
+ * connector from that topic to the receiver that tolerates errors and parks them in a DLQ with Connect's
+ * context headers, with `extra` config on top.
  */
 async function httpSinkRefusing(
-  refusedId: number,
+  refuses: (record: PostedRecord) => boolean,
   messages: Message[],
   extra: Record<string, string> = {},
 ): Promise<{ receiver: HttpReceiver; names: { sink: string; topic: string; dlq: string } }> {
   const receiver = await HttpReceiver.start();
   receivers.push(receiver);
-  receiver.rejectRecords((record) => idOf(record) === refusedId);
+  receiver.rejectRecords(refuses);
   const id = randomUUID().slice(0, 8);
   const names = { sink: `http-dlq-${id}`, topic: `orders-${id}`, dlq: `dlq-http-${id}` };
   await producer.send({ topic: names.topic, messages });
@@ -63,7 +63,7 @@ describe("the trace of a record a sink refused", () => {
     // No record is sampled, so none carries a trace id to the sink service: the one it refuses is traced
     // because it failed, in a trace the service starts and tells the worker about.
     const { names } = await httpSinkRefusing(
-      2,
+      (record) => idOf(record) === 2,
       [1, 2, 3].map((n) => ({ value: JSON.stringify({ id: n }) })),
       { "trace.sampling.ratio": "0" },
     );
@@ -82,10 +82,33 @@ describe("the trace of a record a sink refused", () => {
   });
 });
 
+describe("a sink that rejects one record of a packed batch", () => {
+  it("parks exactly that record, at its own offset, and delivers the rest in order", async () => {
+    // Plain text through StringConverter, no transforms, and nothing sampled: the worker sends each fetched
+    // batch packed to the Python sink, which refuses one record of it by index.
+    const { receiver, names } = await httpSinkRefusing(
+      (record) => record.value === "line-5",
+      Array.from({ length: 8 }, (_, index) => ({ value: `line-${index + 1}` })),
+      { "value.converter": "org.apache.kafka.connect.storage.StringConverter", "trace.sampling.ratio": "0" },
+    );
+    const values = () => receiver.records.map((record) => record.value);
+    await waitFor(values, (seen) => seen.length >= 7, {
+      timeoutMs: 60_000,
+      description: "the seven records the receiver takes",
+    });
+    expect(values()).toEqual(["line-1", "line-2", "line-3", "line-4", "line-6", "line-7", "line-8"]);
+    expect(receiver.records.map((record) => record.offset)).toEqual([0, 1, 2, 3, 5, 6, 7]);
+    const [parked] = await readTopic(kafka, names.dlq, 1);
+    expect(parked?.value?.toString()).toBe("line-5");
+    expect(text(parked?.headers, "__connect.errors.offset")).toBe("4");
+    expect(text(parked?.headers, "__connect.errors.stage")).toBe("TASK_PUT");
+  });
+});
+
 describe("a sink that rejects one record, and replaying it from the dead-letter queue", () => {
   it("parks the record the HTTP receiver refuses with Connect's headers, delivers the rest, and replays it after the fix", async () => {
     const { receiver, names } = await httpSinkRefusing(
-      3,
+      (record) => idOf(record) === 3,
       [1, 2, 3, 4, 5].map((n) => ({ key: `order-${n}`, value: JSON.stringify({ id: n }) })),
       { "key.converter": "org.apache.kafka.connect.storage.StringConverter" },
     );
