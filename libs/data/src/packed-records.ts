@@ -126,10 +126,10 @@ export function timestampOf(run: PackedRecords, index: number): bigint | undefin
 
 /**
  * Source records as runs of the packed form, or undefined when any record does not fit one (a null value,
- * headers, a structured key or value, a sampled trace, a Kafka position) or the runs would be too short to pay: the per-record
- * form is then the one to send. A record joins the run before it when it shares every field but its key,
- * value and timestamp, and so the runs say exactly what the records say, apart from the source offsets of
- * all but each run's last record, which the worker does not store anyway.
+ * headers, a structured key or value, a sampled trace, a Kafka position) or the runs would be too short to
+ * pay: the per-record form is then the one to send. A record joins the run before it when it shares every
+ * field but its key, value and timestamp, and so the runs say exactly what the records say, apart from the
+ * source offsets of all but each run's last record, which the worker does not store anyway.
  */
 export function packRecords(records: readonly ConnectRecord[]): PackedRecords[] | undefined {
   const runs: RunBuilder[] = [];
