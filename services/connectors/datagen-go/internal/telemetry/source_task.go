@@ -44,13 +44,15 @@ type SourceBatch struct {
 // StartBatch starts the spans of a batch the plugin read and puts each record's trace context on it. A
 // record that already carries a sampled trace (from a traced outside system) continues it; one whose trace
 // was decided not sampled before (an outside context with the sampled flag off, or the unsampled marker)
-// starts nothing and keeps its Record.trace as it came; any other starts its own trace, sampled at the
-// connector's ratio, or else carries only the unsampled marker and starts nothing either. Nothing fails a
-// record at this hop (a failed read has no records), so an unsampled record needs no span kept for one.
+// starts nothing and keeps its Record.trace as it came; the others start their own traces, sampled or not
+// together, decided once per batch at the connector's ratio (so an unsampled batch's records all carry
+// only the unsampled marker, and the batch can travel packed). Nothing fails a record at this hop (a failed
+// read has no records), so an unsampled record needs no span kept for one.
 func (s *SourceTask) StartBatch(records []*connectmeshv1.Record) *SourceBatch {
 	if s == nil {
 		return nil
 	}
+	batchSampled := drawSampled(s.ratio)
 	var spans []*hopSpan
 	var links []trace.Link
 	for _, record := range records {
@@ -60,7 +62,7 @@ func (s *SourceTask) StartBatch(records []*connectmeshv1.Record) *SourceBatch {
 		}
 		startIn := parent
 		if !trace.SpanContextFromContext(parent).IsValid() {
-			if !drawSampled(s.ratio) {
+			if !batchSampled {
 				record.Trace = unsampledRecordTrace()
 				continue
 			}

@@ -129,28 +129,41 @@ func TestARecordItsRatioDoesNotSampleCarriesOnlyTheUnsampledMarker(t *testing.T)
 	}
 }
 
-func TestEachRecordIsDecidedOnItsOwnAtTheRatio(t *testing.T) {
+func TestEachBatchIsDecidedAsAWholeAtTheRatio(t *testing.T) {
 	tracer, recorder := sourceTask(t, context.Background(), map[string]string{SamplingRatioKey: "0.5"})
-	batch := records(200)
-	tracer.StartBatch(batch).End()
+	batches := make([][]*connectmeshv1.Record, 100)
+	for i := range batches {
+		batches[i] = records(20)
+		tracer.StartBatch(batches[i]).End()
+	}
 
 	traced := map[string]bool{}
 	for _, span := range spansNamed(recorder, "source read record") {
 		traced["00-"+span.SpanContext().TraceID().String()+"-"+span.SpanContext().SpanID().String()+"-01"] = true
 	}
-	unsampled := 0
-	for i, record := range batch {
-		switch got := record.GetTrace(); {
-		case got.GetUnsampled() && got.GetTraceparent() == "":
-			unsampled++
-		case !got.GetUnsampled() && traced[got.GetTraceparent()]:
-		default:
-			t.Errorf("record %d: Record.trace = %v, want a recorded span's sampled traceparent or only unsampled", i, got)
+	unsampledBatches := 0
+	for b, batch := range batches {
+		unsampled := 0
+		for i, record := range batch {
+			switch got := record.GetTrace(); {
+			case got.GetUnsampled() && got.GetTraceparent() == "":
+				unsampled++
+			case !got.GetUnsampled() && traced[got.GetTraceparent()]:
+			default:
+				t.Errorf("batch %d record %d: Record.trace = %v, want a recorded span's sampled traceparent or only unsampled", b, i, got)
+			}
+		}
+		// One decision per batch: all of it traced or none, so an unsampled batch can travel packed.
+		if unsampled != 0 && unsampled != len(batch) {
+			t.Errorf("batch %d: %d of %d records unsampled, want all or none", b, unsampled, len(batch))
+		}
+		if unsampled == len(batch) {
+			unsampledBatches++
 		}
 	}
-	// Each way has a chance of 2^-200 of not showing at all.
-	if unsampled == 0 || unsampled == len(batch) {
-		t.Errorf("%d of %d records unsampled at ratio 0.5", unsampled, len(batch))
+	// Each way has a chance of 2^-100 of not showing at all.
+	if unsampledBatches == 0 || unsampledBatches == len(batches) {
+		t.Errorf("%d of %d batches unsampled at ratio 0.5", unsampledBatches, len(batches))
 	}
 }
 
