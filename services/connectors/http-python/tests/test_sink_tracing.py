@@ -149,6 +149,22 @@ def test_a_record_without_a_trace_is_recorded_at_ratio_1(
     assert record_spans[0].context.trace_id != record_spans[1].context.trace_id
 
 
+def test_records_without_a_trace_are_sampled_or_not_a_batch_at_a_time(
+    traced_stream: WriteStream, receiver: HttpReceiver, exporter: InMemorySpanExporter
+) -> None:
+    traced_stream.open(config(receiver.url, **{"trace.sampling.ratio": "0.5"}))
+    traced_per_batch = []
+    for _ in range(40):
+        exporter.clear()
+        traced_stream.batch(records(5))
+        assert traced_stream.receive().HasField("ack")
+        traced_per_batch.append(len(named(exporter, "sink write record")))
+    # One decision per batch: all five traced or none.
+    assert set(traced_per_batch) <= {0, 5}
+    # Each way has a chance of 2^-40 of not showing at all.
+    assert set(traced_per_batch) == {0, 5}
+
+
 def unsampled(built: record_pb2.Record) -> record_pb2.Record:
     built.trace.unsampled = True
     return built

@@ -13,6 +13,7 @@ marked `unsampled`, as the root of a new trace.
 
 from __future__ import annotations
 
+import random
 import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import TypeVar
@@ -175,10 +176,12 @@ class SinkTaskTracing:
         self._call = from_call_metadata(call_metadata)
 
     def start_batch(self, records: Sequence[record_pb2.Record]) -> BatchSpans:
-        """Starts the spans of a batch the worker sent, each record's continuing its trace (or, for a
-        record that carries none, starting one sampled at the connector's ratio; for a record marked
-        unsampled, starting nothing)."""
-        record_spans = [self._record_span(record) for record in records]
+        """Starts the spans of a batch the worker sent, each record's continuing its trace (or, for the
+        records that carry none, starting theirs, sampled or not together: decided once per batch at the
+        connector's ratio, as the worker and the other services decide; for a record marked unsampled,
+        starting nothing)."""
+        batch_ratio = 1.0 if random.random() < self._ratio else 0.0
+        record_spans = [self._record_span(record, batch_ratio) for record in records]
         links = [
             Link(span.span.get_span_context())
             for span in record_spans
@@ -195,7 +198,7 @@ class SinkTaskTracing:
         )
         return BatchSpans(batch, record_spans)
 
-    def _record_span(self, record: record_pb2.Record) -> HopSpan:
+    def _record_span(self, record: record_pb2.Record, batch_ratio: float) -> HopSpan:
         parent = from_record_trace(record.trace)
         start_in: otel_context.Context | None = parent
         if record.trace.unsampled:
@@ -203,7 +206,7 @@ class SinkTaskTracing:
             # the source side chose not to.
             start_in = None
         elif not trace.get_current_span(parent).get_span_context().is_valid:
-            start_in = with_sampling_ratio(parent, self._ratio)
+            start_in = with_sampling_ratio(parent, batch_ratio)
         attributes = self._record_attributes(record)
         return HopSpan(self._tracer, SINK_WRITE_RECORD, SpanKind.CONSUMER, start_in, parent, attributes)
 
