@@ -91,8 +91,8 @@ export class SinkRecordPipeline {
    * A partition's consumed messages as one packed run, made straight from their bytes (packedSinkRun), when
    * nothing on the way needs their records: no transforms, and no hop to trace. A flat message carries no
    * trace header, so with tracing on its first hop here decides, for the batch (see forBatch): only when
-   * it decided not to sample is every one unsampled for certain, which the run then says. Undefined otherwise, or when the messages do
-   * not all read as flat: they then go through `process` one by one.
+   * it decided not to sample is every one unsampled for certain, which the run then says. Undefined
+   * otherwise, or when the messages do not all read as flat: they then go through `process` one by one.
    */
   processRun(
     topic: string,
