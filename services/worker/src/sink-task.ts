@@ -10,12 +10,7 @@ import type { ErrorPolicy } from "./errors/error-policy.js";
 import { openTaskErrorPolicy } from "./errors/task-error-policy.js";
 import { type PendingWrite, packedWrite, perRecordWrite, type Writable } from "./pending-write.js";
 import { readsPackedBatches } from "./plugin-capabilities.js";
-import {
-  type ConsumedMessage,
-  type SinkRecordOutcome,
-  SinkRecordPipeline,
-  sinkFailure,
-} from "./sink-record-pipeline.js";
+import { type ConsumedMessage, SinkRecordPipeline, sinkFailure } from "./sink-record-pipeline.js";
 import { consumedMessageOf, type SinkSubscription, sinkSubscriptionOf } from "./sink-subscription.js";
 import { FatalTaskError, type TaskContext } from "./task-context.js";
 import { taskConvertersFrom } from "./task-converters.js";
@@ -222,11 +217,8 @@ async function consumeAndWrite(
   ): Promise<PendingWrite> => {
     const writable: Writable[] = [];
     for (const message of consumed) {
-      let outcome = batchPipeline.process(message);
-      if (outcome.kind === "failed")
-        outcome = await policy.retry(outcome, () => batchPipeline.process(message), failureOf, stopping);
-      if (outcome.kind === "failed") policy.report(outcome.failure);
-      else if (outcome.kind === "write") writable.push(outcome);
+      const outcome = await policy.settle(() => batchPipeline.process(message), stopping);
+      if (outcome?.kind === "write") writable.push(outcome);
     }
     return perRecordWrite(writable);
   };
@@ -322,8 +314,4 @@ async function consumeAndWrite(
     client.close();
   }
   if (failure !== undefined && !stopping.aborted) throw failure;
-}
-
-function failureOf(outcome: SinkRecordOutcome) {
-  return outcome.kind === "failed" ? outcome.failure : undefined;
 }

@@ -15,7 +15,7 @@ import { connectClient } from "./connect-client.js";
 import type { ErrorPolicy } from "./errors/error-policy.js";
 import { openTaskErrorPolicy } from "./errors/task-error-policy.js";
 import { OutgoingBatch } from "./outgoing-batch.js";
-import { type SourceRecordOutcome, SourceRecordPipeline } from "./source-record-pipeline.js";
+import { SourceRecordPipeline } from "./source-record-pipeline.js";
 import { FatalTaskError, type TaskContext } from "./task-context.js";
 import { taskConvertersFrom } from "./task-converters.js";
 import { transformStagesFrom } from "./transform-stages.js";
@@ -197,11 +197,8 @@ async function processRecords(
   noteOffset: (partition: Value | undefined, offset: Value | undefined) => void,
 ): Promise<void> {
   for (const record of records) {
-    let outcome = pipeline.process(record);
-    if (outcome.kind === "failed")
-      outcome = await policy.retry(outcome, () => pipeline.process(record), failureOf, stopping);
-    if (outcome.kind === "failed") policy.report(outcome.failure);
-    else if (outcome.kind === "produce") outgoing.add(outcome);
+    const outcome = await policy.settle(() => pipeline.process(record), stopping);
+    if (outcome?.kind === "produce") outgoing.add(outcome);
     noteOffset(record.sourcePartition, record.sourceOffset);
   }
 }
@@ -221,8 +218,4 @@ async function storeOffsets(
     metrics.observeOffsetCommit(false);
     throw error;
   }
-}
-
-function failureOf(outcome: SourceRecordOutcome) {
-  return outcome.kind === "failed" ? outcome.failure : undefined;
 }

@@ -149,3 +149,35 @@ describe("ErrorPolicy.retry", () => {
     expect(attempt).not.toHaveBeenCalled();
   });
 });
+
+describe("ErrorPolicy.settle", () => {
+  type Outcome =
+    | { kind: "produce"; n: number }
+    | { kind: "dropped" }
+    | { kind: "failed"; failure: RecordFailure };
+
+  it("returns an outcome that did not fail as it is, reporting nothing", async () => {
+    const deadLetters = new KeptDeadLetters();
+    const { policy, count } = policyFor({ "errors.tolerance": "all" }, deadLetters);
+    const passed = await policy.settle(
+      (): Outcome => ({ kind: "produce", n: 7 }),
+      new AbortController().signal,
+    );
+    expect(passed).toEqual({ kind: "produce", n: 7 });
+    expect(deadLetters.added).toEqual([]);
+    // A counter never incremented has no sample at all.
+    expect(await count("kafka_connect_task_error_record_failures_total")).toBeUndefined();
+  });
+
+  it("reports a failure that stays failed, and returns nothing for it", async () => {
+    const deadLetters = new KeptDeadLetters();
+    const { policy, count } = policyFor({ "errors.tolerance": "all" }, deadLetters);
+    const settled = await policy.settle(
+      (): Outcome => ({ kind: "failed", failure: failure() }),
+      new AbortController().signal,
+    );
+    expect(settled).toBeUndefined();
+    expect(deadLetters.added).toHaveLength(1);
+    expect(await count("kafka_connect_task_error_record_failures_total")).toBe(1);
+  });
+});

@@ -52,6 +52,16 @@ export interface ErrorPolicyOptions {
   readonly deadLetters: DeadLetterSink | undefined;
 }
 
+/** A record's way through a pipeline that ended in failure, as both pipelines give it. */
+export interface FailedOutcome {
+  readonly kind: "failed";
+  readonly failure: RecordFailure;
+}
+
+function failureOf(outcome: { readonly kind: string }): RecordFailure | undefined {
+  return outcome.kind === "failed" ? (outcome as FailedOutcome).failure : undefined;
+}
+
 /**
  * Kafka Connect's error handling for records (its RetryWithToleranceOperator), on every stage: a failure
  * that may pass is retried with capped, jittered backoff for `errors.retry.timeout`; a record that still
@@ -88,6 +98,21 @@ export class ErrorPolicy {
       await sleep(Math.min(backoff.nextDelayMs(), Math.max(0, deadline - Date.now())), signal);
       current = attempt();
     }
+  }
+
+  /**
+   * Runs `attempt` (a record's way through a pipeline), runs it again while it fails as `retry` allows, and
+   * reports it if it fails for good. Returns the outcome, or undefined for a failure the policy has taken.
+   */
+  async settle<T extends { readonly kind: string }>(
+    attempt: () => T,
+    signal: AbortSignal,
+  ): Promise<Exclude<T, FailedOutcome> | undefined> {
+    const outcome = await this.retry(attempt(), attempt, failureOf, signal);
+    const failure = failureOf(outcome);
+    if (failure === undefined) return outcome as Exclude<T, FailedOutcome>;
+    this.report(failure);
+    return undefined;
   }
 
   /**
