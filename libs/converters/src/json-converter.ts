@@ -30,6 +30,9 @@ const PAYLOAD_MEMBER = ',"payload":';
 /** How an envelope of a STRING value ends: the text's closing quote and the envelope's brace. */
 const STRING_ENVELOPE_END = Buffer.from('"}');
 
+/** What a JSON string starts and ends with. */
+const QUOTE = Buffer.from('"');
+
 /** Null bytes read as: no value and no schema. Shared, since a SchemaAndValue is read-only. */
 const NO_DATA: SchemaAndValue = Object.freeze({ schema: undefined, value: undefined });
 
@@ -57,7 +60,7 @@ export class JsonConverter implements Converter, HeaderConverter {
   readonly settings: JsonConverterSettings;
   private readonly role: "key" | "value";
   private readonly schemas: JsonSchemaCache;
-  private lastFlatStart: { readonly schemaText: string; readonly bytes: Buffer } | undefined;
+  private lastEnvelopeStart: { readonly schemaText: string; readonly bytes: Buffer } | undefined;
 
   /**
    * @param config - Connect's keys: `schemas.enable`, `decimal.format`, `replace.null.with.default`,
@@ -85,13 +88,8 @@ export class JsonConverter implements Converter, HeaderConverter {
     const start = schema.type === SchemaType.SCHEMA_TYPE_STRING ? this.stringStart(schema) : undefined;
     if (start === undefined || !isPlainJsonText(bytes))
       return this.fromConnectData(topic, schema, flatValueOf(schema, bytes));
-    const end = this.settings.schemasEnable ? '"}' : '"';
-    const startLength = Buffer.byteLength(start);
-    const out = Buffer.allocUnsafe(startLength + bytes.length + end.length);
-    out.write(start, 0, "utf8");
-    bytes.copy(out, startLength);
-    out.write(end, startLength + bytes.length, "latin1");
-    return out;
+    const end = this.settings.schemasEnable ? STRING_ENVELOPE_END : QUOTE;
+    return Buffer.concat([start, bytes, end], start.length + bytes.length + end.length);
   }
 
   /**
@@ -108,7 +106,7 @@ export class JsonConverter implements Converter, HeaderConverter {
       last.schema.type !== SchemaType.SCHEMA_TYPE_STRING
     )
       return undefined;
-    const start = this.flatReadStart(last.text);
+    const start = this.envelopeStart(last.text);
     const end = bytes.length - STRING_ENVELOPE_END.length;
     if (
       end < start.length ||
@@ -120,27 +118,30 @@ export class JsonConverter implements Converter, HeaderConverter {
     return isPlainJsonText(text) ? { schema: last.schema, bytes: text } : undefined;
   }
 
-  /** `{"schema":S,"payload":"` for the schema text S, as bytes, remembered for the schema read last. */
-  private flatReadStart(schemaText: string): Buffer {
-    if (this.lastFlatStart?.schemaText !== schemaText)
-      this.lastFlatStart = {
-        schemaText,
-        bytes: Buffer.from(`${ENVELOPE_START}${schemaText}${PAYLOAD_MEMBER}"`),
-      };
-    return this.lastFlatStart.bytes;
-  }
-
   /**
-   * What comes before a STRING value's text: its envelope up to the opening quote, or just the quote; undefined
-   * when the schema cannot be written, for the full write to report.
+   * What comes before a STRING value's text when it is written: its envelope up to the opening quote, or
+   * just the quote; undefined when the schema cannot be written, for the full write to report.
    */
-  private stringStart(schema: Schema): string | undefined {
-    if (!this.settings.schemasEnable) return '"';
+  private stringStart(schema: Schema): Buffer | undefined {
+    if (!this.settings.schemasEnable) return QUOTE;
     try {
-      return `${ENVELOPE_START}${this.schemas.jsonText(schema)}${PAYLOAD_MEMBER}"`;
+      return this.envelopeStart(this.schemas.jsonText(schema));
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * `{"schema":S,"payload":"` for the schema text S, as bytes, remembered for the last S: a task's converter
+   * writes (source) or reads (sink) one schema after another, so one is enough.
+   */
+  private envelopeStart(schemaText: string): Buffer {
+    if (this.lastEnvelopeStart?.schemaText !== schemaText)
+      this.lastEnvelopeStart = {
+        schemaText,
+        bytes: Buffer.from(`${ENVELOPE_START}${schemaText}${PAYLOAD_MEMBER}"`),
+      };
+    return this.lastEnvelopeStart.bytes;
   }
 
   /**
