@@ -35,6 +35,7 @@ describe("packedWrite", () => {
       expect(batch.records).toEqual([]);
       expect(batch.packed.flatMap(unpackRecords)).toEqual(all.slice(index));
       expect(rest.at(0)?.consumed).toBe(consumed[index]);
+      expect(rest.timestampsMs()).toEqual(messages.slice(index).map((message) => Number(message.timestamp)));
     }
   });
 });

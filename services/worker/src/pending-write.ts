@@ -20,6 +20,8 @@ export interface PendingWrite {
   at(index: number): { readonly consumed: ConsumedMessage; readonly context: Context } | undefined;
   /** The records from `index` on. */
   from(index: number): PendingWrite;
+  /** Each record's Kafka timestamp, for the pipeline's end-to-end latency. */
+  timestampsMs(): number[];
 }
 
 /** Records each carried on its own, as the pipeline made them. */
@@ -29,6 +31,7 @@ export function perRecordWrite(writables: readonly Writable[]): PendingWrite {
     batch: (sequence) => ({ sequence, records: writables.map((w) => w.record), packed: [] }),
     at: (index) => writables[index],
     from: (index) => perRecordWrite(writables.slice(index)),
+    timestampsMs: () => writables.map(({ consumed }) => Number(consumed.message.timestamp)),
   };
 }
 
@@ -46,6 +49,7 @@ export function packedWrite(run: PackedRecords, consumed: readonly ConsumedMessa
       return message && { consumed: message, context };
     },
     from: (index) => packedWrite(runFrom(run, index), consumed.slice(index)),
+    timestampsMs: () => consumed.map(({ message }) => Number(message.timestamp)),
   };
 }
 

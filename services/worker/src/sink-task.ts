@@ -259,9 +259,7 @@ async function consumeAndWrite(
           lag: Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(last.offset) - 1n)),
         };
         const positions = new Map([[`${batch.topic}/${batch.partition}`, position]]);
-        const timestamps = Array.from({ length: pending.length }, (_, index) =>
-          Number(pending.at(index)?.consumed.message.timestamp),
-        );
+        const timestamps = pending.timestampsMs();
         commits.add({ positions, timestamps }, messages.length);
         resolveOffset(last.offset);
         await heartbeat();
