@@ -8,6 +8,7 @@ export {
   flatValueOf,
   packRecords,
   type RecordBatch,
+  timestampDeltas,
   timestampOf,
   unpackRecords,
 } from "./packed-records.js";

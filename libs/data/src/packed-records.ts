@@ -116,6 +116,16 @@ function kafkaPositionOf(run: PackedRecords, index: number): KafkaPosition | und
   };
 }
 
+/**
+ * A run's `timestamp_deltas_ms` for records with these timestamps from `base`: each one's difference, or
+ * none when every record has the base itself.
+ */
+export function timestampDeltas(base: bigint, timestamps: readonly bigint[]): bigint[] {
+  return timestamps.every((timestamp) => timestamp === base)
+    ? []
+    : timestamps.map((timestamp) => timestamp - base);
+}
+
 /** Record `index`'s timestamp: the base plus its delta, if there are deltas. */
 export function timestampOf(run: PackedRecords, index: number): bigint | undefined {
   const base = run.timestampBaseMs;
@@ -153,7 +163,8 @@ const MIN_AVERAGE_RUN = 4;
 class RunBuilder {
   private readonly keys: Buffer[] = [];
   private readonly values: Buffer[] = [];
-  private readonly timestamps: (bigint | undefined)[] = [];
+  /** Every record's timestamp; empty when none has one (a run's records have one or none alike). */
+  private readonly timestamps: bigint[] = [];
   private lastSourceOffset: Value | undefined;
   /** The first record's schemas and partition, encoded, to compare other records' by content. */
   private readonly shared: SharedFields;
@@ -193,7 +204,7 @@ class RunBuilder {
       this.keys.push(key);
     }
     this.values.push(value);
-    this.timestamps.push(record.timestampMs);
+    if (record.timestampMs !== undefined) this.timestamps.push(record.timestampMs);
     this.lastSourceOffset = record.sourceOffset;
     return true;
   }
@@ -201,10 +212,6 @@ class RunBuilder {
   build(): PackedRecords {
     const first = this.first;
     const base = first.timestampMs;
-    const deltas =
-      base === undefined || this.timestamps.every((timestamp) => timestamp === base)
-        ? []
-        : this.timestamps.map((timestamp) => (timestamp ?? base) - base);
     return {
       topic: first.topic,
       kafkaPartition: first.kafkaPartition,
@@ -213,7 +220,7 @@ class RunBuilder {
       valueSchema: first.valueSchema,
       values: this.values,
       timestampBaseMs: base,
-      timestampDeltasMs: deltas,
+      timestampDeltasMs: base === undefined ? [] : timestampDeltas(base, this.timestamps),
       sourcePartition: first.sourcePartition,
       lastSourceOffset: this.lastSourceOffset,
       unsampled: first.trace?.unsampled === true,

@@ -1,5 +1,5 @@
 import type { Converter, SchemaAndValue } from "@connect-mesh/converters";
-import { flatValueOf, timestampOf } from "@connect-mesh/data";
+import { flatValueOf, timestampDeltas, timestampOf } from "@connect-mesh/data";
 import {
   headerBytesOf,
   headerValuesOf,
@@ -166,9 +166,7 @@ export function packedSinkRun(
     valueSchema,
     values,
     timestampBaseMs: timestampBase,
-    timestampDeltasMs: timestamps.every((timestamp) => timestamp === timestampBase)
-      ? []
-      : timestamps.map((timestamp) => timestamp - timestampBase),
+    timestampDeltasMs: timestampDeltas(timestampBase, timestamps),
     sourcePartition: undefined,
     lastSourceOffset: undefined,
     unsampled: false,
