@@ -155,6 +155,24 @@ describe("a source task's spans", () => {
     client.close();
   });
 
+  it("marks every record of a batch it does not sample unsampled, and starts no span for them", async () => {
+    const client = new SourceServiceClient(server.address, credentials.createInsecure());
+    const call = client.read(workerMetadata());
+    const responses = collectResponses(call);
+    call.write(openSource({ "trace.sampling.ratio": "0" }));
+    call.write({ message: { $case: "credit", value: { batches: 1 } } });
+    await vi.waitFor(() => expect(responses).toHaveLength(1), WAIT);
+    const batch = responses[0]?.message;
+    const records: ConnectRecord[] = batch?.$case === "batch" ? batch.value.records : [];
+    expect(records.map((record) => record.trace)).toEqual(
+      Array(3).fill({ traceparent: "", tracestate: "", unsampled: true }),
+    );
+    // Only the batch's span, recorded as the worker's sampled call context's child, linked to nothing.
+    const spans = await finishedSpans(1);
+    expect(spans.map((span) => [span.name, span.links.length])).toEqual([["source read", 0]]);
+    client.close();
+  });
+
   it("refuses a task whose trace.sampling.ratio is not a ratio, naming the key", async () => {
     const client = new SourceServiceClient(server.address, credentials.createInsecure());
     const call = client.read();

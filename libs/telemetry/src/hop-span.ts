@@ -37,6 +37,11 @@ export interface RecordSpanOptions {
   readonly samplingRatio: number;
   readonly kind?: SpanKind;
   readonly attributes?: HopAttributes;
+  /**
+   * When the hop began (epoch ms), for a hop started late: a caller that skipped an unsampled record's hop
+   * (see `TaskTracer.silentContext`) starts it only once the record fails, from the batch's start.
+   */
+  readonly startTime?: number;
 }
 
 /** How to start the span of a batch's hop. */
@@ -71,6 +76,7 @@ export class HopSpan {
     private span: Span | undefined,
     private spanContext: Context,
     attributes: HopAttributes | undefined,
+    startTime: number = Date.now(),
   ) {
     // A recorded span keeps its own start and attributes; an unsampled one needs them only if it fails.
     this.isUnsampled =
@@ -78,7 +84,7 @@ export class HopSpan {
         ? isCarriedUnsampled(spanContext) && activeTracer() !== undefined
         : !span.isRecording();
     this.attributes = this.isUnsampled ? attributes : undefined;
-    this.startTime = this.isUnsampled ? Date.now() : 0;
+    this.startTime = this.isUnsampled ? startTime : 0;
   }
 
   /** The context to continue the record's trace from: the next hop's parent, what carriers inject. */
@@ -159,19 +165,24 @@ export function startRecordSpan(name: string, options: RecordSpanOptions): HopSp
   // A record whose trace was not sampled gets no span of its own at this hop, only its trace carried on:
   // starting and dropping one per hop per record cost more than a third of the throughput at 1%. Should it
   // fail, `fail` still records a span.
-  if (isCarriedUnsampled(parent)) return new HopSpan(name, kind, undefined, parent, options.attributes);
+  if (isCarriedUnsampled(parent))
+    return new HopSpan(name, kind, undefined, parent, options.attributes, options.startTime);
   const parentSpan = trace.getSpan(parent);
   if (parentSpan !== undefined && isUnsampled(parentSpan.spanContext()))
-    return new HopSpan(name, kind, parentSpan, parent, options.attributes);
+    return new HopSpan(name, kind, parentSpan, parent, options.attributes, options.startTime);
   let startIn = parent;
   if (!hasTrace(parent)) {
     // The record's first hop decides, once, and the decision travels with the record: an unsampled one
     // carries only UNSAMPLED_RECORD on; a sampled one gets its span (and ids) from the SDK.
     if (Math.random() >= options.samplingRatio)
-      return new HopSpan(name, kind, undefined, UNSAMPLED_RECORD, options.attributes);
+      return new HopSpan(name, kind, undefined, UNSAMPLED_RECORD, options.attributes, options.startTime);
     startIn = withForcedSampling(parent);
   }
-  const span = tracer.startSpan(name, { kind, attributes: attributesOf(options.attributes) }, startIn);
+  const span = tracer.startSpan(
+    name,
+    { kind, attributes: attributesOf(options.attributes), startTime: options.startTime },
+    startIn,
+  );
   return new HopSpan(name, kind, span, trace.setSpan(parent, span), undefined);
 }
 
@@ -225,7 +236,8 @@ function isUnsampled(spanContext: SpanContext): boolean {
   return isSpanContextValid(spanContext) && (spanContext.traceFlags & TraceFlags.SAMPLED) === 0;
 }
 
-function hasTrace(context: Context): boolean {
+/** @internal Whether `context` holds a valid span context: a trace to continue rather than one to start. */
+export function hasTrace(context: Context): boolean {
   const spanContext = trace.getSpanContext(context);
   return spanContext !== undefined && isSpanContextValid(spanContext);
 }

@@ -81,4 +81,50 @@ describe("TaskTracer", () => {
     expect(tracer.batchHop("sink write", "sink-write", undefined, [parent]).context).toBe(ROOT_CONTEXT);
     expect(trace.getSpanContext(tracer.recordHop("convert", "convert", undefined).context)).toBeUndefined();
   });
+
+  it("says which hops record nothing: an unsampled trace carried on, or one this tracer does not sample", () => {
+    const sampledUpstream = fromRecordTrace({
+      traceparent: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+      tracestate: "",
+      unsampled: false,
+    });
+    const unsampledUpstream = fromRecordTrace({
+      traceparent: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00",
+      tracestate: "",
+      unsampled: false,
+    });
+    const marked = fromRecordTrace({ traceparent: "", tracestate: "", unsampled: true });
+    const never = new TaskTracer(TASK, 0);
+    const always = new TaskTracer(TASK, 1);
+    for (const tracer of [never, always]) {
+      expect(tracer.silentContext(marked)).toBe(marked);
+      expect(tracer.silentContext(unsampledUpstream)).toBe(unsampledUpstream);
+      expect(tracer.silentContext(sampledUpstream)).toBeUndefined();
+    }
+    expect(never.silentContext(ROOT_CONTEXT)).toBe(marked);
+    expect(always.silentContext(ROOT_CONTEXT)).toBeUndefined();
+  });
+
+  it("starts a hop late from the time given, so a failure skipped until then keeps its start", async () => {
+    const exporter = new InMemorySpanExporter();
+    telemetry = await startTelemetry(
+      { serviceName: "w", instanceId: "w-1", otlpEndpoint: undefined },
+      { exporter },
+    );
+    const startedAt = Date.now() - 5_000;
+    const tracer = new TaskTracer(TASK, 0);
+    const write = tracer.recordHop(
+      "sink write record",
+      "sink-write",
+      undefined,
+      undefined,
+      undefined,
+      startedAt,
+    );
+    write.fail(new Error("refused"));
+    write.end();
+    await telemetry.forceFlush();
+    const [span] = exporter.getFinishedSpans();
+    expect(span?.startTime).toEqual([Math.floor(startedAt / 1000), (startedAt % 1000) * 1_000_000]);
+  });
 });

@@ -1,5 +1,12 @@
 import { type Context, SpanKind } from "@opentelemetry/api";
-import { type HopSpan, isTracing, startBatchSpan, startRecordSpan, untracedSpan } from "./hop-span.js";
+import {
+  type HopSpan,
+  hasTrace,
+  isTracing,
+  startBatchSpan,
+  startRecordSpan,
+  untracedSpan,
+} from "./hop-span.js";
 import { samplingRatioFrom } from "./sampling-ratio.js";
 import {
   batchSpanAttributes,
@@ -8,6 +15,7 @@ import {
   recordSpanAttributes,
   type TaskIdentity,
 } from "./span-attributes.js";
+import { isCarriedUnsampled, UNSAMPLED_RECORD } from "./unsampled-record.js";
 
 /**
  * One task's hops, with its connector, task and sampling ratio bound: the short way for a worker or a
@@ -44,6 +52,7 @@ export class TaskTracer {
   /**
    * Starts one record's `hop`, named `name` (see SpanNames), continuing the record's trace from `parent`
    * (the previous hop's `context`, or what `fromRecordTrace` or `extractKafkaHeaders` gave), or starting it.
+   * `startTime` (epoch ms) is for a hop started late, once its record failed (see `silentContext`).
    */
   recordHop(
     name: string,
@@ -51,6 +60,7 @@ export class TaskTracer {
     parent: Context | undefined,
     position?: KafkaRecordPosition,
     kind: SpanKind = SpanKind.INTERNAL,
+    startTime?: number,
   ): HopSpan {
     if (!isTracing()) return untracedSpan(name, kind, parent);
     return startRecordSpan(name, {
@@ -59,7 +69,20 @@ export class TaskTracer {
       kind,
       // Built only for a span that records: an unsampled record's hop needs them only if it fails.
       attributes: () => recordSpanAttributes(this.task, hop, position),
+      startTime,
     });
+  }
+
+  /**
+   * The context a record's hop from `parent` would pass on while recording nothing, with tracing on: its
+   * trace's unsampled marker, carried from upstream or decided now by this tracer (ratio 0, as an unsampled
+   * batch's is). Undefined when the hop would start a span. A hop that records nothing needs starting only
+   * if its record fails, so a caller with a batch of such records can skip them and start `recordHop` (with
+   * the batch's `startTime`) for the one that fails: at a low ratio that is nearly every record.
+   */
+  silentContext(parent: Context): Context | undefined {
+    if (isCarriedUnsampled(parent)) return parent;
+    return this.samplingRatio === 0 && !hasTrace(parent) ? UNSAMPLED_RECORD : undefined;
   }
 
   /** Starts a batch's `hop`, linked to the hops of the records it carries (their `context`s). */

@@ -24,10 +24,10 @@ interface OpenedTask {
 }
 
 /**
- * One task's tracing on the connector-service side of the contract: a span per record (the first hop of
- * its trace on a source, the last on a sink) and a span per batch linked to them, as children of the
- * context the worker put on the stream's call metadata, if any. With tracing off it does nothing and
- * leaves the records' own trace contexts as they are.
+ * One task's tracing on the connector-service side of the contract: a span per sampled record (the first
+ * hop of its trace on a source, the last on a sink) and a span per batch linked to them, as children of
+ * the context the worker put on the stream's call metadata, if any. A record not sampled gets no span
+ * unless it fails. With tracing off it does nothing and leaves the records' own trace contexts as they are.
  */
 export class TaskTracing {
   private readonly tracer: TaskTracer;
@@ -48,33 +48,52 @@ export class TaskTracing {
     if (!isTracing()) return UNTRACED;
     const tracer = this.tracer.forBatch();
     const recordSpans = records.map((record) => {
+      const parent = fromRecordTrace(record.trace);
+      // A record not traced needs no span: a source fails its read, never a record after reading it.
+      const silent = tracer.silentContext(parent);
+      if (silent !== undefined) {
+        if (silent !== parent) record.trace = toRecordTrace(silent);
+        return undefined;
+      }
       const span = tracer.recordHop(
         SpanNames.sourceReadRecord,
         "source-read",
-        fromRecordTrace(record.trace),
+        parent,
         { topic: record.topic, partition: record.kafkaPartition },
         SpanKind.PRODUCER,
       );
       record.trace = toRecordTrace(span.context);
       return span;
     });
-    return this.withBatchSpan(SpanNames.sourceReadBatch, "source-read", recordSpans);
+    return this.withBatchSpan(SpanNames.sourceReadBatch, "source-read", recordSpans, () => undefined);
   }
 
-  /** Starts the spans of a batch the worker sent to the sink plugin, each record's continuing its trace. */
+  /**
+   * Starts the spans of a batch the worker sent to the sink plugin, each record's continuing its trace. A
+   * record whose trace is not sampled gets its span only if it fails (`BatchSpans.fail`), from the batch's
+   * start: at a low ratio that is nearly every record.
+   */
   startSinkBatch(records: readonly ConnectRecord[]): BatchSpans {
     if (!isTracing()) return UNTRACED;
     const tracer = this.tracer.forBatch();
-    const recordSpans = records.map((record) =>
+    const startTime = Date.now();
+    const sinkWriteHop = (record: ConnectRecord, parent: Context) =>
       tracer.recordHop(
         SpanNames.sinkWriteRecord,
         "sink-write",
-        fromRecordTrace(record.trace),
+        parent,
         record.kafkaPosition ?? { topic: record.topic },
         SpanKind.CONSUMER,
-      ),
-    );
-    return this.withBatchSpan(SpanNames.sinkWriteBatch, "sink-write", recordSpans);
+        startTime,
+      );
+    const recordSpans = records.map((record) => {
+      const parent = fromRecordTrace(record.trace);
+      return tracer.silentContext(parent) === undefined ? sinkWriteHop(record, parent) : undefined;
+    });
+    return this.withBatchSpan(SpanNames.sinkWriteBatch, "sink-write", recordSpans, (index) => {
+      const record = records[index];
+      return record === undefined ? undefined : sinkWriteHop(record, fromRecordTrace(record.trace));
+    });
   }
 
   /** Records a source read that failed before it gave a batch: always traced, as every failure is. */
@@ -84,9 +103,20 @@ export class TaskTracing {
     span.end();
   }
 
-  private withBatchSpan(name: string, hop: "source-read" | "sink-write", records: HopSpan[]): BatchSpans {
-    const contexts = records.map((span) => span.context);
-    return new TracedBatch(this.tracer.batchHop(name, hop, this.callContext, contexts), records);
+  /** The batch's span, linked to its records' traced spans, with the records' spans to end with it. */
+  private withBatchSpan(
+    name: string,
+    hop: "source-read" | "sink-write",
+    recordSpans: readonly (HopSpan | undefined)[],
+    lateSpan: (recordIndex: number) => HopSpan | undefined,
+  ): BatchSpans {
+    const contexts: Context[] = [];
+    for (const span of recordSpans) if (span !== undefined) contexts.push(span.context);
+    return new TracedBatch(
+      this.tracer.batchHop(name, hop, this.callContext, contexts),
+      recordSpans,
+      lateSpan,
+    );
   }
 }
 
@@ -104,9 +134,14 @@ export interface BatchSpans {
 }
 
 class TracedBatch implements BatchSpans {
+  /**
+   * `records` holds each record's span by its index in the batch, undefined for a record whose span was
+   * skipped (not sampled); `lateSpan` starts that one's span should it fail.
+   */
   constructor(
     private readonly batch: HopSpan,
-    private readonly records: readonly HopSpan[],
+    private readonly records: readonly (HopSpan | undefined)[],
+    private readonly lateSpan: (recordIndex: number) => HopSpan | undefined,
   ) {}
 
   run<T>(work: () => T): T {
@@ -116,14 +151,21 @@ class TracedBatch implements BatchSpans {
   fail(error: unknown, recordIndex?: number): TraceContext | undefined {
     this.batch.fail(error);
     this.records.forEach((span, index) => {
-      if (index === recordIndex || span.isRecording) span.fail(error);
+      if (span !== undefined && index !== recordIndex && span.isRecording) span.fail(error);
     });
-    const failed = recordIndex === undefined ? undefined : this.records[recordIndex];
-    return failed === undefined ? undefined : toRecordTrace(failed.context);
+    if (recordIndex === undefined) return undefined;
+    let failed = this.records[recordIndex];
+    const isLate = failed === undefined;
+    failed ??= this.lateSpan(recordIndex);
+    if (failed === undefined) return undefined;
+    failed.fail(error);
+    // A span started here is not among those `end` ends.
+    if (isLate) failed.end();
+    return toRecordTrace(failed.context);
   }
 
   end(): void {
-    for (const span of this.records) span.end();
+    for (const span of this.records) span?.end();
     this.batch.end();
   }
 }
