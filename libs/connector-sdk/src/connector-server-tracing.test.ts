@@ -8,6 +8,7 @@ import {
 } from "@connect-mesh/proto";
 import { startTelemetry, type Telemetry } from "@connect-mesh/telemetry";
 import { type ClientDuplexStream, credentials, Metadata } from "@grpc/grpc-js";
+import { trace } from "@opentelemetry/api";
 import { InMemorySpanExporter, type ReadableSpan } from "@opentelemetry/sdk-trace";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { defineConfig } from "./config-spec.js";
@@ -44,6 +45,9 @@ const threeRecords = defineSourcePlugin({
   },
 });
 
+/** The span active while the picky sink's last write ran, undefined for none. */
+let activeDuringWrite: string | undefined;
+
 /** A sink that refuses the value "bad", naming its index in the batch. */
 const picky = defineSinkPlugin({
   className: "org.example.PickySink",
@@ -54,6 +58,7 @@ const picky = defineSinkPlugin({
   async open() {
     return {
       async write(records) {
+        activeDuringWrite = trace.getActiveSpan()?.spanContext().spanId;
         const index = records.findIndex((record) => fromValue(record.value) === "bad");
         if (index >= 0) throw new FatalError("cannot store a bad value", { recordIndex: index });
       },
@@ -200,10 +205,10 @@ describe("a sink task's spans", () => {
   }
 
   /** Opens a task of the sink that refuses a "bad" value, writes `records` as one batch, and gives its answer. */
-  async function writeToPickySink(records: ConnectRecord[]) {
+  async function writeToPickySink(records: ConnectRecord[], metadata = workerMetadata()) {
     const client = new SinkServiceClient(server.address, credentials.createInsecure());
     try {
-      const call = client.write(workerMetadata());
+      const call = client.write(metadata);
       const responses = collectResponses(call);
       call.write({
         message: {
@@ -271,5 +276,16 @@ describe("a sink task's spans", () => {
       tracestate: "",
       unsampled: false,
     });
+  });
+
+  it("runs the plugin's write in the batch's span only when that is recorded", async () => {
+    expect((await writeToPickySink([sinkRecord("fine", UPSTREAM_TRACEPARENT, 5n)]))?.$case).toBe("ack");
+    const [, batch] = await finishedSpans(2);
+    expect(batch?.name).toBe("sink write");
+    expect(activeDuringWrite).toBe(batch?.spanContext().spanId);
+
+    // No sampled record and no traced call: the batch records nothing, so no span is made active.
+    expect((await writeToPickySink([sinkRecord("fine", "", 6n)], new Metadata()))?.$case).toBe("ack");
+    expect(activeDuringWrite).toBeUndefined();
   });
 });
