@@ -1,7 +1,6 @@
 import {
   type Attributes,
   type Context,
-  context as contextApi,
   isSpanContextValid,
   type Link,
   ROOT_CONTEXT,
@@ -14,6 +13,7 @@ import {
 } from "@opentelemetry/api";
 import { CarriedTrace } from "./carried-trace.js";
 import { activeTracer } from "./internal/active-tracer.js";
+import { scopedContexts } from "./internal/scoped-context-manager.js";
 import { withForcedSampling, withSamplingRatio } from "./record-sampler.js";
 import { isCarriedUnsampled, UNSAMPLED_RECORD } from "./unsampled-record.js";
 
@@ -223,9 +223,13 @@ export function isTracing(): boolean {
   return activeTracer() !== undefined;
 }
 
-/** Runs `work` with `context` active, so the log lines it writes carry its trace and span ids. */
+/**
+ * Runs `work` with `context` active until it settles, awaits included, so the log lines it writes carry
+ * its trace and span ids. Async hooks are on while it runs, which slows every await of the process: keep
+ * it for work whose trace is recorded.
+ */
 export function runWithContext<T>(context: Context, work: () => T): T {
-  return contextApi.with(context, work);
+  return isTracing() ? scopedContexts.acrossAwaits(context, work) : work();
 }
 
 function attributesOf(attributes: HopAttributes | undefined): Attributes | undefined {

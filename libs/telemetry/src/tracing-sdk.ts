@@ -6,6 +6,7 @@ import { NodeSDK } from "@opentelemetry/sdk-node";
 import { BatchSpanProcessor, type SpanExporter } from "@opentelemetry/sdk-trace";
 import { ATTR_SERVICE_NAME } from "@opentelemetry/semantic-conventions";
 import { setActiveTracer } from "./internal/active-tracer.js";
+import { scopedContexts } from "./internal/scoped-context-manager.js";
 import { RecordSampler } from "./record-sampler.js";
 import { TRACER_NAME } from "./start-telemetry.js";
 import { type TelemetryConfig, tracesUrlOf } from "./telemetry-config.js";
@@ -34,9 +35,10 @@ export interface TracingSdk {
 
 /**
  * Starts the OpenTelemetry SDK: an OTLP HTTP/protobuf exporter to the configured endpoint (or `exporter`),
- * `service.name` and `service.instance.id` on every span, W3C trace context, the record sampler, and an
- * async-local context so log lines find the active span. This module is loaded only when tracing is on:
- * the SDK and its exporters take about 50 MB of a process's memory just by being loaded.
+ * `service.name` and `service.instance.id` on every span, W3C trace context, the record sampler, and a
+ * context manager that makes a context active across awaits only where asked (ScopedContextManager), so
+ * log lines find the active span without slowing every await of the process. This module is loaded only
+ * when tracing is on: the SDK and its exporters take about 50 MB of a process's memory just by being loaded.
  */
 export function startTracingSdk(config: TelemetryConfig, exporter: SpanExporter | undefined): TracingSdk {
   const processor = new BatchSpanProcessor({
@@ -57,6 +59,7 @@ export function startTracingSdk(config: TelemetryConfig, exporter: SpanExporter 
     resourceDetectors: [hostDetector],
     spanProcessors: [processor],
     sampler: new RecordSampler(),
+    contextManager: scopedContexts,
     spanLimits: { linkCountLimit: MAX_LINKS_PER_SPAN },
     textMapPropagator: new W3CTraceContextPropagator(),
     instrumentations: [],
