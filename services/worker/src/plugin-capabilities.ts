@@ -23,7 +23,11 @@ export async function readsPackedBatches(
     const description = await describe(client);
     return description.plugins.some((plugin) => plugin.className === className && plugin.readsPackedBatches);
   } catch (error) {
-    logger.debug({ err: error, address }, "Describe failed; sending records one by one");
+    // Warned, not debugged: the task then moves every record the slow way until it restarts.
+    logger.warn(
+      { err: error, address, plugin: className },
+      "could not ask the connector service whether it reads packed batches; sending this task's records one by one",
+    );
     return false;
   } finally {
     client?.close();
