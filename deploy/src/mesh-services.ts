@@ -208,6 +208,15 @@ export async function launchMeshService(
   return { name: service.name, pid, address: service.address, logFile, probe: service.probe };
 }
 
+/**
+ * V8 flags for every Node service, as its package's `start` script has them too. V8's memory reducer
+ * shrinks an idle process's heap, and a service that then gets busy again (a worker between pipelines)
+ * ran with its heap held at about 65 MB, a full garbage collection every 100 ms or so, for its first
+ * seconds or its whole run: twice the CPU per record, and its RSS low, in about one run in three after an
+ * idle spell (docs/performance.md, "Third round"). A server keeps its heap instead, as a JVM does.
+ */
+const NODE_SERVICE_FLAGS = ["--no-memory-reducer"];
+
 async function commandFor(
   service: MeshService,
   packageDir: string,
@@ -226,7 +235,11 @@ async function commandFor(
           `${script} does not exist; run \`npm run build\` first (the README's first command does)`,
         );
       }
-      return { command: process.execPath, args: [...(settings.nodeFlags ?? []), ...entry], env: {} };
+      return {
+        command: process.execPath,
+        args: [...NODE_SERVICE_FLAGS, ...(settings.nodeFlags ?? []), ...entry],
+        env: {},
+      };
     }
     case "go": {
       const binary = join(home, basename(service.runtime.main));
