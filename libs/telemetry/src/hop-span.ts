@@ -76,7 +76,7 @@ export class HopSpan {
     private span: Span | undefined,
     private spanContext: Context,
     attributes: HopAttributes | undefined,
-    startTime: number = Date.now(),
+    startTime?: number,
   ) {
     // A recorded span keeps its own start and attributes; an unsampled one needs them only if it fails.
     this.isUnsampled =
@@ -84,7 +84,7 @@ export class HopSpan {
         ? isCarriedUnsampled(spanContext) && activeTracer() !== undefined
         : !span.isRecording();
     this.attributes = this.isUnsampled ? attributes : undefined;
-    this.startTime = this.isUnsampled ? startTime : 0;
+    this.startTime = this.isUnsampled ? (startTime ?? Date.now()) : 0;
   }
 
   /** The context to continue the record's trace from: the next hop's parent, what carriers inject. */
