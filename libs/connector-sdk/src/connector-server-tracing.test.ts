@@ -130,16 +130,25 @@ function openSource(config: Record<string, string>): ReadRequest {
   };
 }
 
-describe("a source task's spans", () => {
-  it("starts one trace per record, puts it on the record, and links the batch span to them", async () => {
-    const client = new SourceServiceClient(server.address, credentials.createInsecure());
+/** Opens task 2 of the three-record source at `samplingRatio`, as a worker does, and gives its first batch. */
+async function firstSourceBatch(samplingRatio: string): Promise<ConnectRecord[]> {
+  const client = new SourceServiceClient(server.address, credentials.createInsecure());
+  try {
     const call = client.read(workerMetadata());
     const responses = collectResponses(call);
-    call.write(openSource({ "trace.sampling.ratio": "1" }));
+    call.write(openSource({ "trace.sampling.ratio": samplingRatio }));
     call.write({ message: { $case: "credit", value: { batches: 1 } } });
     await vi.waitFor(() => expect(responses).toHaveLength(1), WAIT);
     const batch = responses[0]?.message;
-    const records: ConnectRecord[] = batch?.$case === "batch" ? batch.value.records : [];
+    return batch?.$case === "batch" ? batch.value.records : [];
+  } finally {
+    client.close();
+  }
+}
+
+describe("a source task's spans", () => {
+  it("starts one trace per record, puts it on the record, and links the batch span to them", async () => {
+    const records = await firstSourceBatch("1");
     const traceIds = records.map((record) => record.trace?.traceparent.split("-")[1]);
     expect(new Set(traceIds).size).toBe(3);
 
@@ -157,25 +166,16 @@ describe("a source task's spans", () => {
     expect(batchSpan?.links.map((link) => link.context.traceId).sort()).toEqual([...traceIds].sort());
     expect(batchSpan?.spanContext().traceId).toBe("0af7651916cd43dd8448eb211c80319c");
     expect(batchSpan?.attributes["messaging.batch.message_count"]).toBe(3);
-    client.close();
   });
 
   it("marks every record of a batch it does not sample unsampled, and starts no span for them", async () => {
-    const client = new SourceServiceClient(server.address, credentials.createInsecure());
-    const call = client.read(workerMetadata());
-    const responses = collectResponses(call);
-    call.write(openSource({ "trace.sampling.ratio": "0" }));
-    call.write({ message: { $case: "credit", value: { batches: 1 } } });
-    await vi.waitFor(() => expect(responses).toHaveLength(1), WAIT);
-    const batch = responses[0]?.message;
-    const records: ConnectRecord[] = batch?.$case === "batch" ? batch.value.records : [];
+    const records = await firstSourceBatch("0");
     expect(records.map((record) => record.trace)).toEqual(
       Array(3).fill({ traceparent: "", tracestate: "", unsampled: true }),
     );
     // Only the batch's span, recorded as the worker's sampled call context's child, linked to nothing.
     const spans = await finishedSpans(1);
     expect(spans.map((span) => [span.name, span.links.length])).toEqual([["source read", 0]]);
-    client.close();
   });
 
   it("refuses a task whose trace.sampling.ratio is not a ratio, naming the key", async () => {
