@@ -90,8 +90,9 @@ export class SourceRecordPipeline {
   /**
    * A packed run's Kafka messages, made straight from its flat keys and values (packedKafkaMessages), when
    * nothing on the way needs its records: no transforms, and no hop to trace (tracing is off, the run's
-   * first hop left it unsampled, or it starts its traces here in a batch that is not sampled). Undefined otherwise, or when a record fails to convert: the run then goes
-   * through `process` record by record, which reports the failure with its record.
+   * first hop left it unsampled, or it starts its traces here in a batch that is not sampled). Undefined
+   * otherwise, or when a record fails to convert: the run then goes through `process` record by record,
+   * which reports the failure with its record.
    */
   processRun(run: PackedRecords): OutgoingMessage[] | undefined {
     const mayTrace = isTracing() && !run.unsampled && this.tracer.samplingRatio > 0;

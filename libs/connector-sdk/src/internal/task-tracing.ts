@@ -122,7 +122,7 @@ export class TaskTracing {
 
 /** The spans of one batch, ended together once the batch is sent (source) or answered (sink). */
 export interface BatchSpans {
-  /** Runs the plugin's work on the batch with a recorded batch span active, so its log lines carry the trace. */
+  /** Runs the plugin's work on the batch, a recorded batch span active, so its log lines carry the trace. */
   run<T>(work: () => T): T;
   /**
    * The batch failed. With `recordIndex`, that record failed: its span is recorded (sampled or not), and
