@@ -16,11 +16,20 @@ interface ProduceRequest {
 const produceRequestV3 = require("kafkajs/src/protocol/requests/produce/v3/request.js") as (request: {
   acks: number;
   timeout: number;
+  transactionalId?: string;
+  producerEpoch?: number;
   topicData: {
     topic: string;
     partitions: { partition: number; firstSequence: number; messages: Message[] }[];
   }[];
 }) => ProduceRequest;
+
+/** Frames a request as a connection sends it: its size, then its header, then its body. */
+const frameRequest = require("kafkajs/src/protocol/request.js") as (args: {
+  correlationId: number;
+  clientId: string;
+  request: { apiKey: number; apiVersion: number; encode: ProduceRequest["encode"] };
+}) => Promise<{ buffer: Buffer }>;
 
 const groupMessagesPerPartition = require("kafkajs/src/producer/groupMessagesPerPartition.js") as (args: {
   topic: string;
@@ -87,6 +96,50 @@ describe("kafkajs's produce path, as patched", () => {
     // Taken from the same request encoded by kafkajs 2.2.4 without the varint part of the patch.
     expect(createHash("sha256").update(buffer).digest("hex")).toBe(EXPECTED_WIDE_DELTAS_SHA256);
   });
+
+  it.each([
+    [undefined, "25ce3f3a1670ec86e7689830b52d9a853313e4b0cb4757a87eefee0f1c5b1b17"],
+    ["tx-7", "3fdca48f1c8be65b5cae022b1dbe669a2573fc53b65ccb490bbdb664332bad1d"],
+  ])(
+    "frames a request for several topics and partitions (transactional id %s) as unpatched kafkajs 2.2.4 does",
+    async (transactionalId, expectedSha256) => {
+      const messagesOf = (tag: string): Message[] => [
+        {
+          key: Buffer.from(`k${tag}`),
+          value: Buffer.from(`${"v".repeat(700)}${tag}`),
+          timestamp: "1700000000000",
+          headers: { h: Buffer.from("x") },
+        },
+        { key: null, value: Buffer.from(`second ${tag}`), timestamp: "1700000000003" },
+      ];
+      const request = produceRequestV3({
+        acks: -1,
+        timeout: 30_000,
+        transactionalId,
+        producerEpoch: 1,
+        topicData: [
+          {
+            topic: "orders",
+            partitions: [
+              { partition: 0, firstSequence: 3, messages: messagesOf("a") },
+              { partition: 2, firstSequence: 9, messages: messagesOf("b") },
+            ],
+          },
+          // A topic name longer in UTF-8 bytes than in characters.
+          { topic: "états", partitions: [{ partition: 1, firstSequence: 0, messages: messagesOf("c") }] },
+        ],
+      });
+
+      const { buffer } = await frameRequest({
+        correlationId: 5,
+        clientId: "worker-1",
+        request: { apiKey: 0, apiVersion: 7, encode: () => request.encode() },
+      });
+
+      // Taken from the same request framed by kafkajs 2.2.4 without the patch.
+      expect(createHash("sha256").update(buffer).digest("hex")).toBe(expectedSha256);
+    },
+  );
 
   it("groups messages by partition, each partition's in the order they came", () => {
     const messages: Message[] = ["a0", "b0", "a1", "c0", "b1", "a2"].map((value) => ({
