@@ -21,7 +21,11 @@ export async function consumeAll(
     failed = reject;
   });
   const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
-  consumer.on(consumer.events.CRASH, (event) => failed(event.payload.error));
+  // kafkajs restarts a consumer after a retriable crash by itself (a group still loading on a broker just
+  // started, for one), as the worker's sink task lets it: only a crash it gives up on ends the loop.
+  consumer.on(consumer.events.CRASH, (event) => {
+    if (!event.payload.restart) failed(event.payload.error);
+  });
   await consumer.connect();
   await consumer.subscribe({ topics: [topic], fromBeginning: true });
   await consumer.run({
