@@ -5,7 +5,7 @@ import { EtcdCoordinationStore, type ServiceInstance, ServiceRegistry } from "@c
 import { Kafka, logLevel } from "kafkajs";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { cmesh, traceOfFirstDeadLetter } from "./cmesh.js";
-import { appendLines } from "./files.js";
+import { appendLines, lineText, waitForDistinctLines } from "./files.js";
 import { rest } from "./rest-client.js";
 import "./stack-context.js";
 
@@ -203,6 +203,62 @@ describe("cmesh trace", () => {
     expect(lines[failed]).toContain("[worker/worker-1]");
     expect(lines[failed + 1]?.trim(), printed).toMatch(/^error: .*JSON/i);
     expect(lines.findIndex((line) => line.includes("─ dead letter "))).toBeGreaterThan(failed);
+  });
+
+  it("continues the traces of a few traced records among untraced ones, and writes every line in order", async () => {
+    const id = randomUUID().slice(0, 8);
+    const names = { sink: `obs-mixed-sink-${id}`, topic: `obs-mixed-${id}` };
+    const output = join(baseDir, `obs-mixed-out-${id}.txt`);
+    // Two traced records (as a sampled source batch leaves them) between stretches long enough to travel
+    // packed: the sink task cuts the batch around them, and must keep the order and both traces.
+    const traceIds = [randomUUID(), randomUUID()].map((uuid) => uuid.replaceAll("-", ""));
+    const messages = [
+      ...Array.from({ length: 250 }, (_, n) => ({ value: lineText(n) })),
+      ...traceIds.map((traceId, n) => ({
+        value: lineText(250 + n),
+        headers: { traceparent: `00-${traceId}-${traceId.slice(0, 16)}-01` },
+      })),
+      ...Array.from({ length: 250 }, (_, n) => ({ value: lineText(252 + n) })),
+    ];
+    const kafka = new Kafka({ brokers: [kafkaBootstrap], logLevel: logLevel.NOTHING });
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({ topic: names.topic, messages });
+    await producer.disconnect();
+    const response = await rest(restUrl, "POST", "/connectors", {
+      name: names.sink,
+      config: {
+        "connector.class": "FileStreamSink",
+        file: output,
+        topics: names.topic,
+        "value.converter": "org.apache.kafka.connect.storage.StringConverter",
+        // Only the records that carry a sampled trace are traced.
+        "trace.sampling.ratio": "0",
+      },
+    });
+    expect(response.status, JSON.stringify(response.body)).toBe(201);
+    created.push(names.sink);
+
+    expect(await waitForDistinctLines(output, messages.length, 45_000)).toEqual(
+      messages.map(({ value }) => value),
+    );
+    for (const offset of [250, 251]) {
+      const traced = await waitFor(
+        () =>
+          cmesh(
+            "trace",
+            `${names.topic}:0:${offset}`,
+            "--bootstrap",
+            kafkaBootstrap,
+            "--jaeger-url",
+            jaegerQueryUrl,
+          ),
+        (result) => result.code === 0 && result.stdout.includes("sink write record"),
+        { timeoutMs: 45_000, description: `cmesh trace to show offset ${offset}'s sink hop` },
+      );
+      expect(traced.stdout).toContain(traceIds[offset - 250]);
+      expect(traced.stdout).toContain("─ consume ");
+    }
   });
 
   it("says a record without a trace context has none, and exits 1", async () => {

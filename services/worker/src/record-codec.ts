@@ -142,7 +142,7 @@ export function packedSinkRun(
   let valueSchema: Schema | undefined;
   let keySchema = hasKeys ? undefined : keyConverter.toConnectData(topic, null).schema;
   for (const message of messages) {
-    if (message.headers !== undefined && hasAny(message.headers)) return undefined;
+    if (!isBare(message)) return undefined;
     const value = valueConverter.toFlatData(topic, message.value);
     if (value === undefined || (valueSchema !== undefined && value.schema !== valueSchema)) return undefined;
     valueSchema = value.schema;
@@ -177,9 +177,11 @@ export function packedSinkRun(
   };
 }
 
-function hasAny(headers: object): boolean {
-  for (const _ in headers) return true;
-  return false;
+/** Whether a consumed message carries no header at all: only such a message can travel packed. */
+export function isBare(message: IncomingMessage): boolean {
+  if (message.headers === undefined) return true;
+  for (const _ in message.headers) return false;
+  return true;
 }
 
 /**

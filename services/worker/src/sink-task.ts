@@ -1,9 +1,10 @@
 import { sleep } from "@connect-mesh/async";
-import type { EachBatchPayload } from "@connect-mesh/kafka";
+import type { EachBatchPayload, IncomingMessage } from "@connect-mesh/kafka";
 import { ErrorKind, SinkServiceClient, type WriteRequest, type WriteResponse } from "@connect-mesh/proto";
 import { fromRecordTrace, type SinkTaskMetrics, TaskTracer } from "@connect-mesh/telemetry";
 import { BackgroundCommits } from "./background-commits.js";
 import { Backoff } from "./backoff.js";
+import { bareStretches } from "./bare-stretches.js";
 import { connectClient } from "./connect-client.js";
 import { ConnectorReportedError } from "./errors/connector-reported-error.js";
 import type { ErrorPolicy } from "./errors/error-policy.js";
@@ -39,12 +40,13 @@ interface WrittenProgress {
 
 /**
  * Runs one sink task through one Write stream: consumes with the group `connect-<connector>` (its topics,
- * and its dead-letter queue's replay topic, see sink-subscription.ts), converts each
- * fetched batch, sends it, waits for the ack, and hands its Kafka offsets to a background commit (so the
- * next batch is fetched and written while it runs), which asks the service for a flush and commits only
- * once the service says the records are durable, and only while this worker still holds the task (the
- * group's own generation fences a zombie's commit too, once Kafka has seen it go). Anything not committed is consumed again after a failure
- * (at-least-once). Returns when `stopping` aborts, after the batch in hand is committed; throws on failure.
+ * and its dead-letter queue's replay topic, see sink-subscription.ts), converts each fetched batch, sends it
+ * (as several writes when only parts of it can be packed), waits for the acks, and hands its Kafka offsets
+ * to a background commit (so the next batch is fetched and written while it runs), which asks the service
+ * for a flush and commits only once the service says the records are durable, and only while this worker
+ * still holds the task (the group's own generation fences a zombie's commit too, once Kafka has seen it go).
+ * Anything not committed is consumed again after a failure (at-least-once). Returns when `stopping` aborts,
+ * after the batch in hand is committed; throws on failure.
  */
 export async function runSinkStream(context: TaskContext, stopping: AbortSignal): Promise<void> {
   const { connector, task, config } = context;
@@ -210,17 +212,39 @@ async function consumeAndWrite(
     }
   };
 
-  /** Each message through the pipeline: a failure goes to the error policy, a record on to the sink. */
-  const processEach = async (
+  /**
+   * One partition's fetched messages as the writes that carry them, in order: each bare stretch (see
+   * bareStretches) packed straight from its bytes where the pipeline allows it (processRun), every other
+   * message through the pipeline one by one, its failure to the error policy. Replayed messages carry their
+   * first read's position in headers, so they never pack.
+   */
+  const writesOf = async (
     batchPipeline: SinkRecordPipeline,
+    { topic, partition }: { topic: string; partition: number },
+    messages: readonly IncomingMessage[],
     consumed: readonly ConsumedMessage[],
-  ): Promise<PendingWrite> => {
-    const writable: Writable[] = [];
-    for (const message of consumed) {
-      const outcome = await policy.settle(() => batchPipeline.process(message), stopping);
-      if (outcome?.kind === "write") writable.push(outcome);
+  ): Promise<PendingWrite[]> => {
+    const stretches =
+      packs && topic !== subscription.replayTopic
+        ? bareStretches(messages)
+        : [{ start: 0, end: messages.length, bare: false }];
+    const writes: PendingWrite[] = [];
+    let writable: Writable[] = [];
+    for (const { start, end, bare } of stretches) {
+      const run = bare ? batchPipeline.processRun(topic, partition, messages.slice(start, end)) : undefined;
+      if (run !== undefined) {
+        if (writable.length > 0) writes.push(perRecordWrite(writable));
+        writable = [];
+        writes.push(packedWrite(run, consumed.slice(start, end)));
+        continue;
+      }
+      for (const message of consumed.slice(start, end)) {
+        const outcome = await policy.settle(() => batchPipeline.process(message), stopping);
+        if (outcome?.kind === "write") writable.push(outcome);
+      }
     }
-    return perRecordWrite(writable);
+    if (writable.length > 0) writes.push(perRecordWrite(writable));
+    return writes;
   };
 
   const writeBatch = async (payload: EachBatchPayload) => {
@@ -241,17 +265,10 @@ async function consumeAndWrite(
         const consumed = messages.map((message) =>
           consumedMessageOf(subscription, batch.topic, batch.partition, message),
         );
-        const batchPipeline = pipeline.forBatch();
-        // Replayed messages carry their first read's position in headers: never flat.
-        const run =
-          packs && batch.topic !== subscription.replayTopic
-            ? batchPipeline.processRun(batch.topic, batch.partition, messages)
-            : undefined;
-        const pending =
-          run === undefined ? await processEach(batchPipeline, consumed) : packedWrite(run, consumed);
+        const writes = await writesOf(pipeline.forBatch(), batch, messages, consumed);
         // Holds these records back while the batches before are too far from committed.
         await commits.roomFor(messages.length);
-        if (pending.length > 0) await sendUntilAccepted(pending);
+        for (const pending of writes) await sendUntilAccepted(pending);
         const position: CommitPosition = {
           topic: batch.topic,
           partition: batch.partition,
@@ -259,7 +276,7 @@ async function consumeAndWrite(
           lag: Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(last.offset) - 1n)),
         };
         const positions = new Map([[`${batch.topic}/${batch.partition}`, position]]);
-        const timestamps = pending.timestampsMs();
+        const timestamps = writes.flatMap((pending) => pending.timestampsMs());
         commits.add({ positions, timestamps }, messages.length);
         resolveOffset(last.offset);
         await heartbeat();
