@@ -38,7 +38,7 @@ describe("ConnectMetrics", () => {
     task.observePutBatch(20);
     task.observePutBatch(2_000);
     task.setConsumerLag([4, 0, 11]);
-    task.observeEndToEndLatency(150);
+    task.observeEndToEndLatencies(10_150, [10_000]);
     task.countRecordErrors();
     task.countRecordFailures(3);
     task.observeDeadLetterProduce(true);

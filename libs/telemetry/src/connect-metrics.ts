@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, type Registry } from "prom-client";
+import { BatchHistogram } from "./internal/batch-histogram.js";
 import type { TaskIdentity } from "./span-attributes.js";
 
 const LABELS = ["connector", "task"] as const;
@@ -36,7 +37,8 @@ export class ConnectMetrics {
   /** Forgets a stopped task's series, so a task that moved to another worker is not reported twice. */
   removeTask(task: TaskIdentity): void {
     const labels = labelsOf(task);
-    for (const metric of Object.values(this.metrics)) metric.remove(labels);
+    for (const metric of Object.values<{ remove(labels: TaskLabels): void }>(this.metrics))
+      metric.remove(labels);
   }
 }
 
@@ -111,7 +113,8 @@ export class SinkTaskMetrics extends TaskMetrics {
   private readonly putBatch: Histogram.Internal<(typeof LABELS)[number]>;
   private readonly lagMax: Gauge.Internal<(typeof LABELS)[number]>;
   private readonly lagTotal: Gauge.Internal<(typeof LABELS)[number]>;
-  private readonly endToEnd: Histogram.Internal<(typeof LABELS)[number]>;
+  private readonly endToEnd: BatchHistogram;
+  private readonly labels: TaskLabels;
 
   /** @internal Made by `ConnectMetrics`. */
   constructor(metrics: ReturnType<typeof register>, labels: TaskLabels) {
@@ -121,7 +124,8 @@ export class SinkTaskMetrics extends TaskMetrics {
     this.putBatch = metrics.putBatch.labels(labels);
     this.lagMax = metrics.lagMax.labels(labels);
     this.lagTotal = metrics.lagTotal.labels(labels);
-    this.endToEnd = metrics.endToEnd.labels(labels);
+    this.endToEnd = metrics.endToEnd;
+    this.labels = labels;
   }
 
   /** Records read from Kafka, before transforms (sink-record-read-rate/total). */
@@ -151,9 +155,15 @@ export class SinkTaskMetrics extends TaskMetrics {
     this.lagTotal.set(total);
   }
 
-  /** From a record's timestamp (set at the source) to its write by the sink connector. */
-  observeEndToEndLatency(latencyMs: number): void {
-    this.endToEnd.observe(Math.max(0, latencyMs) / 1000);
+  /**
+   * Each record's time from its timestamp (set at the source) to `durableAtMs`, when the sink connector
+   * said it was durable: one observation per record, taken as a batch.
+   */
+  observeEndToEndLatencies(durableAtMs: number, timestampsMs: readonly number[]): void {
+    this.endToEnd.observeAll(
+      this.labels,
+      timestampsMs.map((timestampMs) => Math.max(0, durableAtMs - timestampMs) / 1000),
+    );
   }
 }
 
@@ -198,10 +208,11 @@ function register(registry: Registry) {
       "connect_mesh_sink_task_consumer_lag_records",
       "The sink task's consumer lag, in records, summed over its partitions",
     ),
-    endToEnd: histogram(
+    endToEnd: new BatchHistogram(
       "connect_mesh_sink_task_end_to_end_latency_seconds",
       "From a record's timestamp (set at the source) to its write by the sink connector",
       END_TO_END_BUCKETS_S,
+      registry,
     ),
     offsetCommitSuccess: counter(
       "kafka_connect_connector_task_offset_commit_success_total",

@@ -91,8 +91,7 @@ async function consumeAndWrite(
         const flushed = await exchange(() => ({ $case: "flush", value: { throughSequence: sequence } }));
         if (flushed.$case !== "flushed") throw new Error(`expected a flush, got ${flushed.$case}`);
         // Source timestamp to durable in the sink: the pipeline's end-to-end latency.
-        const durableAt = Date.now();
-        for (const timestamp of timestamps) metrics.observeEndToEndLatency(durableAt - timestamp);
+        metrics.observeEndToEndLatencies(Date.now(), timestamps);
       }
       // The offsets below cover the skipped records: their dead-letter copies must be in Kafka first.
       await policy.flush();
