@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { waitFor } from "@connect-mesh/async";
 import { EtcdCoordinationStore, type ServiceInstance, ServiceRegistry } from "@connect-mesh/coordination";
-import { Kafka, logLevel } from "kafkajs";
+import { Kafka, logLevel, type Message } from "kafkajs";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { cmesh, traceOfFirstDeadLetter } from "./cmesh.js";
 import { appendLines, lineText, waitForDistinctLines } from "./files.js";
@@ -52,6 +52,17 @@ async function startPipeline(lines: number) {
     created.push(name);
   }
   return { names, input };
+}
+
+/** Sends `messages` to `topic` with a producer of its own. */
+async function produce(topic: string, messages: Message[]): Promise<void> {
+  const producer = new Kafka({ brokers: [kafkaBootstrap], logLevel: logLevel.NOTHING }).producer();
+  await producer.connect();
+  try {
+    await producer.send({ topic, messages });
+  } finally {
+    await producer.disconnect();
+  }
 }
 
 async function scrape(instance: ServiceInstance): Promise<string> {
@@ -183,14 +194,11 @@ describe("cmesh trace", () => {
     });
     expect(response.status, JSON.stringify(response.body)).toBe(201);
     created.push(names.sink);
-    const kafka = new Kafka({ brokers: [kafkaBootstrap], logLevel: logLevel.NOTHING });
-    const producer = kafka.producer();
-    await producer.connect();
-    await producer.send({
-      topic: names.topic,
-      messages: [{ value: '{"ok": 1}' }, { value: "{this is not json" }, { value: '{"ok": 2}' }],
-    });
-    await producer.disconnect();
+    await produce(names.topic, [
+      { value: '{"ok": 1}' },
+      { value: "{this is not json" },
+      { value: '{"ok": 2}' },
+    ]);
 
     const { lines, failedHop: failed } = await traceOfFirstDeadLetter(names.sink, "convert", {
       restUrl,
@@ -220,11 +228,7 @@ describe("cmesh trace", () => {
       })),
       ...Array.from({ length: 250 }, (_, n) => ({ value: lineText(252 + n) })),
     ];
-    const kafka = new Kafka({ brokers: [kafkaBootstrap], logLevel: logLevel.NOTHING });
-    const producer = kafka.producer();
-    await producer.connect();
-    await producer.send({ topic: names.topic, messages });
-    await producer.disconnect();
+    await produce(names.topic, messages);
     const response = await rest(restUrl, "POST", "/connectors", {
       name: names.sink,
       config: {
