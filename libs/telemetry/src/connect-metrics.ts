@@ -113,8 +113,7 @@ export class SinkTaskMetrics extends TaskMetrics {
   private readonly putBatch: Histogram.Internal<(typeof LABELS)[number]>;
   private readonly lagMax: Gauge.Internal<(typeof LABELS)[number]>;
   private readonly lagTotal: Gauge.Internal<(typeof LABELS)[number]>;
-  private readonly endToEnd: BatchHistogram;
-  private readonly labels: TaskLabels;
+  private readonly endToEnd: ReturnType<BatchHistogram["series"]>;
 
   /** @internal Made by `ConnectMetrics`. */
   constructor(metrics: ReturnType<typeof register>, labels: TaskLabels) {
@@ -124,8 +123,7 @@ export class SinkTaskMetrics extends TaskMetrics {
     this.putBatch = metrics.putBatch.labels(labels);
     this.lagMax = metrics.lagMax.labels(labels);
     this.lagTotal = metrics.lagTotal.labels(labels);
-    this.endToEnd = metrics.endToEnd;
-    this.labels = labels;
+    this.endToEnd = metrics.endToEnd.series(labels);
   }
 
   /** Records read from Kafka, before transforms (sink-record-read-rate/total). */
@@ -161,7 +159,6 @@ export class SinkTaskMetrics extends TaskMetrics {
    */
   observeEndToEndLatencies(durableAtMs: number, timestampsMs: readonly number[]): void {
     this.endToEnd.observeAll(
-      this.labels,
       timestampsMs.map((timestampMs) => Math.max(0, durableAtMs - timestampMs) / 1000),
     );
   }

@@ -27,7 +27,7 @@ describe("BatchHistogram", () => {
 
     for (const [labels, values] of observations) {
       for (const value of values) histogram.observe(labels, value);
-      batch.observeAll(labels, values);
+      batch.series(labels).observeAll(values);
     }
 
     const text = await ours.metrics();
@@ -38,8 +38,8 @@ describe("BatchHistogram", () => {
   it("forgets a removed series, and keeps the others", async () => {
     const registry = new Registry();
     const batch = new BatchHistogram(NAME, HELP, BOUNDS, registry);
-    batch.observeAll({ connector: "a", task: "0" }, [0.5]);
-    batch.observeAll({ connector: "b", task: "0" }, [0.5]);
+    batch.series({ connector: "a", task: "0" }).observeAll([0.5]);
+    batch.series({ connector: "b", task: "0" }).observeAll([0.5]);
 
     batch.remove({ task: "0", connector: "a" });
 

@@ -25,7 +25,7 @@ interface ExposedValue {
 export class BatchHistogram {
   readonly type = "histogram";
   readonly aggregator = "sum";
-  private readonly series = new Map<string, Series>();
+  private readonly seriesByLabels = new Map<string, Series>();
 
   constructor(
     readonly name: string,
@@ -38,31 +38,39 @@ export class BatchHistogram {
     registry.registerMetric(this as unknown as Metric);
   }
 
-  /** Adds one observation per value to the series of `labels`, which exists from its first call on. */
-  observeAll(labels: Readonly<Record<string, string>>, values: Iterable<number>): void {
+  /**
+   * The series of `labels`, bound, as prom-client's `labels()` gives: it exists (at zero) from now on, and
+   * its `observeAll` adds one observation per value.
+   */
+  series(labels: Readonly<Record<string, string>>): { observeAll(values: readonly number[]): void } {
     const series = this.seriesOf(labels);
-    for (const value of values) {
-      let bucket = 0;
-      while (bucket < this.upperBounds.length && value > (this.upperBounds[bucket] as number)) bucket += 1;
-      series.counts[bucket] = (series.counts[bucket] as number) + 1;
-      series.sum += value;
-      series.count += 1;
-    }
+    return {
+      observeAll: (values) => {
+        for (const value of values) {
+          let bucket = 0;
+          while (bucket < this.upperBounds.length && value > (this.upperBounds[bucket] as number))
+            bucket += 1;
+          series.counts[bucket] = (series.counts[bucket] as number) + 1;
+          series.sum += value;
+          series.count += 1;
+        }
+      },
+    };
   }
 
   /** Forgets the series of `labels`. */
   remove(labels: Readonly<Record<string, string>>): void {
-    this.series.delete(keyOf(labels));
+    this.seriesByLabels.delete(keyOf(labels));
   }
 
   reset(): void {
-    this.series.clear();
+    this.seriesByLabels.clear();
   }
 
   /** The metric as prom-client's registry exposes it: cumulative buckets, then the sum and the count. */
   get(): { name: string; help: string; type: string; aggregator: string; values: ExposedValue[] } {
     const values: ExposedValue[] = [];
-    for (const { labels, counts, sum, count } of this.series.values()) {
+    for (const { labels, counts, sum, count } of this.seriesByLabels.values()) {
       const line = (suffix: string, value: number, bound?: number | string): ExposedValue => ({
         metricName: `${this.name}_${suffix}`,
         labels: bound === undefined ? {} : { le: bound },
@@ -81,10 +89,10 @@ export class BatchHistogram {
 
   private seriesOf(labels: Readonly<Record<string, string>>): Series {
     const key = keyOf(labels);
-    let series = this.series.get(key);
+    let series = this.seriesByLabels.get(key);
     if (series === undefined) {
       series = { labels: { ...labels }, counts: this.upperBounds.map(() => 0).concat(0), sum: 0, count: 0 };
-      this.series.set(key, series);
+      this.seriesByLabels.set(key, series);
     }
     return series;
   }
