@@ -5,7 +5,7 @@ import { isBare } from "./record-codec.js";
  * The fewest bare messages worth a packed batch of their own between messages that go one by one: each
  * extra batch costs a round trip to the sink service, which a shorter stretch does not earn back.
  */
-export const MIN_PACKED_STRETCH = 100;
+const MIN_PACKED_STRETCH = 100;
 
 /** Messages `start` (inclusive) to `end` (exclusive) of a fetched batch, and whether all are bare. */
 export interface MessageStretch {
@@ -19,8 +19,8 @@ export interface MessageStretch {
  * ones can still travel packed when some of their neighbours cannot: a traced source batch's records carry
  * their trace in headers, and at a low sampling ratio they sit among many that carry nothing. A bare stretch
  * shorter than `minBare` joins the messages around it, so headers on every other message never turn a batch
- * into many small ones; a batch of bare messages only stays whole, however short. Stretches alternate, cover
- * every message in order, and none is empty.
+ * into many small ones; a batch of nothing but bare messages stays whole, however short. Stretches
+ * alternate, cover every message in order, and none is empty.
  */
 export function bareStretches(
   messages: readonly IncomingMessage[],
