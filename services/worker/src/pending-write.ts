@@ -1,3 +1,4 @@
+import type { IncomingMessage } from "@connect-mesh/kafka";
 import type { PackedRecords, SinkBatch } from "@connect-mesh/proto";
 import { type Context, fromRecordTrace } from "@connect-mesh/telemetry";
 import type { ConsumedMessage, SinkRecordOutcome } from "./sink-record-pipeline.js";
@@ -36,20 +37,26 @@ export function perRecordWrite(writables: readonly Writable[]): PendingWrite {
 }
 
 /**
- * A packed run of one partition's messages (see packedSinkRun), `consumed` one per record. Its messages
- * had no trace header, so each record's hops continued nothing, or left it unsampled, as the run says.
+ * A packed run of messages read from `partition` (see packedSinkRun), `messages` one per record. Its
+ * messages had no trace header, so each record's hops continued nothing, or left it unsampled, as the run
+ * says.
  */
-export function packedWrite(run: PackedRecords, consumed: readonly ConsumedMessage[]): PendingWrite {
+export function packedWrite(
+  run: PackedRecords,
+  partition: { readonly topic: string; readonly partition: number },
+  messages: readonly IncomingMessage[],
+): PendingWrite {
   const context = fromRecordTrace(run.unsampled ? UNSAMPLED_TRACE : undefined);
   return {
-    length: consumed.length,
+    length: messages.length,
     batch: (sequence) => ({ sequence, records: [], packed: [run] }),
+    // Made only for a record the error policy asks about: an object per record cost on every packed run.
     at: (index) => {
-      const message = consumed[index];
-      return message && { consumed: message, context };
+      const message = messages[index];
+      return message && { consumed: { ...partition, message }, context };
     },
-    from: (index) => packedWrite(runFrom(run, index), consumed.slice(index)),
-    timestampsMs: () => consumed.map(({ message }) => Number(message.timestamp)),
+    from: (index) => packedWrite(runFrom(run, index), partition, messages.slice(index)),
+    timestampsMs: () => messages.map((message) => Number(message.timestamp)),
   };
 }
 

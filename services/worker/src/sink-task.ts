@@ -11,7 +11,7 @@ import type { ErrorPolicy } from "./errors/error-policy.js";
 import { openTaskErrorPolicy } from "./errors/task-error-policy.js";
 import { type PendingWrite, packedWrite, perRecordWrite, type Writable } from "./pending-write.js";
 import { readsPackedBatches } from "./plugin-capabilities.js";
-import { type ConsumedMessage, SinkRecordPipeline, sinkFailure } from "./sink-record-pipeline.js";
+import { SinkRecordPipeline, sinkFailure } from "./sink-record-pipeline.js";
 import { consumedMessageOf, type SinkSubscription, sinkSubscriptionOf } from "./sink-subscription.js";
 import { FatalTaskError, type TaskContext } from "./task-context.js";
 import { taskConvertersFrom } from "./task-converters.js";
@@ -221,7 +221,6 @@ async function consumeAndWrite(
     batchPipeline: SinkRecordPipeline,
     { topic, partition }: { topic: string; partition: number },
     messages: readonly IncomingMessage[],
-    consumed: readonly ConsumedMessage[],
   ): Promise<PendingWrite[]> => {
     const stretches =
       packs && topic !== subscription.replayTopic
@@ -234,11 +233,12 @@ async function consumeAndWrite(
       if (run !== undefined) {
         if (writable.length > 0) writes.push(perRecordWrite(writable));
         writable = [];
-        writes.push(packedWrite(run, consumed.slice(start, end)));
+        writes.push(packedWrite(run, { topic, partition }, messages.slice(start, end)));
         continue;
       }
-      for (const message of consumed.slice(start, end)) {
-        const outcome = await policy.settle(() => batchPipeline.process(message), stopping);
+      for (const message of messages.slice(start, end)) {
+        const consumed = consumedMessageOf(subscription, topic, partition, message);
+        const outcome = await policy.settle(() => batchPipeline.process(consumed), stopping);
         if (outcome?.kind === "write") writable.push(outcome);
       }
     }
@@ -261,10 +261,7 @@ async function consumeAndWrite(
         const last = messages[messages.length - 1];
         if (!last) return;
         metrics.countRead(messages.length);
-        const consumed = messages.map((message) =>
-          consumedMessageOf(subscription, batch.topic, batch.partition, message),
-        );
-        const writes = await writesOf(pipeline.forBatch(), batch, messages, consumed);
+        const writes = await writesOf(pipeline.forBatch(), batch, messages);
         // Holds these records back while the batches before are too far from committed.
         await commits.roomFor(messages.length);
         for (const pending of writes) await sendUntilAccepted(pending);
