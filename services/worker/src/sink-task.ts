@@ -229,14 +229,15 @@ async function consumeAndWrite(
     const writes: PendingWrite[] = [];
     let writable: Writable[] = [];
     for (const { start, end, bare } of stretches) {
-      const run = bare ? batchPipeline.processRun(topic, partition, messages.slice(start, end)) : undefined;
+      const stretch = messages.slice(start, end);
+      const run = bare ? batchPipeline.processRun(topic, partition, stretch) : undefined;
       if (run !== undefined) {
         if (writable.length > 0) writes.push(perRecordWrite(writable));
         writable = [];
-        writes.push(packedWrite(run, { topic, partition }, messages.slice(start, end)));
+        writes.push(packedWrite(run, { topic, partition }, stretch));
         continue;
       }
-      for (const message of messages.slice(start, end)) {
+      for (const message of stretch) {
         const consumed = consumedMessageOf(subscription, topic, partition, message);
         const outcome = await policy.settle(() => batchPipeline.process(consumed), stopping);
         if (outcome?.kind === "write") writable.push(outcome);
