@@ -6,6 +6,7 @@ import type { SourceOffsetStore } from "@connect-mesh/source-offsets";
 import type { ConnectMetrics } from "@connect-mesh/telemetry";
 import type { Logger } from "pino";
 import type { ActiveTopics } from "./active-topics.js";
+import type { CommitCadence } from "./background-commits.js";
 import type { ConnectorLocator } from "./connector-locator.js";
 import { TaskFencedError } from "./task-context.js";
 import { TaskRunner } from "./task-runner.js";
@@ -24,6 +25,7 @@ export interface WorkerResources {
   readonly activeTopics: ActiveTopics;
   readonly logger: Logger;
   readonly metrics: ConnectMetrics;
+  readonly commitCadence: CommitCadence;
 }
 
 /** A task this worker should run, and what makes one run of it different from another. */

@@ -1,8 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { BackgroundCommits } from "./background-commits.js";
 
-/** A commit step whose calls stay pending until the test settles them, one by one. */
-function manualCommits() {
+/**
+ * A commit step whose calls stay pending until the test settles them, one by one; at most 10 records
+ * uncommitted, and no wait between commits unless the test asks for one.
+ */
+function manualCommits(minIntervalMs = 0) {
   const calls: { progress: number[]; settle: (error?: Error) => void }[] = [];
   const failures: unknown[] = [];
   const commits = new BackgroundCommits<number[]>(
@@ -14,7 +17,7 @@ function manualCommits() {
       merge: (older, newer) => [...older, ...newer],
       onFailure: (error) => failures.push(error),
     },
-    10,
+    { minIntervalMs, maxUncommittedRecords: 10 },
   );
   return { commits, calls, failures };
 }
@@ -72,5 +75,72 @@ describe("BackgroundCommits", () => {
     expect(commits.error).toBe(broken);
     expect(() => commits.add([3], 1)).toThrow(broken);
     await expect(commits.roomFor(1)).rejects.toBe(broken);
+  });
+
+  describe("with a least interval between commits", () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+    /** Fakes only the clock the interval reads and waits on, so `settle` still runs on setImmediate. */
+    const fakeClock = () => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] });
+
+    it("commits the first at once, then waits out the interval, merging what comes meanwhile", async () => {
+      fakeClock();
+      const { commits, calls } = manualCommits(100);
+      commits.add([1], 1);
+      expect(calls.map((c) => c.progress)).toEqual([[1]]);
+      calls[0]?.settle();
+      await settle();
+      commits.add([2], 1);
+      commits.add([3], 1);
+      await vi.advanceTimersByTimeAsync(99);
+      expect(calls).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(calls.map((c) => c.progress)).toEqual([[1], [2, 3]]);
+    });
+
+    it("starts the next commit at once when a batch waits for room", async () => {
+      fakeClock();
+      const { commits, calls } = manualCommits(100);
+      commits.add([1], 2);
+      calls[0]?.settle();
+      await settle();
+      commits.add([2], 6);
+      await settle();
+      expect(calls).toHaveLength(1);
+      const room = commits.roomFor(5);
+      await settle();
+      expect(calls.map((c) => c.progress)).toEqual([[1], [2]]);
+      calls[1]?.settle();
+      await expect(room).resolves.toBeUndefined();
+    });
+
+    it("starts the next commit at once when the records uncommitted reach the limit", async () => {
+      fakeClock();
+      const { commits, calls } = manualCommits(100);
+      commits.add([1], 2);
+      calls[0]?.settle();
+      await settle();
+      commits.add([2], 6);
+      await settle();
+      expect(calls).toHaveLength(1);
+      commits.add([3], 4);
+      await settle();
+      expect(calls.map((c) => c.progress)).toEqual([[1], [2, 3]]);
+    });
+
+    it("starts the next commit at once when asked to drain", async () => {
+      fakeClock();
+      const { commits, calls } = manualCommits(100);
+      commits.add([1], 1);
+      calls[0]?.settle();
+      await settle();
+      commits.add([2], 1);
+      const drained = commits.drain();
+      await settle();
+      expect(calls.map((c) => c.progress)).toEqual([[1], [2]]);
+      calls[1]?.settle();
+      await expect(drained).resolves.toBeUndefined();
+    });
   });
 });

@@ -13,24 +13,42 @@ export interface CommitSteps<Progress> {
   onFailure(error: unknown): void;
 }
 
+/** How often a task commits: at most every `minIntervalMs`, at once past `maxUncommittedRecords`. */
+export interface CommitCadence {
+  /**
+   * The least time from the start of one commit to the start of the next (Connect's
+   * `offset.flush.interval.ms`, with a far shorter default; see the worker's settings). Every commit
+   * confirms the task's assignment in etcd, flushes a sink's service and writes to Kafka, so at a low
+   * rate, when each commit covers a few records, committing back to back cost more CPU than the records.
+   */
+  readonly minIntervalMs: number;
+  readonly maxUncommittedRecords: number;
+}
+
 /**
  * Commits a task's offsets off the records' path, one commit at a time: progress added while a commit is
- * in flight is merged and committed next, so a task commits as often as a commit's round trips allow and
- * never once per batch when batches come faster (Connect commits on a timer instead; we commit as soon as
- * we can, which keeps what a crash repeats small). `commit` makes the records durable first where they are
- * not yet (a sink's flush), then stores the offsets; `roomFor` holds the next batch back while too much is
- * uncommitted. After a failure nothing more is
- * committed and every later call throws it.
+ * in flight, or while the next one waits for its turn, is merged and committed next, so a task commits
+ * about once per `minIntervalMs` when records trickle in and as often as a commit's round trips allow when
+ * they pour (Connect commits on a timer of a minute; we keep what a crash repeats small). `commit` makes
+ * the records durable first where they are not yet (a sink's flush), then stores the offsets; `roomFor`
+ * holds the next batch back while too much is uncommitted, and makes the commit due start at once. After
+ * a failure nothing more is committed and every later call throws it.
  */
 export class BackgroundCommits<Progress> {
   private pending: { progress: Progress; records: number } | undefined;
   private running: Promise<void> | undefined;
   private runningRecords = 0;
   private failure: { readonly error: unknown } | undefined;
+  private lastCommitStartedAt = Number.NEGATIVE_INFINITY;
+  /** Set while the loop waits for the next commit's turn: ends the wait early. */
+  private startNow: (() => void) | undefined;
+  /** Batches waiting in `roomFor`, and whether a drain was asked: either makes the next commit start at once. */
+  private waitingForRoom = 0;
+  private isDraining = false;
 
   constructor(
     private readonly steps: CommitSteps<Progress>,
-    private readonly maxUncommittedRecords = MAX_UNCOMMITTED_RECORDS,
+    private readonly cadence: CommitCadence,
   ) {}
 
   /** Records durable but not committed yet, in flight or waiting. */
@@ -53,6 +71,7 @@ export class BackgroundCommits<Progress> {
             progress: this.steps.merge(this.pending.progress, progress),
             records: this.pending.records + records,
           };
+    if (this.pending.records >= this.cadence.maxUncommittedRecords) this.startNow?.();
     this.running ??= this.commitPending();
   }
 
@@ -61,22 +80,35 @@ export class BackgroundCommits<Progress> {
     for (;;) {
       this.throwIfFailed();
       const uncommitted = this.uncommittedRecords;
-      if (uncommitted === 0 || uncommitted + records <= this.maxUncommittedRecords) return;
-      await this.running;
+      if (uncommitted === 0 || uncommitted + records <= this.cadence.maxUncommittedRecords) return;
+      this.waitingForRoom++;
+      this.startNow?.();
+      try {
+        await this.running;
+      } finally {
+        this.waitingForRoom--;
+      }
     }
   }
 
   /** Waits until everything added is committed; throws if a commit failed. */
   async drain(): Promise<void> {
+    this.isDraining = true;
+    this.startNow?.();
     while (this.running !== undefined) await this.running;
     this.throwIfFailed();
   }
 
   private async commitPending(): Promise<void> {
     try {
-      for (let next = this.pending; next !== undefined; next = this.pending) {
+      for (;;) {
+        const turn = this.nextTurn();
+        if (turn !== undefined) await turn;
+        const next = this.pending;
+        if (next === undefined) return;
         this.pending = undefined;
         this.runningRecords = next.records;
+        this.lastCommitStartedAt = performance.now();
         await this.steps.commit(next.progress);
         this.runningRecords = 0;
       }
@@ -88,6 +120,24 @@ export class BackgroundCommits<Progress> {
     } finally {
       this.running = undefined;
     }
+  }
+
+  /** Resolves when the next commit may start, or is undefined when it may start now. */
+  private nextTurn(): Promise<void> | undefined {
+    const waitMs = this.lastCommitStartedAt + this.cadence.minIntervalMs - performance.now();
+    const isPressed =
+      this.isDraining ||
+      this.waitingForRoom > 0 ||
+      (this.pending?.records ?? 0) >= this.cadence.maxUncommittedRecords;
+    if (waitMs <= 0 || isPressed) return undefined;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.startNow?.(), waitMs);
+      this.startNow = () => {
+        clearTimeout(timer);
+        this.startNow = undefined;
+        resolve();
+      };
+    });
   }
 
   private throwIfFailed(): void {

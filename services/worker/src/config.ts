@@ -38,6 +38,15 @@ const WorkerEnv = z.object({
     .stringbool()
     .default(true)
     .describe("Connect's topic.tracking.enable: record the topics each connector uses"),
+  CONNECT_MESH_OFFSET_FLUSH_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(50)
+    .describe(
+      "Connect's offset.flush.interval.ms: the least time between two offset commits of a task " +
+        "(one with 2,000 records uncommitted, or stopping, commits at once)",
+    ),
   CONNECT_MESH_METRICS_PORT: z.coerce
     .number()
     .int()
@@ -57,6 +66,7 @@ export interface WorkerSettings {
   readonly leaseTtlSeconds: number;
   readonly offsetsTopic: string;
   readonly topicTrackingEnabled: boolean;
+  readonly offsetFlushIntervalMs: number;
   readonly metricsPort: number;
   /** Where spans go, if anywhere (OpenTelemetry's OTEL_EXPORTER_OTLP_ENDPOINT), and who this process is in them. */
   readonly telemetry: TelemetryConfig;
@@ -82,6 +92,7 @@ export function workerSettingsFrom(env: NodeJS.ProcessEnv): WorkerSettings {
     leaseTtlSeconds: c.CONNECT_MESH_LEASE_TTL_SECONDS,
     offsetsTopic: c.CONNECT_MESH_OFFSETS_TOPIC,
     topicTrackingEnabled: c.CONNECT_MESH_TOPIC_TRACKING_ENABLE,
+    offsetFlushIntervalMs: c.CONNECT_MESH_OFFSET_FLUSH_INTERVAL_MS,
     metricsPort: c.CONNECT_MESH_METRICS_PORT,
     telemetry: telemetryConfigFromEnv(env, { serviceName: "worker", instanceId: workerId }),
     logLevel: c.CONNECT_MESH_LOG_LEVEL,

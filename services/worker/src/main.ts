@@ -8,6 +8,7 @@ import { SourceOffsetStore } from "@connect-mesh/source-offsets";
 import { LoggerFactory, startMetricsServer, startTelemetry } from "@connect-mesh/telemetry";
 import { ActiveTopics } from "./active-topics.js";
 import { AssignmentManager } from "./assignment-manager.js";
+import { MAX_UNCOMMITTED_RECORDS } from "./background-commits.js";
 import { workerSettingsFrom } from "./config.js";
 import { ConnectorLocator } from "./connector-locator.js";
 import { createWorkerMetrics } from "./worker-metrics.js";
@@ -85,6 +86,10 @@ const manager = new AssignmentManager({
   activeTopics: new ActiveTopics(state, settings.topicTrackingEnabled, logger),
   logger,
   metrics: metrics.connect,
+  commitCadence: {
+    minIntervalMs: settings.offsetFlushIntervalMs,
+    maxUncommittedRecords: MAX_UNCOMMITTED_RECORDS,
+  },
 });
 // Losing the lease means the leader has given our tasks away: stop them rather than run them twice.
 const running = manager.run(AbortSignal.any([stopping.signal, lease.lost]));

@@ -84,36 +84,39 @@ async function consumeAndWrite(
   let sequence = 0n;
   /** The consumer's lag per partition, as of each partition's last committed batch. */
   const lags = new Map<string, number>();
-  const commits = new BackgroundCommits<WrittenProgress>({
-    commit: async ({ positions, timestamps }) => {
-      if (timestamps.length > 0) {
-        // Through the last batch written: the service flushes in order, after every batch before it.
-        const flushed = await exchange(() => ({ $case: "flush", value: { throughSequence: sequence } }));
-        if (flushed.$case !== "flushed") throw new Error(`expected a flush, got ${flushed.$case}`);
-        // Source timestamp to durable in the sink: the pipeline's end-to-end latency.
-        metrics.observeEndToEndLatencies(Date.now(), timestamps);
-      }
-      // The offsets below cover the skipped records: their dead-letter copies must be in Kafka first.
-      await policy.flush();
-      await context.confirmStillAssigned();
-      try {
-        await consumer.commitOffsets(
-          [...positions.values()].map(({ topic, partition, offset }) => ({ topic, partition, offset })),
-        );
-        metrics.observeOffsetCommit(true);
-      } catch (error) {
-        metrics.observeOffsetCommit(false);
-        throw error;
-      }
-      for (const [key, { lag }] of positions) lags.set(key, lag);
-      metrics.setConsumerLag(lags.values());
+  const commits = new BackgroundCommits<WrittenProgress>(
+    {
+      commit: async ({ positions, timestamps }) => {
+        if (timestamps.length > 0) {
+          // Through the last batch written: the service flushes in order, after every batch before it.
+          const flushed = await exchange(() => ({ $case: "flush", value: { throughSequence: sequence } }));
+          if (flushed.$case !== "flushed") throw new Error(`expected a flush, got ${flushed.$case}`);
+          // Source timestamp to durable in the sink: the pipeline's end-to-end latency.
+          metrics.observeEndToEndLatencies(Date.now(), timestamps);
+        }
+        // The offsets below cover the skipped records: their dead-letter copies must be in Kafka first.
+        await policy.flush();
+        await context.confirmStillAssigned();
+        try {
+          await consumer.commitOffsets(
+            [...positions.values()].map(({ topic, partition, offset }) => ({ topic, partition, offset })),
+          );
+          metrics.observeOffsetCommit(true);
+        } catch (error) {
+          metrics.observeOffsetCommit(false);
+          throw error;
+        }
+        for (const [key, { lag }] of positions) lags.set(key, lag);
+        metrics.setConsumerLag(lags.values());
+      },
+      merge: (older, newer) => ({
+        positions: new Map([...older.positions, ...newer.positions]),
+        timestamps: older.timestamps.concat(newer.timestamps),
+      }),
+      onFailure: (error) => fail(error),
     },
-    merge: (older, newer) => ({
-      positions: new Map([...older.positions, ...newer.positions]),
-      timestamps: older.timestamps.concat(newer.timestamps),
-    }),
-    onFailure: (error) => fail(error),
-  });
+    context.commitCadence,
+  );
   let inFlight: Promise<void> = Promise.resolve();
   let failure: unknown;
   let failed: () => void = () => {};

@@ -79,19 +79,22 @@ async function readAndWrite(writer: Omit<BatchWriter, "commits">, offsetsProduce
   call.on("error", (error: Error) => logger.debug({ err: error }, "the Read stream failed"));
   const endStream = () => call.end();
   stopping.addEventListener("abort", endStream, { once: true });
-  const commits = new BackgroundCommits<StoredProgress>({
-    commit: async ({ offsets, throughSequence }) => {
-      await storeOffsets(writer.metrics, context, [...offsets.values()], offsetsProducer);
-      // A stream half-closed (a stop) or over takes no more requests; a restart resumes from the offsets.
-      if (call.writable) call.write({ message: { $case: "ack", value: { throughSequence } } });
+  const commits = new BackgroundCommits<StoredProgress>(
+    {
+      commit: async ({ offsets, throughSequence }) => {
+        await storeOffsets(writer.metrics, context, [...offsets.values()], offsetsProducer);
+        // A stream half-closed (a stop) or over takes no more requests; a restart resumes from the offsets.
+        if (call.writable) call.write({ message: { $case: "ack", value: { throughSequence } } });
+      },
+      merge: (older, newer) => ({
+        offsets: new Map([...older.offsets, ...newer.offsets]),
+        throughSequence: newer.throughSequence,
+      }),
+      // Ends the loop below even while it waits for the connector's next batch.
+      onFailure: () => call.cancel(),
     },
-    merge: (older, newer) => ({
-      offsets: new Map([...older.offsets, ...newer.offsets]),
-      throughSequence: newer.throughSequence,
-    }),
-    // Ends the loop below even while it waits for the connector's next batch.
-    onFailure: () => call.cancel(),
-  });
+    context.commitCadence,
+  );
   const batchWriter: BatchWriter = { ...writer, commits };
   // A stop that came while the task was still starting would otherwise never end the stream.
   if (stopping.aborted) endStream();

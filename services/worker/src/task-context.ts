@@ -3,6 +3,7 @@ import type { SourceOffsetStore } from "@connect-mesh/source-offsets";
 import type { ConnectMetrics } from "@connect-mesh/telemetry";
 import type { Logger } from "pino";
 import type { ActiveTopics } from "./active-topics.js";
+import type { CommitCadence } from "./background-commits.js";
 import type { ConnectorLocator } from "./connector-locator.js";
 import type { TaskStatusReporter } from "./task-status-reporter.js";
 
@@ -21,6 +22,8 @@ export interface TaskContext {
   readonly logger: Logger;
   /** The worker's task metrics (Connect's names); the task takes its own view at start. */
   readonly metrics: ConnectMetrics;
+  /** How often the task commits its offsets. */
+  readonly commitCadence: CommitCadence;
   /**
    * Resolves while this run of the task may commit (see `ClusterState.mayCommitFor`), and throws
    * `TaskFencedError` once it may not. Called before every offset commit, so a worker the task has moved
