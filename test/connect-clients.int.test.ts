@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, inject, it } from "vitest";
 import { appendLines } from "./files.js";
+import { rest } from "./rest-client.js";
 import "./stack-context.js";
 
 const restUrl = inject("restUrl");
@@ -65,4 +66,80 @@ describe("Kafka Connect's clients, unchanged", () => {
       allow: "GET, HEAD",
     });
   });
+
+  /**
+   * The keys Kafka Connect 4.3.1's validate lists for its FileStream connectors, besides the connectors' own
+   * (`file`, `topic`, `batch.size`), in its order; taken from a running Connect worker on 2026-12-08.
+   */
+  const CONNECT_KEYS = [
+    "name",
+    "connector.class",
+    "connector.plugin.version",
+    "tasks.max",
+    "tasks.max.enforce",
+    "key.converter",
+    "key.converter.plugin.version",
+    "value.converter",
+    "value.converter.plugin.version",
+    "header.converter",
+    "header.converter.plugin.version",
+    "transforms",
+    "predicates",
+    "config.action.reload",
+    "errors.retry.timeout",
+    "errors.retry.delay.max.ms",
+    "errors.tolerance",
+    "errors.log.enable",
+    "errors.log.include.messages",
+  ];
+  const CONNECT_SOURCE_KEYS = [
+    ...CONNECT_KEYS,
+    "topic.creation.groups",
+    "exactly.once.support",
+    "transaction.boundary",
+    "transaction.boundary.interval.ms",
+    "offsets.storage.topic",
+  ];
+  const CONNECT_SINK_KEYS = [
+    ...CONNECT_KEYS,
+    "topics",
+    "topics.regex",
+    "errors.deadletterqueue.topic.name",
+    "errors.deadletterqueue.topic.replication.factor",
+    "errors.deadletterqueue.context.headers.enable",
+  ];
+
+  it.each([
+    ["FileStreamSource", { topic: "t", file: "/tmp/in.txt" }, CONNECT_SOURCE_KEYS],
+    ["FileStreamSink", { topics: "t", file: "/tmp/out.txt" }, CONNECT_SINK_KEYS],
+  ])(
+    "validate of %s defines every key Connect's does, with Connect's defaults",
+    async (plugin, own, keys) => {
+      const response = await rest(restUrl, "PUT", `/connector-plugins/${plugin}/config/validate`, {
+        "connector.class": plugin,
+        name: `validate-${plugin}`,
+        "tasks.max": "1",
+        ...own,
+      });
+      expect(response.status).toBe(200);
+      const body = response.body as {
+        error_count: number;
+        configs: { definition: { name: string; default_value: string | null } }[];
+      };
+      expect(body.error_count).toBe(0);
+      const definitions = new Map(body.configs.map(({ definition }) => [definition.name, definition]));
+      expect(keys.filter((key) => !definitions.has(key))).toEqual([]);
+      expect(definitions.get("header.converter")?.default_value).toBe(
+        "org.apache.kafka.connect.storage.SimpleHeaderConverter",
+      );
+      expect(definitions.get("config.action.reload")?.default_value).toBe("restart");
+      expect(definitions.get("tasks.max.enforce")?.default_value).toBe("true");
+      if (plugin === "FileStreamSource") {
+        expect(definitions.get("exactly.once.support")?.default_value).toBe("requested");
+        expect(definitions.get("transaction.boundary")?.default_value).toBe("poll");
+        // A source has no dead-letter queue, in Connect as here.
+        expect(definitions.has("errors.deadletterqueue.topic.name")).toBe(false);
+      }
+    },
+  );
 });

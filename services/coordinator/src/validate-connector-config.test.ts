@@ -46,6 +46,52 @@ describe("validateConnectorConfig", () => {
     ],
     [{ "connector.class": "FileStreamSource", "tasks.max": "two" }, [expect.stringMatching(/tasks.max/)]],
     [{ "connector.class": "FileStreamSource", "tasks.max": "4" }, []],
+    // Connect's keys: its own values in any case, and what connect-mesh can honour.
+    [
+      {
+        "connector.class": "FileStreamSource",
+        "tasks.max.enforce": "False",
+        "config.action.reload": "NONE",
+        "exactly.once.support": "requested",
+        "transaction.boundary": "interval",
+        "transaction.boundary.interval.ms": "1000",
+        "connector.plugin.version": "1",
+        "header.converter.plugin.version": "0.1.0",
+        "offsets.storage.topic": "",
+        "topic.creation.groups": " ",
+      },
+      [],
+    ],
+    [
+      { "connector.class": "FileStreamSource", "config.action.reload": "reload" },
+      ["Invalid value reload for configuration config.action.reload: String must be one of: restart, none"],
+    ],
+    [
+      { "connector.class": "FileStreamSource", "exactly.once.support": "Required" },
+      [expect.stringMatching(/^exactly.once.support=required cannot be met: .*; use requested$/)],
+    ],
+    [
+      { "connector.class": "FileStreamSource", "transaction.boundary.interval.ms": "soon" },
+      [expect.stringMatching(/transaction.boundary.interval.ms: must be a whole number/)],
+    ],
+    [
+      { "connector.class": "FileStreamSource", "offsets.storage.topic": "my-offsets" },
+      [expect.stringMatching(/cluster's offsets topic; remove offsets.storage.topic$/)],
+    ],
+    [
+      { "connector.class": "FileStreamSource", "topic.creation.groups": "compacted" },
+      [expect.stringMatching(/remove topic.creation.groups$/)],
+    ],
+    [
+      { "connector.class": "FileStreamSource", "connector.plugin.version": "2" },
+      ["Version 2 is not available for connector.plugin.version: the one running here is 1"],
+    ],
+    [
+      { "connector.class": "FileStreamSink", topics: "t", "value.converter.plugin.version": "3.9.0" },
+      ["Version 3.9.0 is not available for value.converter.plugin.version: the one running here is 0.1.0"],
+    ],
+    // Exactly-once and transactions are a source's keys; a sink's config may carry them unread.
+    [{ "connector.class": "FileStreamSink", topics: "t", "exactly.once.support": "required" }, []],
   ])("checks the runtime's keys of %j", async (config, errors) => {
     const verdict = await validateConnectorConfig(config, catalog, servicesAnswering([]));
     expect(verdict.errors).toEqual(errors);

@@ -3,6 +3,7 @@ import { validateErrorHandlingConfig } from "@connect-mesh/error-handling";
 import type { ValidateResponse } from "@connect-mesh/proto";
 import { validateTransformConfig } from "@connect-mesh/transforms";
 import type { ConnectorServices } from "./connector-services.js";
+import { CONVERTERS_VERSION } from "./rest/config-key-info.js";
 import { RestError } from "./rest/rest-error.js";
 
 /** What validation found: the plugin the config names, and every problem with it. */
@@ -48,7 +49,7 @@ export async function validateConnectorConfig(
     );
   }
   const runtimeErrors = new Map<string, string[]>();
-  for (const { key, message } of runtimeKeyErrors(config, entry.plugin.kind)) {
+  for (const { key, message } of runtimeKeyErrors(config, entry.plugin)) {
     runtimeErrors.set(key, [...(runtimeErrors.get(key) ?? []), message]);
   }
   const validated = await services.validate(entry.plugin.className, entry.addresses, config);
@@ -82,10 +83,12 @@ export function invalidConfigError(verdict: ConfigVerdict): RestError {
  */
 function* runtimeKeyErrors(
   config: ConnectorConfig,
-  kind: "source" | "sink",
+  plugin: { readonly kind: "source" | "sink"; readonly className: string; readonly version: string },
 ): Generator<{ key: string; message: string }> {
+  const { kind } = plugin;
   yield* validateTransformConfig(config);
   yield* validateErrorHandlingConfig(config);
+  yield* connectCompatibilityKeyErrors(config, plugin);
   for (const key of ["tasks.max", "task.restart.backoff.initial.ms", "task.restart.backoff.max.ms"]) {
     const value = config[key];
     if (value !== undefined && !/^\s*[1-9]\d*\s*$/.test(value)) {
@@ -117,4 +120,71 @@ function* runtimeKeyErrors(
       }
     }
   }
+}
+
+/**
+ * Connect's keys that connect-mesh takes but cannot honour every value of: a value outside Connect's own
+ * choices, or one that asks for what connect-mesh does not do yet (exactly-once sources, a connector's own
+ * offsets topic, topic creation groups, another plugin version), is refused with what to do instead.
+ */
+function* connectCompatibilityKeyErrors(
+  config: ConnectorConfig,
+  plugin: { readonly kind: "source" | "sink"; readonly className: string; readonly version: string },
+): Generator<{ key: string; message: string }> {
+  const choices: [string, readonly string[]][] = [
+    ["tasks.max.enforce", ["true", "false"]],
+    ["config.action.reload", ["restart", "none"]],
+  ];
+  if (plugin.kind === "source")
+    choices.push(
+      ["exactly.once.support", ["requested", "required"]],
+      ["transaction.boundary", ["poll", "interval", "connector"]],
+    );
+  for (const [key, allowed] of choices) {
+    const value = config[key];
+    if (value !== undefined && !allowed.includes(value.trim().toLowerCase()))
+      yield {
+        key,
+        message: `Invalid value ${value} for configuration ${key}: String must be one of: ${allowed.join(", ")}`,
+      };
+  }
+  const versions: [string, string][] = [
+    ["connector.plugin.version", plugin.version],
+    ["key.converter.plugin.version", CONVERTERS_VERSION],
+    ["value.converter.plugin.version", CONVERTERS_VERSION],
+    ["header.converter.plugin.version", CONVERTERS_VERSION],
+  ];
+  for (const [key, available] of versions) {
+    const value = config[key]?.trim();
+    if (value !== undefined && value !== "" && value !== available)
+      yield {
+        key,
+        message: `Version ${value} is not available for ${key}: the one running here is ${available}`,
+      };
+  }
+  if (plugin.kind !== "source") return;
+  if (config["exactly.once.support"]?.trim().toLowerCase() === "required")
+    yield {
+      key: "exactly.once.support",
+      message:
+        "exactly.once.support=required cannot be met: connect-mesh's source tasks are at-least-once for now; use requested",
+    };
+  const interval = config["transaction.boundary.interval.ms"];
+  if (interval !== undefined && interval.trim() !== "" && !/^\s*\d+\s*$/.test(interval))
+    yield {
+      key: "transaction.boundary.interval.ms",
+      message: `Invalid value ${interval} for configuration transaction.boundary.interval.ms: must be a whole number of milliseconds`,
+    };
+  if ((config["offsets.storage.topic"] ?? "").trim() !== "")
+    yield {
+      key: "offsets.storage.topic",
+      message:
+        "connect-mesh keeps every source connector's offsets in the cluster's offsets topic; remove offsets.storage.topic",
+    };
+  if ((config["topic.creation.groups"] ?? "").trim() !== "")
+    yield {
+      key: "topic.creation.groups",
+      message:
+        "connect-mesh does not create a source's topics with per-connector settings yet; create the topics beforehand and remove topic.creation.groups",
+    };
 }

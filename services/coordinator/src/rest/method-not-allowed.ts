@@ -3,8 +3,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 /**
- * Answers a request for an unknown endpoint: 405 with an `Allow` header when its path exists under other
- * methods (Kafka Connect's body and message, from its JAX-RS server), else 404.
+ * Answers a request for an unknown endpoint: when its path exists under other methods, OPTIONS answers 200
+ * and any other method 405 (Kafka Connect's body and message, from its JAX-RS server), both with an `Allow`
+ * header; an unknown path answers 404.
  */
 export function answerUnknownEndpoint(
   app: FastifyInstance,
@@ -13,6 +14,11 @@ export function answerUnknownEndpoint(
 ): FastifyReply {
   const path = request.url.split("?", 1)[0] ?? "";
   const allowed = METHODS.filter((method) => app.findRoute({ method, url: path }) !== null);
+  if (allowed.length > 0 && request.method === "OPTIONS")
+    return reply
+      .status(200)
+      .header("allow", [...allowed, "OPTIONS"].join(", "))
+      .send();
   if (allowed.length > 0)
     return reply
       .status(405)

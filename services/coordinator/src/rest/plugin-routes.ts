@@ -3,7 +3,12 @@ import type { FastifyInstance } from "fastify";
 import type { ConnectorServices } from "../connector-services.js";
 import type { PluginCatalogWatcher } from "../plugin-catalog-watcher.js";
 import { validateConnectorConfig } from "../validate-connector-config.js";
-import { configKeyInfo, runtimeConfigKeys, transformConfigKeys } from "./config-key-info.js";
+import {
+  CONVERTERS_VERSION,
+  configKeyInfo,
+  runtimeConfigKeys,
+  transformConfigKeys,
+} from "./config-key-info.js";
 import { RestError } from "./rest-error.js";
 import {
   configInfos,
@@ -75,7 +80,7 @@ export function registerPluginRoutes(app: FastifyInstance, deps: PluginRoutesDep
       if (request.query.connectorsOnly !== false) return connectors;
       return [
         ...connectors,
-        ...CONVERTER_CLASSES.map((name) => ({ class: name, type: "converter", version: "0.1.0" })),
+        ...CONVERTER_CLASSES.map((name) => ({ class: name, type: "converter", version: CONVERTERS_VERSION })),
         ...transformPluginDescriptors().map((d) => ({
           class: d.className,
           type: d.type,
@@ -105,7 +110,10 @@ export function registerPluginRoutes(app: FastifyInstance, deps: PluginRoutesDep
       const transform = findTransformPlugin(request.params.plugin);
       if (transform !== undefined) return transform.configDefinitions.map(configKeyInfo);
       const { entry, definitions } = await describePlugin(request.params.plugin, deps);
-      return [...runtimeConfigKeys(entry.plugin.kind), ...definitions.map(configKeyInfo)];
+      return [
+        ...runtimeConfigKeys(entry.plugin.kind, entry.plugin.version),
+        ...definitions.map(configKeyInfo),
+      ];
     },
   );
 
@@ -141,7 +149,10 @@ export function registerPluginRoutes(app: FastifyInstance, deps: PluginRoutesDep
       );
       const pluginValues = new Map(verdict.pluginValues.map((value) => [value.name, value]));
       const configs = [
-        ...[...runtimeConfigKeys(entry.plugin.kind), ...transformConfigKeys(config)].map((definition) => ({
+        ...[
+          ...runtimeConfigKeys(entry.plugin.kind, entry.plugin.version),
+          ...transformConfigKeys(config),
+        ].map((definition) => ({
           definition,
           value: valueInfo(
             definition.name,

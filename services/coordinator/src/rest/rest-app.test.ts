@@ -83,12 +83,15 @@ describe("createRestApp reads requests as leniently as Kafka Connect", () => {
     expect(yes.json().message).toContain("includeTasks");
   });
 
-  it("answers 405 with Allow for a known path under another method, 404 for an unknown path", async () => {
+  it("answers 405 with Allow for a known path under another method (OPTIONS: 200), 404 for an unknown path", async () => {
     const { app } = appWithRoutes();
     const wrongMethod = await app.inject({ method: "PUT", url: "/connectors?expand=status" });
     expect(wrongMethod.statusCode).toBe(405);
     expect(wrongMethod.headers.allow).toBe("GET, HEAD, POST");
     expect(wrongMethod.json()).toEqual({ error_code: 405, message: "HTTP 405 Method Not Allowed" });
+    const options = await app.inject({ method: "OPTIONS", url: "/connectors" });
+    expect(options.statusCode).toBe(200);
+    expect(options.headers.allow).toBe("GET, HEAD, POST, OPTIONS");
     const unknown = await app.inject({ method: "GET", url: "/nope" });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json()).toEqual({ error_code: 404, message: "no such endpoint: GET /nope" });
