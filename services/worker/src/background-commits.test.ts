@@ -81,16 +81,23 @@ describe("BackgroundCommits", () => {
     afterEach(() => {
       vi.useRealTimers();
     });
-    /** Fakes only the clock the interval reads and waits on, so `settle` still runs on setImmediate. */
-    const fakeClock = () => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] });
+
+    /**
+     * Commits of at most one per 100 ms whose first, of `records`, has just ended, so the next waits its
+     * turn. Fakes only the clock the interval reads and waits on, so `settle` still runs on setImmediate.
+     */
+    async function betweenCommits(records: number) {
+      vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] });
+      const manual = manualCommits(100);
+      manual.commits.add([1], records);
+      expect(manual.calls.map((c) => c.progress)).toEqual([[1]]);
+      manual.calls[0]?.settle();
+      await settle();
+      return manual;
+    }
 
     it("commits the first at once, then waits out the interval, merging what comes meanwhile", async () => {
-      fakeClock();
-      const { commits, calls } = manualCommits(100);
-      commits.add([1], 1);
-      expect(calls.map((c) => c.progress)).toEqual([[1]]);
-      calls[0]?.settle();
-      await settle();
+      const { commits, calls } = await betweenCommits(1);
       commits.add([2], 1);
       commits.add([3], 1);
       await vi.advanceTimersByTimeAsync(99);
@@ -100,11 +107,7 @@ describe("BackgroundCommits", () => {
     });
 
     it("starts the next commit at once when a batch waits for room", async () => {
-      fakeClock();
-      const { commits, calls } = manualCommits(100);
-      commits.add([1], 2);
-      calls[0]?.settle();
-      await settle();
+      const { commits, calls } = await betweenCommits(2);
       commits.add([2], 6);
       await settle();
       expect(calls).toHaveLength(1);
@@ -116,11 +119,7 @@ describe("BackgroundCommits", () => {
     });
 
     it("starts the next commit at once when the records uncommitted reach the limit", async () => {
-      fakeClock();
-      const { commits, calls } = manualCommits(100);
-      commits.add([1], 2);
-      calls[0]?.settle();
-      await settle();
+      const { commits, calls } = await betweenCommits(2);
       commits.add([2], 6);
       await settle();
       expect(calls).toHaveLength(1);
@@ -130,11 +129,7 @@ describe("BackgroundCommits", () => {
     });
 
     it("starts the next commit at once when asked to drain", async () => {
-      fakeClock();
-      const { commits, calls } = manualCommits(100);
-      commits.add([1], 1);
-      calls[0]?.settle();
-      await settle();
+      const { commits, calls } = await betweenCommits(1);
       commits.add([2], 1);
       const drained = commits.drain();
       await settle();
