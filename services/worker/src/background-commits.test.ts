@@ -108,22 +108,22 @@ describe("BackgroundCommits", () => {
 
     it("starts the next commit at once when a batch waits for room", async () => {
       const { commits, calls } = await betweenCommits(2);
-      commits.add([2], 6);
+      commits.add([2], 4);
       await settle();
       expect(calls).toHaveLength(1);
-      const room = commits.roomFor(5);
+      const room = commits.roomFor(7);
       await settle();
       expect(calls.map((c) => c.progress)).toEqual([[1], [2]]);
       calls[1]?.settle();
       await expect(room).resolves.toBeUndefined();
     });
 
-    it("starts the next commit at once when the records uncommitted reach the limit", async () => {
+    it("starts the next commit at once when the records waiting reach half the limit", async () => {
       const { commits, calls } = await betweenCommits(2);
-      commits.add([2], 6);
+      commits.add([2], 4);
       await settle();
       expect(calls).toHaveLength(1);
-      commits.add([3], 4);
+      commits.add([3], 1);
       await settle();
       expect(calls.map((c) => c.progress)).toEqual([[1], [2, 3]]);
     });
