@@ -45,7 +45,7 @@ const WorkerEnv = z.object({
     .default(50)
     .describe(
       "Connect's offset.flush.interval.ms: the least time between two offset commits of a task " +
-        "(one with 2,000 records uncommitted, or stopping, commits at once)",
+        "(one with 1,000 records waiting for a commit, or stopping, commits at once)",
     ),
   CONNECT_MESH_METRICS_PORT: z.coerce
     .number()
