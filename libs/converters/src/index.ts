@@ -31,6 +31,7 @@ export type {
 export { ConverterConfigError } from "./converter-config-error.js";
 // Choosing and configuring a converter by Connect's class names.
 export { converterConfigFrom } from "./converter-config-from.js";
+export { CONVERTERS_VERSION } from "./converters-version.js";
 export {
   createConverter,
   createHeaderConverter,

@@ -90,6 +90,18 @@ describe("validateConnectorConfig", () => {
       { "connector.class": "FileStreamSink", topics: "t", "value.converter.plugin.version": "3.9.0" },
       ["Version 3.9.0 is not available for value.converter.plugin.version: the one running here is 0.1.0"],
     ],
+    [
+      {
+        "connector.class": "FileStreamSink",
+        topics: "t",
+        "key.converter": "StringConverter",
+        "value.converter": "org.apache.kafka.connect.json.JsonConverter",
+        "header.converter": "com.example.FancyHeaderConverter",
+      },
+      [
+        "Invalid value com.example.FancyHeaderConverter for configuration header.converter: Class com.example.FancyHeaderConverter could not be found.",
+      ],
+    ],
     // Exactly-once and transactions are a source's keys; a sink's config may carry them unread.
     [{ "connector.class": "FileStreamSink", topics: "t", "exactly.once.support": "required" }, []],
   ])("checks the runtime's keys of %j", async (config, errors) => {

@@ -1,9 +1,13 @@
-import type { ConnectorConfig, PluginCatalog } from "@connect-mesh/cluster-state";
+import type { CatalogEntry, ConnectorConfig, PluginCatalog } from "@connect-mesh/cluster-state";
+import {
+  CONVERTERS_VERSION,
+  resolveConverterClass,
+  resolveHeaderConverterClass,
+} from "@connect-mesh/converters";
 import { validateErrorHandlingConfig } from "@connect-mesh/error-handling";
 import type { ValidateResponse } from "@connect-mesh/proto";
 import { validateTransformConfig } from "@connect-mesh/transforms";
 import type { ConnectorServices } from "./connector-services.js";
-import { CONVERTERS_VERSION } from "./rest/config-key-info.js";
 import { RestError } from "./rest/rest-error.js";
 
 /** What validation found: the plugin the config names, and every problem with it. */
@@ -83,12 +87,25 @@ export function invalidConfigError(verdict: ConfigVerdict): RestError {
  */
 function* runtimeKeyErrors(
   config: ConnectorConfig,
-  plugin: { readonly kind: "source" | "sink"; readonly className: string; readonly version: string },
+  plugin: CatalogEntry["plugin"],
 ): Generator<{ key: string; message: string }> {
   const { kind } = plugin;
   yield* validateTransformConfig(config);
   yield* validateErrorHandlingConfig(config);
   yield* connectCompatibilityKeyErrors(config, plugin);
+  const converters = [
+    ["key.converter", resolveConverterClass],
+    ["value.converter", resolveConverterClass],
+    ["header.converter", resolveHeaderConverterClass],
+  ] as const;
+  for (const [key, resolve] of converters) {
+    const value = config[key];
+    if (value !== undefined && resolve(value) === undefined)
+      yield {
+        key,
+        message: `Invalid value ${value} for configuration ${key}: Class ${value} could not be found.`,
+      };
+  }
   for (const key of ["tasks.max", "task.restart.backoff.initial.ms", "task.restart.backoff.max.ms"]) {
     const value = config[key];
     if (value !== undefined && !/^\s*[1-9]\d*\s*$/.test(value)) {
@@ -129,7 +146,7 @@ function* runtimeKeyErrors(
  */
 function* connectCompatibilityKeyErrors(
   config: ConnectorConfig,
-  plugin: { readonly kind: "source" | "sink"; readonly className: string; readonly version: string },
+  plugin: CatalogEntry["plugin"],
 ): Generator<{ key: string; message: string }> {
   const choices: [string, readonly string[]][] = [
     ["tasks.max.enforce", ["true", "false"]],

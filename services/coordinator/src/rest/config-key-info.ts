@@ -1,3 +1,4 @@
+import { CONVERTERS_VERSION } from "@connect-mesh/converters";
 import { ERROR_CONFIG_KEYS } from "@connect-mesh/error-handling";
 import { type ConfigDefinition, ConfigImportance, ConfigType } from "@connect-mesh/proto";
 import { findTransformPlugin } from "@connect-mesh/transforms";
@@ -53,9 +54,6 @@ export function configKeyInfo(definition: ConfigDefinition): ConfigKeyInfo {
     dependents: definition.dependents,
   };
 }
-
-/** The version the built-in converters report, as `GET /connector-plugins?connectorsOnly=false` lists them. */
-export const CONVERTERS_VERSION = "0.1.0";
 
 /**
  * The keys the runtime owns for every connector, shown before the plugin's own, as Connect's validate lists

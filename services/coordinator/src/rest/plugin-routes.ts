@@ -1,14 +1,10 @@
+import { CONVERTERS_VERSION } from "@connect-mesh/converters";
 import { findTransformPlugin, transformPluginDescriptors } from "@connect-mesh/transforms";
 import type { FastifyInstance } from "fastify";
 import type { ConnectorServices } from "../connector-services.js";
 import type { PluginCatalogWatcher } from "../plugin-catalog-watcher.js";
 import { validateConnectorConfig } from "../validate-connector-config.js";
-import {
-  CONVERTERS_VERSION,
-  configKeyInfo,
-  runtimeConfigKeys,
-  transformConfigKeys,
-} from "./config-key-info.js";
+import { configKeyInfo, runtimeConfigKeys, transformConfigKeys } from "./config-key-info.js";
 import { RestError } from "./rest-error.js";
 import {
   configInfos,
