@@ -31,7 +31,6 @@ export type {
 export { ConverterConfigError } from "./converter-config-error.js";
 // Choosing and configuring a converter by Connect's class names.
 export { converterConfigFrom } from "./converter-config-from.js";
-export { CONVERTERS_VERSION } from "./converters-version.js";
 export {
   createConverter,
   createHeaderConverter,
@@ -48,6 +47,11 @@ export { JsonConverter } from "./json-converter.js";
 export type { DecimalFormat, JsonConverterSettings } from "./json-converter-config.js";
 export { parseJsonConverterConfig } from "./json-converter-config.js";
 export { LastRepeated } from "./last-repeated.js";
+export {
+  CONVERTERS_VERSION,
+  DEFAULT_CONVERTER_CLASS,
+  DEFAULT_HEADER_CONVERTER_CLASS,
+} from "./runtime-converters.js";
 export { SimpleHeaderConverter } from "./simple-header-converter.js";
 export { StringConverter } from "./string-converter.js";
 // Connect's text form of values, which SimpleHeaderConverter stores.

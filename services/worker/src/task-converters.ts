@@ -3,14 +3,10 @@ import {
   converterConfigFrom,
   createConverter,
   createHeaderConverter,
+  DEFAULT_CONVERTER_CLASS,
+  DEFAULT_HEADER_CONVERTER_CLASS,
   type HeaderConverter,
 } from "@connect-mesh/converters";
-
-/** The worker's default converters, as in Kafka Connect's quickstart worker config. */
-const DEFAULT_CONVERTER = "org.apache.kafka.connect.json.JsonConverter";
-
-/** Kafka Connect's default `header.converter`. */
-const DEFAULT_HEADER_CONVERTER = "org.apache.kafka.connect.storage.SimpleHeaderConverter";
 
 /** A task's key, value and header converters. */
 export interface TaskConverters {
@@ -26,17 +22,17 @@ export interface TaskConverters {
 export function taskConvertersFrom(config: Readonly<Record<string, string>>): TaskConverters {
   return {
     key: createConverter(
-      config["key.converter"] ?? DEFAULT_CONVERTER,
+      config["key.converter"] ?? DEFAULT_CONVERTER_CLASS,
       converterConfigFrom(config, "key.converter"),
       { isKey: true },
     ),
     value: createConverter(
-      config["value.converter"] ?? DEFAULT_CONVERTER,
+      config["value.converter"] ?? DEFAULT_CONVERTER_CLASS,
       converterConfigFrom(config, "value.converter"),
       { isKey: false },
     ),
     header: createHeaderConverter(
-      config["header.converter"] ?? DEFAULT_HEADER_CONVERTER,
+      config["header.converter"] ?? DEFAULT_HEADER_CONVERTER_CLASS,
       converterConfigFrom(config, "header.converter"),
     ),
   };

@@ -1,4 +1,8 @@
-import { CONVERTERS_VERSION } from "@connect-mesh/converters";
+import {
+  CONVERTERS_VERSION,
+  DEFAULT_CONVERTER_CLASS,
+  DEFAULT_HEADER_CONVERTER_CLASS,
+} from "@connect-mesh/converters";
 import { ERROR_CONFIG_KEYS } from "@connect-mesh/error-handling";
 import { type ConfigDefinition, ConfigImportance, ConfigType } from "@connect-mesh/proto";
 import { findTransformPlugin } from "@connect-mesh/transforms";
@@ -136,14 +140,9 @@ export function runtimeConfigKeys(kind: "source" | "sink", pluginVersion: string
       "LOW",
       "(Deprecated in Connect) Whether to enforce that the tasks.max property is respected by the connector. connect-mesh always keeps to tasks.max: task configs a plugin plans beyond it are dropped.",
     ),
-    ...converter(6, "key.converter", "org.apache.kafka.connect.json.JsonConverter", "Converter"),
-    ...converter(8, "value.converter", "org.apache.kafka.connect.json.JsonConverter", "Converter"),
-    ...converter(
-      10,
-      "header.converter",
-      "org.apache.kafka.connect.storage.SimpleHeaderConverter",
-      "HeaderConverter",
-    ),
+    ...converter(6, "key.converter", DEFAULT_CONVERTER_CLASS, "Converter"),
+    ...converter(8, "value.converter", DEFAULT_CONVERTER_CLASS, "Converter"),
+    ...converter(10, "header.converter", DEFAULT_HEADER_CONVERTER_CLASS, "HeaderConverter"),
     key(
       "Common",
       14,
