@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { waitFor } from "@connect-mesh/async";
 import { ClusterKeys } from "@connect-mesh/cluster-state";
 import { EtcdCoordinationStore } from "@connect-mesh/coordination";
-import { findFreePort, startMeshService, stopMeshService } from "@connect-mesh/deploy";
+import { findFreePort, startComponents, stopComponent } from "@connect-mesh/deploy";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startExtraInstance, stopExtraInstance } from "./extra-process.js";
 import { rest } from "./rest-client.js";
@@ -78,7 +78,7 @@ describe("coordinators in a group of three", () => {
 
     await createThrough(follower, names[0] ?? "");
     const killedAt = Date.now();
-    const killing = stopMeshService(runDir, "coordinator", "kill");
+    const killing = stopComponent(runDir, "coordinator", "kill");
     // Writes keep being accepted by the followers while the leader is gone: they go to etcd directly.
     for (const name of names.slice(1)) await createThrough(follower, name);
     await killing;
@@ -103,6 +103,6 @@ describe("coordinators in a group of three", () => {
       );
     }
 
-    await startMeshService(runDir, "coordinator");
+    await startComponents(runDir, ["coordinator"]);
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { waitFor } from "@connect-mesh/async";
-import { startMeshService, stopMeshService } from "@connect-mesh/deploy";
+import { startComponents, stopComponent } from "@connect-mesh/deploy";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { appendLines, lineText, readLines, waitForDistinctLines } from "./files.js";
 import { rest } from "./rest-client.js";
@@ -128,9 +128,9 @@ describe("Kafka Connect's file example, through coordinator, worker and the file
       },
     );
 
-    await stopMeshService(runDir, "worker", "graceful");
+    await stopComponent(runDir, "worker", "graceful");
     const atStop = (await readLines(files.output)).length;
-    await startMeshService(runDir, "worker");
+    await startComponents(runDir, ["worker"]);
 
     const lines = await waitForDistinctLines(files.output, 30_000);
     expect(atStop).toBeLessThan(30_000);
@@ -152,9 +152,9 @@ describe("Kafka Connect's file example, through coordinator, worker and the file
       },
     );
 
-    await stopMeshService(runDir, "worker", "kill");
+    await stopComponent(runDir, "worker", "kill");
     const atKill = (await readLines(files.output)).length;
-    await startMeshService(runDir, "worker");
+    await startComponents(runDir, ["worker"]);
 
     const lines = await waitForDistinctLines(files.output, total, 180_000);
     expect(atKill).toBeLessThan(total);
@@ -173,7 +173,7 @@ describe("Kafka Connect's file example, through coordinator, worker and the file
     await appendLines(files.input, 0, 5_000);
     await waitForDistinctLines(files.output, 5_000);
 
-    await stopMeshService(runDir, "connector-file", "kill");
+    await stopComponent(runDir, "connector-file", "kill");
     await appendLines(files.input, 5_000, 10_000);
     const failed = await waitFor(
       () => statusOf(names.source),
@@ -182,7 +182,7 @@ describe("Kafka Connect's file example, through coordinator, worker and the file
     );
     expect(failed.tasks[0]?.trace).toMatch(/^restart attempt \d+ in \d+ ms, after: /);
 
-    await startMeshService(runDir, "connector-file");
+    await startComponents(runDir, ["connector-file"]);
     const lines = await waitForDistinctLines(files.output, 10_000);
     expect(new Set(lines)).toEqual(new Set(expectedLines(0, 10_000)));
     await waitForRunning(names.source);
@@ -194,8 +194,8 @@ describe("Kafka Connect's file example, through coordinator, worker and the file
     await appendLines(files.input, 0, 1_000);
     await waitForDistinctLines(files.output, 1_000);
 
-    await stopMeshService(runDir, "coordinator", "graceful");
-    await startMeshService(runDir, "coordinator");
+    await stopComponent(runDir, "coordinator", "graceful");
+    await startComponents(runDir, ["coordinator"]);
 
     const listed = await rest(restUrl, "GET", "/connectors");
     expect(listed.body).toEqual(expect.arrayContaining([names.source, names.sink]));

@@ -33,6 +33,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     withComponents: ["mariadb", "postgres"],
     mariadbPort: await findFreePort(),
     postgresPort: await findFreePort(),
+    // The failover tests kill services and start them again themselves; a supervisor would race them.
+    restartCrashed: false,
   });
   const up = await upStack(config, (line) => process.stderr.write(`[test stack] ${line}\n`));
   const queryUrl = up.state.tracing?.queryUrl;

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { waitFor } from "@connect-mesh/async";
-import { startMeshService, stopMeshService } from "@connect-mesh/deploy";
+import { startComponents, stopComponent } from "@connect-mesh/deploy";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { rest } from "./rest-client.js";
 import { openMariaDb, openPostgres, type TestDatabase, uniqueName } from "./sql-databases.js";
@@ -145,12 +145,12 @@ describe("MariaDB → Kafka → PostgreSQL through the JDBC connectors", () => {
 
     // Mid-stream the worker dies without a word: what it had produced or written but not committed comes
     // again once it is back, and upserts on the primary key make the repeats harmless.
-    await stopMeshService(runDir, "worker", "kill");
+    await stopComponent(runDir, "worker", "kill");
     await addAccounts(table, 20_001, 5_000);
     await mariadb.query(
       `UPDATE ${table} SET balance = balance + 1, note = 'updated', updated = CURRENT_TIMESTAMP(3) WHERE id % 1000 = 0`,
     );
-    await startMeshService(runDir, "worker");
+    await startComponents(runDir, ["worker"]);
     // Equal counts and equal digests over the rows in id order: every row once, with its last values.
     await waitForCopy(table, 480_000);
   });

@@ -1,5 +1,5 @@
 import { waitFor } from "@connect-mesh/async";
-import { startMeshService, stopMeshService } from "@connect-mesh/deploy";
+import { startComponents, stopComponent } from "@connect-mesh/deploy";
 import { Kafka, logLevel } from "kafkajs";
 import { createConnection } from "mysql2/promise";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -126,9 +126,9 @@ describe("Kafka Connect's MySQL example, verbatim, against MariaDB", () => {
       await db.query("INSERT INTO login VALUES ('carol', NOW())");
       await waitForValues("mysql.login", "username", ["carol"]);
 
-      await stopMeshService(runDir, "worker", "kill");
+      await stopComponent(runDir, "worker", "kill");
       await db.query("INSERT INTO login VALUES ('dave', NOW())");
-      await startMeshService(runDir, "worker");
+      await startComponents(runDir, ["worker"]);
       await db.query("INSERT INTO login VALUES ('erin', NOW())");
       const names = await waitForValues("mysql.login", "username", ["alice", "bob", "carol", "dave", "erin"]);
       // At-least-once: a kill may repeat what was not yet committed, never lose a row.

@@ -9,8 +9,8 @@ import {
   type StackConfig,
   type StackState,
   stackConfigFromEnv,
-  startMeshService,
-  stopMeshService,
+  startComponents,
+  stopComponent,
   upStack,
   workerComponents,
 } from "@connect-mesh/deploy";
@@ -84,9 +84,11 @@ export async function startBenchStack(
     postgresPort: await findFreePort(),
     elasticsearchPort: await findFreePort(),
     nodeFlags: cpuProfileDir === undefined ? [] : ["--cpu-prof", `--cpu-prof-dir=${cpuProfileDir}`],
+    // A service that dies must fail the run, not come back unseen under a pid the bench does not measure.
+    restartCrashed: false,
   });
   const result = await upStack(config, progress);
-  if (!result.started) throw new Error(`a stack already runs from ${runDir}`);
+  if (!result.fresh) throw new Error(`a stack already runs from ${runDir}`);
   let state = result.state;
   const workers = workerComponents(config.workers);
   // The services that handle records, so the ones whose tracing is measured; restarted in this order.
@@ -105,9 +107,12 @@ export async function startBenchStack(
     processesOf: (component) => processes.get(component) ?? [],
     restartRecordServices: async (otlpEndpoint, purpose) => {
       // The workers stop first so that they do not reconnect to a file service that is about to go.
-      for (const name of recordServices) await stopMeshService(runDir, name, "graceful");
+      for (const name of recordServices) await stopComponent(runDir, name, "graceful");
       for (const name of [...recordServices].reverse())
-        await startMeshService(runDir, name, config.readyTimeoutMs, { otlpEndpoint });
+        await startComponents(runDir, [name], {
+          readyTimeoutMs: config.readyTimeoutMs,
+          changes: { otlpEndpoint },
+        });
       const restarted = await readStackState(runDir);
       if (restarted === undefined) throw new Error(`the stack's record in ${runDir} is gone`);
       state = restarted;

@@ -11,7 +11,9 @@ export type HealthProbe =
   /** PostgreSQL answers `SELECT 1` over TCP, logged in as the stack's `postgres` superuser. */
   | { readonly kind: "postgres"; readonly host: string; readonly port: number }
   /** Elasticsearch or OpenSearch at `url` says its `GET /_cluster/health` is green or yellow. */
-  | { readonly kind: "cluster-health"; readonly url: string };
+  | { readonly kind: "cluster-health"; readonly url: string }
+  /** The file was touched within the last `maxAgeMs`: the supervisor's sign that it keeps looking. */
+  | { readonly kind: "heartbeat"; readonly file: string; readonly maxAgeMs: number };
 
 /** A process of the local stack, as recorded in the run directory's state file. */
 export interface RunningComponent {

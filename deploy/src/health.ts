@@ -1,3 +1,4 @@
+import { stat } from "node:fs/promises";
 import type { Health, HealthProbe } from "./component.js";
 import { checkEtcdHealth, readEtcdKey } from "./etcd.js";
 import { checkKafkaHealth } from "./kafka.js";
@@ -24,7 +25,21 @@ export async function checkHealth(probe: HealthProbe): Promise<Health> {
       return checkPostgresHealth(probe.host, probe.port);
     case "cluster-health":
       return checkClusterHealth(probe.url);
+    case "heartbeat":
+      return checkHeartbeat(probe.file, probe.maxAgeMs);
   }
+}
+
+async function checkHeartbeat(file: string, maxAgeMs: number): Promise<Health> {
+  const touched = await stat(file).then(
+    (stats) => stats.mtimeMs,
+    () => undefined,
+  );
+  if (touched === undefined) return { healthy: false, reason: "no heartbeat yet" };
+  const age = Date.now() - touched;
+  return age <= maxAgeMs
+    ? { healthy: true }
+    : { healthy: false, reason: `no heartbeat for ${Math.round(age / 1000)} s` };
 }
 
 async function checkHttp(url: string): Promise<Health> {

@@ -3,7 +3,7 @@
  * PostgreSQL, Elasticsearch and OpenSearch, fetched, built, started and stopped by the project itself.
  */
 export type { Health, HealthProbe, RunningComponent } from "./component.js";
-export { startMeshService, stopMeshService } from "./component-control.js";
+export { type StartChanges, startComponents, stopComponent } from "./component-control.js";
 export type { JaegerPorts, TracingEndpoints } from "./jaeger.js";
 export { installKafkaTools } from "./kafka-install.js";
 export type { MavenArtifact, MavenInstallRequest } from "./maven-install.js";
@@ -30,7 +30,7 @@ export {
   stackConfigFromEnv,
 } from "./stack-config.js";
 export { StackError } from "./stack-error.js";
-export { readStackState, type StackState } from "./stack-state.js";
+export { type RecordedComponent, readStackState, type StackState } from "./stack-state.js";
 export { type StandaloneJaeger, startStandaloneJaeger } from "./standalone-jaeger.js";
 export {
   type StandaloneSearchEngine,

@@ -10,7 +10,7 @@ import { type Progress, reportSlowStep } from "./progress.js";
 import { StackError } from "./stack-error.js";
 
 /** The repository root, the same from deploy/src and deploy/dist. */
-const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
+export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 /** Where the mesh's services find the infrastructure, and how to run them. */
 export interface MeshSettings {
@@ -217,6 +217,23 @@ export async function launchMeshService(
  */
 const NODE_SERVICE_FLAGS = ["--no-memory-reducer"];
 
+/**
+ * The arguments that make `node` run a package's entry point `<name>`: its TypeScript source through tsx
+ * (`runFromSource`), else its build in dist/, which must exist.
+ */
+export function nodeEntry(packageDir: string, name: string, runFromSource: boolean): string[] {
+  const entry = runFromSource
+    ? ["--conditions=@connect-mesh/source", "--import", "tsx", join(packageDir, `src/${name}.ts`)]
+    : [join(packageDir, `dist/${name}.js`)];
+  const script = entry[entry.length - 1] ?? "";
+  if (!existsSync(script)) {
+    throw new StackError(
+      `${script} does not exist; run \`npm run build\` first (the README's first command does)`,
+    );
+  }
+  return entry;
+}
+
 async function commandFor(
   service: MeshService,
   packageDir: string,
@@ -225,22 +242,16 @@ async function commandFor(
   progress: Progress,
 ): Promise<{ command: string; args: string[]; env: Record<string, string> }> {
   switch (service.runtime.kind) {
-    case "node": {
-      const entry = settings.runFromSource
-        ? ["--conditions=@connect-mesh/source", "--import", "tsx", join(packageDir, "src/main.ts")]
-        : [join(packageDir, "dist/main.js")];
-      const script = entry[entry.length - 1] ?? "";
-      if (!existsSync(script)) {
-        throw new StackError(
-          `${script} does not exist; run \`npm run build\` first (the README's first command does)`,
-        );
-      }
+    case "node":
       return {
         command: process.execPath,
-        args: [...NODE_SERVICE_FLAGS, ...(settings.nodeFlags ?? []), ...entry],
+        args: [
+          ...NODE_SERVICE_FLAGS,
+          ...(settings.nodeFlags ?? []),
+          ...nodeEntry(packageDir, "main", settings.runFromSource),
+        ],
         env: {},
       };
-    }
     case "go": {
       const binary = join(home, basename(service.runtime.main));
       const logFile = join(home, "build.log");

@@ -49,6 +49,12 @@ export interface StackConfig {
    * on one thread, so more of them let a source task and a sink task run on different cores.
    */
   readonly workers: number;
+  /**
+   * Run the supervisor, which starts a mesh service (connector service, coordinator, worker) again when it
+   * dies, with backoff (`--no-restart` or CONNECT_MESH_RESTART_CRASHED=0 turn it off, for tests that study
+   * a crash themselves).
+   */
+  readonly restartCrashed: boolean;
 }
 
 /**
@@ -86,7 +92,8 @@ export const DEFAULT_PORTS = {
  * current directory), CONNECT_MESH_TRACING ("1" to run Jaeger), CONNECT_MESH_OTLP_PORT,
  * CONNECT_MESH_JAEGER_QUERY_PORT, CONNECT_MESH_WITH (optional components, e.g. "mariadb,postgres"),
  * CONNECT_MESH_MARIADB_PORT, CONNECT_MESH_POSTGRES_PORT, CONNECT_MESH_ELASTICSEARCH_PORT,
- * CONNECT_MESH_OPENSEARCH_PORT and CONNECT_MESH_WORKERS (worker processes, default 1). `overrides`
+ * CONNECT_MESH_OPENSEARCH_PORT, CONNECT_MESH_WORKERS (worker processes, default 1) and
+ * CONNECT_MESH_RESTART_CRASHED ("0" to run no supervisor). `overrides`
  * (command-line flags) win. Elasticsearch and OpenSearch both default to 9200, so asking for both on one
  * port is refused here, before anything starts.
  */
@@ -119,6 +126,7 @@ export function stackConfigFromEnv(
     runFromSource: env.CONNECT_MESH_RUN_FROM_SOURCE === "1",
     readyTimeoutMs: 90_000,
     workers: workersFrom(env.CONNECT_MESH_WORKERS),
+    restartCrashed: env.CONNECT_MESH_RESTART_CRASHED !== "0",
     ...overrides,
   };
   ensureSearchEnginePortsDiffer(config);

@@ -1,195 +1,103 @@
 import { mkdir } from "node:fs/promises";
 import type { Health, RunningComponent } from "./component.js";
-import { launchEtcd } from "./etcd.js";
-import { installEtcd } from "./etcd-install.js";
+import { STOP_GRACE_MS, startComponents } from "./component-control.js";
 import { checkHealth } from "./health.js";
-import { launchJaeger, tracingEndpoints } from "./jaeger.js";
-import { installJaeger } from "./jaeger-install.js";
-import { launchKafka } from "./kafka.js";
-import { installKafka } from "./kafka-install.js";
-import { launchMariaDb } from "./mariadb.js";
-import { installMariaDb } from "./mariadb-install.js";
-import { launchMeshService, type MeshSettings, meshServices, workerComponents } from "./mesh-services.js";
-import type { OptionalComponent } from "./optional-components.js";
-import { ensurePortsFree, findFreePort } from "./ports.js";
-import { launchPostgres } from "./postgres.js";
-import { installPostgres } from "./postgres-install.js";
+import { ensurePortsFree } from "./ports.js";
 import { isOurProcess, stopProcessGroup } from "./processes.js";
 import type { Progress } from "./progress.js";
 import { awaitReady } from "./readiness.js";
-import { launchSearchEngine } from "./search-engine.js";
-import { installSearchEngine, type SearchEngineInstall } from "./search-engine-install.js";
-import type { SearchEngine } from "./search-engines.js";
 import type { StackConfig } from "./stack-config.js";
-import { clearStackState, readStackState, type StackState, writeStackState } from "./stack-state.js";
+import { underStackLock } from "./stack-lock.js";
+import { chooseLayout, type PreparedComponent, planStack } from "./stack-plan.js";
+import {
+  clearStackState,
+  type RecordedComponent,
+  readStackState,
+  type StackState,
+  writeStackState,
+} from "./stack-state.js";
 
-/** The services that serve Prometheus `/metrics` (every one, and each worker); each gets a port of its own. */
-const METRICS_SERVICES = [
-  "connector-file",
-  "connector-jdbc",
-  "connector-search",
-  "connector-datagen-go",
-  "connector-http-python",
-  "coordinator",
-] as const;
-
-/** Kafka's controlled shutdown can take several seconds; after this it is killed. */
-const STOP_GRACE_MS = 30_000;
-
-/** The outcome of `upStack`. */
-export type UpResult =
-  | { readonly started: true; readonly state: StackState }
-  | { readonly started: false; readonly reason: "already-running"; readonly state: StackState };
+/** The outcome of `upStack`: the stack, and what this call started (nothing when all of it was running). */
+export interface UpResult {
+  readonly state: StackState;
+  /** Every component when the stack was new, the missing ones when part of it was running, or none. */
+  readonly started: readonly RunningComponent[];
+  /** Whether the stack was new, or part or all of it already ran from this run directory. */
+  readonly fresh: boolean;
+}
 
 /** A component's liveness and health, as `cmesh status` shows it. */
 export interface ComponentStatus {
-  readonly component: RunningComponent;
+  readonly component: RecordedComponent;
   readonly running: boolean;
   readonly health: Health;
 }
 
 /**
- * Brings the stack up: fetches and builds what is missing, checks every port first, then starts Jaeger
- * (with `tracing`), etcd, Kafka, the optional components (`withComponents`: MariaDB, PostgreSQL,
- * Elasticsearch, OpenSearch), the
- * connector services, the coordinator and the worker, and waits until each really answers. If a stack from
- * this run directory is already running it starts nothing. If any step fails, whatever this call started is
- * stopped again, so nothing is left half-running.
+ * Brings the stack up: fetches and builds what is missing, checks every port first, then starts each
+ * component of the plan (stack-plan.ts) and waits until it really answers. If any step fails, whatever
+ * this call started is stopped again, so nothing is left half-running. If a stack from this run directory
+ * is already running, in part or whole, it starts exactly the components that are not, with the config
+ * and ports they were first given (as `docker compose up` does), whatever this call's config says.
  */
 export async function upStack(config: StackConfig, progress: Progress): Promise<UpResult> {
   await mkdir(config.runDir, { recursive: true });
   const existing = await readStackState(config.runDir);
   if (existing) {
-    if (await anyRunning(existing, config.runDir))
-      return { started: false, reason: "already-running", state: existing };
+    if (await anyRunning(existing, config.runDir)) {
+      const started = await startComponents(config.runDir, "all", {
+        progress,
+        readyTimeoutMs: config.readyTimeoutMs,
+      });
+      return { state: (await readStackState(config.runDir)) ?? existing, started, fresh: false };
+    }
     // A stack that died without `down` (a reboot, a kill): its record is stale.
     await clearStackState(config.runDir);
   }
+  return underStackLock(config.runDir, () => startFresh(config, progress));
+}
 
+async function startFresh(config: StackConfig, progress: Progress): Promise<UpResult> {
   await mkdir(config.cacheDir, { recursive: true });
-  const kafkaInstall = await installKafka(config.cacheDir, progress);
-  const etcdInstall = await installEtcd(config.cacheDir, progress);
-  const jaegerInstall = config.tracing ? await installJaeger(config.cacheDir, progress) : undefined;
-  const has = (component: OptionalComponent) => config.withComponents.includes(component);
-  const mariadbInstall = has("mariadb") ? await installMariaDb(config.cacheDir, progress) : undefined;
-  const postgresInstall = has("postgres") ? await installPostgres(config.cacheDir, progress) : undefined;
-  const searchEngines: { readonly install: SearchEngineInstall; readonly port: number }[] = [];
-  for (const [engine, port] of [
-    ["elasticsearch", config.elasticsearchPort],
-    ["opensearch", config.opensearchPort],
-  ] as const satisfies readonly (readonly [SearchEngine, number])[]) {
-    if (has(engine))
-      searchEngines.push({ install: await installSearchEngine(engine, config.cacheDir, progress), port });
-  }
-  await ensurePortsFree({
-    "Kafka broker": config.kafkaPort,
-    "Kafka controller": config.kafkaControllerPort,
-    "etcd client": config.etcdPort,
-    "etcd peer": config.etcdPeerPort,
-    "REST API": config.restPort,
-    ...(config.tracing ? { "OTLP receiver": config.otlpPort, "Jaeger query": config.jaegerQueryPort } : {}),
-    ...(mariadbInstall ? { MariaDB: config.mariadbPort } : {}),
-    ...(postgresInstall ? { PostgreSQL: config.postgresPort } : {}),
-    ...Object.fromEntries(searchEngines.map(({ install, port }) => [install.spec.description, port])),
-  });
+  const layout = await chooseLayout(config);
+  const plans = planStack(config, layout, progress);
+  const prepared: PreparedComponent[] = [];
+  for (const plan of plans) prepared.push(await plan.prepare());
+  await ensurePortsFree(Object.assign({}, ...plans.map((plan) => plan.ports)));
 
   let state: StackState = {
     startedAt: new Date().toISOString(),
     startedFrom: config.baseDir,
+    config,
     components: [],
-  };
-  // Each component is recorded as soon as its process exists, so a failure at any later point stops it.
-  const launch = async (component: Promise<RunningComponent>, what: string) => {
-    progress(`starting ${what}`);
-    const launched = await component;
-    state = { ...state, components: [...state.components, launched] };
-    await writeStackState(config.runDir, state);
-    await awaitReady(launched, config.readyTimeoutMs);
+    ...layout,
   };
   try {
-    if (jaegerInstall !== undefined) {
-      // First, so the services export from their first span; `down` stops it last, after their final flush.
-      const tracing = tracingEndpoints({
-        otlpHttpPort: config.otlpPort,
-        queryPort: config.jaegerQueryPort,
-        queryGrpcPort: await findFreePort(),
-      });
-      state = { ...state, tracing };
-      await launch(
-        launchJaeger(jaegerInstall, config.runDir, tracing.ports),
-        `Jaeger ${jaegerInstall.version} (OTLP on ${tracing.otlpEndpoint}, query API on ${tracing.queryUrl})`,
-      );
+    for (const component of prepared) {
+      progress(`starting ${component.description}`);
+      const launched = await component.launch();
+      // Recorded as soon as its process exists, so a failure at any later point stops it.
+      state = { ...state, components: [...state.components, launched] };
+      await writeStackState(config.runDir, state);
+      await awaitReady(launched, config.readyTimeoutMs);
     }
-    await launch(
-      launchEtcd(etcdInstall, config.runDir, { clientPort: config.etcdPort, peerPort: config.etcdPeerPort }),
-      `etcd (${etcdInstall.origin}) on 127.0.0.1:${config.etcdPort}`,
-    );
-    await launch(
-      launchKafka(kafkaInstall, config.runDir, {
-        brokerPort: config.kafkaPort,
-        controllerPort: config.kafkaControllerPort,
-      }),
-      `Apache Kafka ${kafkaInstall.version} (KRaft) on 127.0.0.1:${config.kafkaPort}`,
-    );
-    // Databases are infrastructure like Kafka: up before any connector service might reach for them.
-    if (mariadbInstall !== undefined) {
-      await launch(
-        launchMariaDb(mariadbInstall, config.runDir, config.mariadbPort),
-        `MariaDB ${mariadbInstall.version} on 127.0.0.1:${config.mariadbPort}`,
-      );
-    }
-    if (postgresInstall !== undefined) {
-      await launch(
-        launchPostgres(postgresInstall, config.runDir, config.postgresPort),
-        `PostgreSQL ${postgresInstall.version} on 127.0.0.1:${config.postgresPort}`,
-      );
-    }
-    for (const { install, port } of searchEngines) {
-      await launch(
-        launchSearchEngine(install, config.runDir, { httpPort: port, transportPort: await findFreePort() }),
-        `${install.spec.description} on http://127.0.0.1:${port}`,
-      );
-    }
-    const mesh: MeshSettings = {
-      runDir: config.runDir,
-      etcdUrl: `http://127.0.0.1:${config.etcdPort}`,
-      kafkaBootstrap: `127.0.0.1:${config.kafkaPort}`,
-      restPort: config.restPort,
-      cluster: config.cluster,
-      baseDir: state.startedFrom,
-      runFromSource: config.runFromSource,
-      nodeFlags: config.nodeFlags,
-      fileConnectorPort: await findFreePort(),
-      jdbcConnectorPort: await findFreePort(),
-      searchConnectorPort: await findFreePort(),
-      datagenPort: await findFreePort(),
-      httpSinkPort: await findFreePort(),
-      workers: config.workers,
-      metricsPorts: Object.fromEntries(
-        await Promise.all(
-          [...METRICS_SERVICES, ...workerComponents(config.workers).map((worker) => worker.name)].map(
-            async (name) => [name, await findFreePort()] as const,
-          ),
-        ),
-      ),
-      ...(state.tracing === undefined ? {} : { otlpEndpoint: state.tracing.otlpEndpoint }),
-    };
-    state = { ...state, mesh };
-    for (const service of meshServices(mesh))
-      await launch(launchMeshService(service, mesh, progress), service.name);
   } catch (error) {
     await stopComponents(state, config.runDir);
     throw error;
   }
-  return { started: true, state };
+  return { state, started: state.components, fresh: true };
 }
 
 /** Stops every component of the recorded stack, newest first. Returns what was stopped (empty if nothing ran). */
 export async function downStack(config: StackConfig): Promise<readonly RunningComponent[]> {
-  const state = await readStackState(config.runDir);
-  if (!state) return [];
-  await stopComponents(state, config.runDir);
-  return state.components;
+  if (!(await readStackState(config.runDir))) return [];
+  // Under the lock, so the supervisor (stopped first, as the newest) starts nothing meanwhile.
+  return underStackLock(config.runDir, async () => {
+    const state = await readStackState(config.runDir);
+    if (!state) return [];
+    await stopComponents(state, config.runDir);
+    return state.components;
+  });
 }
 
 /** Liveness and health of every recorded component; undefined when no stack was started here. */
@@ -212,6 +120,7 @@ async function anyRunning(state: StackState, runDir: string): Promise<boolean> {
   return alive.some(Boolean);
 }
 
+/** Stops them newest first: the supervisor before what it watches, the worker before what it reads and writes. */
 async function stopComponents(state: StackState, runDir: string): Promise<void> {
   for (const component of [...state.components].reverse()) {
     await stopProcessGroup(component.pid, runDir, STOP_GRACE_MS, component.stopSignal);

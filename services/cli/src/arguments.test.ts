@@ -262,7 +262,7 @@ describe("parseCommand", () => {
     ],
     [
       ["status", "a", "--run-dir", "/x"],
-      '--run-dir goes with "up", "down", "status", "trace", "top" and "dlq", not "status a"',
+      '--run-dir goes with "up", "down", "status", "restart", "stop", "trace", "top" and "dlq", not "status a"',
     ],
     [["offsets", "get", "a", "--demo"], '--demo goes with "up", not "offsets get"'],
     [["down", "--with", "mariadb"], '--with goes with "up", not "down"'],

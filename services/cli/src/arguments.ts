@@ -66,14 +66,19 @@ export type ConnectorCommand = Extract<Command, { readonly rest: RestTarget }>;
 export const USAGE = `usage: cmesh <command> [options]
 
 the local stack:
-  up       fetch and build what is missing (first run only), then start Kafka, etcd and the mesh;
+  up       fetch and build what is missing (first run only), then start Kafka, etcd and the mesh
+           and a supervisor that starts a mesh service again when it dies (--no-restart: none);
+           on a stack that runs in part, start what is missing, as it was first started;
            with --tracing, also Jaeger, with every service sending it its traces;
            with --with mariadb,postgres,elasticsearch,opensearch (or some of them), also those
            databases and search engines (docs/local-stack.md);
            with --demo, also run Kafka Connect's file example (input.txt → Kafka → output.txt),
            tracing on
   down     stop everything \`cmesh up\` started
-  status   show what runs, where, and whether it is healthy
+  status   show what runs, where, whether it is healthy, and how often it was restarted
+  restart <component>    stop one component of the stack (a name \`cmesh status\` shows) and start
+                         it again; the name of a connector restarts the connector (see below)
+  stop <component>       stop one component; the supervisor leaves it stopped until \`cmesh up\`
   conformance <host:port> [--config <plugin>=<file.json> ...]
            check that a connector service honours the contract (cmesh conformance --help)
 
@@ -86,7 +91,9 @@ connectors, through the coordinator's Kafka Connect REST API (see --url):
   stop <name>            stop the connector and free its tasks (needed before its offsets change)
   restart <name> [--include-tasks] [--only-failed]
                          restart the connector; --include-tasks restarts its tasks too, and
-                         --only-failed restarts only what has FAILED
+                         --only-failed restarts only what has FAILED. A name that is also one of
+                         the local stack's components means the component, unless --url,
+                         --include-tasks or --only-failed is given (the same for stop)
   offsets get <name>     show the connector's committed offsets
   offsets reset <name>   delete them (stop the connector first)
   validate <file.json>   check a config, {"name": ..., "config": {...}} or the bare config, against
@@ -128,6 +135,8 @@ options (also read from CONNECT_MESH_* environment variables; see docs/local-sta
                          elasticsearch, opensearch
   --workers N            up: how many worker processes to run (default 1; each runs its tasks on
                          one thread, so 2 spread a pipeline's source and sink over two cores)
+  --no-restart           up: run no supervisor, so a mesh service that dies stays down (for tests
+                         that study a crash; CONNECT_MESH_RESTART_CRASHED=0 does the same)
   --mariadb-port N       with --with mariadb: MariaDB's port (default 3306)
   --postgres-port N      with --with postgres: PostgreSQL's port (default 5432)
   --elasticsearch-port N with --with elasticsearch: Elasticsearch's HTTP port (default 9200)
@@ -179,8 +188,9 @@ const DLQ_SCOPE: FlagScope = { commands: ["dlq"], described: '"dlq"' };
 // (up starts the REST API on it, the connector commands find it there), so it is not listed.
 const FLAG_SCOPES: Readonly<Record<string, FlagScope>> = {
   "run-dir": {
-    commands: [...STACK_COMMANDS, "trace", "top", "dlq"],
-    described: '"up", "down", "status", "trace", "top" and "dlq"',
+    // restart and stop take a component of the local stack as well as a connector.
+    commands: [...STACK_COMMANDS, "restart", "stop", "trace", "top", "dlq"],
+    described: '"up", "down", "status", "restart", "stop", "trace", "top" and "dlq"',
   },
   "kafka-port": STACK_SCOPE,
   "kafka-controller-port": STACK_SCOPE,
@@ -192,6 +202,7 @@ const FLAG_SCOPES: Readonly<Record<string, FlagScope>> = {
   "jaeger-query-port": { commands: ["up"], described: '"up"' },
   with: { commands: ["up"], described: '"up"' },
   workers: { commands: ["up"], described: '"up"' },
+  "no-restart": { commands: ["up"], described: '"up"' },
   "mariadb-port": STACK_SCOPE,
   "postgres-port": STACK_SCOPE,
   "elasticsearch-port": STACK_SCOPE,
@@ -423,6 +434,7 @@ function overridesFrom(values: Flags): Partial<StackConfig> {
   if (values["opensearch-port"] !== undefined)
     overrides.opensearchPort = parsePort(values["opensearch-port"], "--opensearch-port");
   if (values.workers !== undefined) overrides.workers = parseWorkerCount(values.workers, "--workers");
+  if (values["no-restart"]) overrides.restartCrashed = false;
   return overrides;
 }
 
@@ -478,6 +490,7 @@ function parseStrictly(argv: readonly string[]) {
         "jaeger-query-port": { type: "string" },
         with: { type: "string", multiple: true },
         workers: { type: "string" },
+        "no-restart": { type: "boolean" },
         "mariadb-port": { type: "string" },
         "postgres-port": { type: "string" },
         "elasticsearch-port": { type: "string" },

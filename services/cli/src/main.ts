@@ -1,7 +1,7 @@
 import { runConformanceCli } from "@connect-mesh/conformance";
 import { StackError, stackConfigFromEnv } from "@connect-mesh/deploy";
 import { KafkaClient } from "@connect-mesh/kafka";
-import { parseCommand, USAGE, UsageError } from "./arguments.js";
+import { type ConnectorCommand, parseCommand, USAGE, UsageError } from "./arguments.js";
 import { CommandError } from "./command-error.js";
 import { runConnectorCommand } from "./connector-commands.js";
 import { deadLetterTargetOf } from "./dead-letter-target.js";
@@ -13,6 +13,7 @@ import { terminal } from "./output.js";
 import { parsePartitionOffset } from "./record-position.js";
 import { RestClient } from "./rest-client.js";
 import { restUrlFrom } from "./rest-url.js";
+import { restartStackComponent, stackComponentTarget, stopStackComponent } from "./stack-components.js";
 import { status } from "./status.js";
 import { top } from "./top-command.js";
 import { type TraceTarget, traceRecord } from "./trace-command.js";
@@ -66,6 +67,22 @@ async function main(argv: readonly string[]): Promise<number> {
           ? await listDeadLetters(kafka, target, command.selection, terminal)
           : await replayDeadLetters(kafka, target, command, terminal);
       }
+      case "restart":
+      case "stop": {
+        const connectorFlags = command.name === "restart" && (command.includeTasks || command.onlyFailed);
+        const stack = await stackComponentTarget(
+          command.connector,
+          command.rest,
+          connectorFlags,
+          process.env,
+        );
+        if (stack !== undefined) {
+          return command.name === "restart"
+            ? await restartStackComponent(stack, command.connector, terminal)
+            : await stopStackComponent(stack, command.connector, terminal);
+        }
+        return await throughRestApi(command);
+      }
       case "top": {
         const interrupted = new AbortController();
         process.once("SIGINT", () => interrupted.abort());
@@ -73,11 +90,7 @@ async function main(argv: readonly string[]): Promise<number> {
         return await top(targets, { ...command, signal: interrupted.signal }, terminal);
       }
       default:
-        return await runConnectorCommand(
-          command,
-          new RestClient(restUrlFrom(process.env, command.rest)),
-          terminal,
-        );
+        return await throughRestApi(command);
     }
   } catch (error) {
     if (error instanceof StackError || error instanceof UsageError || error instanceof CommandError) {
@@ -87,6 +100,10 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     throw error;
   }
+}
+
+function throughRestApi(command: ConnectorCommand): Promise<number> {
+  return runConnectorCommand(command, new RestClient(restUrlFrom(process.env, command.rest)), terminal);
 }
 
 function indent(text: string): string {
