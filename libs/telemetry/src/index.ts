@@ -51,9 +51,14 @@ export {
   type TaskIdentity,
   taskAttributes,
 } from "./span-attributes.js";
-export { startTelemetry, type Telemetry, type TelemetryOverrides, TRACER_NAME } from "./start-telemetry.js";
+export { startTelemetry, type Telemetry, type TelemetryOverrides } from "./start-telemetry.js";
 export { TaskTracer } from "./task-tracer.js";
-export { type TelemetryConfig, telemetryConfigFromEnv, tracesUrlOf } from "./telemetry-config.js";
+export {
+  type TelemetryConfig,
+  TRACER_NAME,
+  telemetryConfigFromEnv,
+  tracesUrlOf,
+} from "./telemetry-config.js";
 export {
   extractGrpcMetadata,
   extractKafkaHeaders,

@@ -2,9 +2,6 @@ import type { SpanExporter } from "@opentelemetry/sdk-trace";
 import type { TelemetryConfig } from "./telemetry-config.js";
 import type { TracingSdk } from "./tracing-sdk.js";
 
-/** The tracer's name: the instrumentation scope every connect-mesh span is reported under. */
-export const TRACER_NAME = "connect-mesh";
-
 /** Telemetry running in this process. */
 export interface Telemetry {
   /** Whether spans are exported (an OTLP endpoint was configured). */

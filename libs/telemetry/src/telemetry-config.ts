@@ -1,3 +1,6 @@
+/** The tracer's name: the instrumentation scope every connect-mesh span is reported under. */
+export const TRACER_NAME = "connect-mesh";
+
 /** What a process needs to set telemetry up. */
 export interface TelemetryConfig {
   /** `service.name`: which kind of process this is ("worker", "connector-file"). */

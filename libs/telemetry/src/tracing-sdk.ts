@@ -8,8 +8,7 @@ import { ATTR_SERVICE_NAME } from "@opentelemetry/semantic-conventions";
 import { setActiveTracer } from "./internal/active-tracer.js";
 import { scopedContexts } from "./internal/scoped-context-manager.js";
 import { RecordSampler } from "./record-sampler.js";
-import { TRACER_NAME } from "./start-telemetry.js";
-import { type TelemetryConfig, tracesUrlOf } from "./telemetry-config.js";
+import { type TelemetryConfig, TRACER_NAME, tracesUrlOf } from "./telemetry-config.js";
 
 /** `service.instance.id`, spelled out: the stable semantic conventions do not export it yet. */
 const ATTR_SERVICE_INSTANCE_ID = "service.instance.id";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseCommand, UsageError } from "./arguments.js";
+import { parseCommand } from "./arguments.js";
+import { UsageError } from "./usage-error.js";
 
 describe("parseCommand", () => {
   it.each([[[]], [["help"]], [["--help"]], [["up", "-h"]], [["pause", "x", "--help"]]])(

@@ -4,6 +4,7 @@ import type { DeadLetterSelection } from "./dead-letter-selection.js";
 import type { ObserveFlags } from "./observe-targets.js";
 import { parsePartitionOffset, parseRecordPosition, type RecordPosition } from "./record-position.js";
 import type { RestTarget } from "./rest-url.js";
+import { UsageError } from "./usage-error.js";
 
 /** A parsed command line. */
 export type Command =
@@ -149,14 +150,6 @@ options (also read from CONNECT_MESH_* environment variables; see docs/local-sta
                          else http://127.0.0.1:<rest port>)
   -h, --help             show this help
 `;
-
-/** A command line that cannot be understood; the message says what is wrong. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(`${message} (cmesh --help lists the commands and options)`);
-    this.name = new.target.name;
-  }
-}
 
 type CommandName = Exclude<Command["name"], "help">;
 

@@ -1,7 +1,7 @@
 import { runConformanceCli } from "@connect-mesh/conformance";
 import { StackError, stackConfigFromEnv } from "@connect-mesh/deploy";
 import { KafkaClient } from "@connect-mesh/kafka";
-import { type ConnectorCommand, parseCommand, USAGE, UsageError } from "./arguments.js";
+import { type ConnectorCommand, parseCommand, USAGE } from "./arguments.js";
 import { CommandError } from "./command-error.js";
 import { runConnectorCommand } from "./connector-commands.js";
 import { deadLetterTargetOf } from "./dead-letter-target.js";
@@ -18,6 +18,7 @@ import { status } from "./status.js";
 import { top } from "./top-command.js";
 import { type TraceTarget, traceRecord } from "./trace-command.js";
 import { up } from "./up.js";
+import { UsageError } from "./usage-error.js";
 
 /** Runs one cmesh command and returns the process exit code; every failure ends as one clear line. */
 async function main(argv: readonly string[]): Promise<number> {

@@ -1,4 +1,4 @@
-import { UsageError } from "./arguments.js";
+import { UsageError } from "./usage-error.js";
 
 /** A record's place in Kafka, as `cmesh trace` takes it. */
 export interface RecordPosition {

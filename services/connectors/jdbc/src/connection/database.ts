@@ -1,11 +1,6 @@
 import type { ResultColumn, TableColumn } from "../schema/result-column.js";
 import type { Dialect } from "./dialect.js";
-
-/** A table, as the catalog names it: its schema (PostgreSQL) or database (MySQL), and its name. */
-export interface TableName {
-  readonly schema: string;
-  readonly name: string;
-}
+import type { TableName } from "./table-name.js";
 
 /** A query's result read row by row, each row an array in column order. */
 export interface RowStream {

@@ -1,5 +1,5 @@
-import type { TableName } from "./database.js";
 import type { DialectName } from "./jdbc-url.js";
+import type { TableName } from "./table-name.js";
 
 /** How one database family spells the parts of SQL that differ: quoted names and parameters. */
 export interface Dialect {

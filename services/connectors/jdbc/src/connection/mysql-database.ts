@@ -2,11 +2,12 @@ import mysql, { type Connection, type FieldPacket, type TypeCastField } from "my
 import type { Connection as PromiseConnection } from "mysql2/promise";
 import type { ResultColumn, TableColumn } from "../schema/result-column.js";
 import { mysqlColumn } from "./column-kinds.js";
-import type { Database, RowStream, TableName } from "./database.js";
+import type { Database, RowStream } from "./database.js";
 import { MYSQL_DIALECT } from "./dialect.js";
 import type { DatabaseAddress } from "./jdbc-url.js";
 import { parseMicros } from "./micros-text.js";
 import { connectionLost } from "./sql-errors.js";
+import type { TableName } from "./table-name.js";
 
 /** Opens a MySQL or MariaDB connection. Driver errors are left for the caller to classify. */
 export async function openMysql(address: DatabaseAddress, connectTimeoutMs: number): Promise<Database> {

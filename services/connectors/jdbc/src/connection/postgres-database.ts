@@ -2,11 +2,12 @@ import pg from "pg";
 import Cursor from "pg-cursor";
 import type { ResultColumn, TableColumn } from "../schema/result-column.js";
 import { POSTGRES_TEXT_OIDS, postgresColumn } from "./column-kinds.js";
-import type { Database, RowStream, TableName } from "./database.js";
+import type { Database, RowStream } from "./database.js";
 import { POSTGRES_DIALECT } from "./dialect.js";
 import type { DatabaseAddress } from "./jdbc-url.js";
 import { parseMicros } from "./micros-text.js";
 import { connectionLost, driverCode } from "./sql-errors.js";
+import type { TableName } from "./table-name.js";
 
 /** Rows fetched from an open cursor at a time. */
 const CURSOR_ROWS = 500;

@@ -1,5 +1,5 @@
-import type { TableName } from "../connection/database.js";
 import type { Dialect } from "../connection/dialect.js";
+import type { TableName } from "../connection/table-name.js";
 import { needsDefaultExpression } from "./column-types.js";
 import type { SqlValue } from "./sql-parameter.js";
 

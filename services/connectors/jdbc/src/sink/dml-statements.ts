@@ -1,6 +1,6 @@
 import { FatalError } from "@connect-mesh/connector-sdk";
-import type { TableName } from "../connection/database.js";
 import type { Dialect } from "../connection/dialect.js";
+import type { TableName } from "../connection/table-name.js";
 import type { SqlValue } from "./sql-parameter.js";
 
 /** One statement and its parameters, in placeholder order. */

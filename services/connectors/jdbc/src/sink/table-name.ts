@@ -1,5 +1,5 @@
 import { FatalError } from "@connect-mesh/connector-sdk";
-import type { TableName } from "../connection/database.js";
+import type { TableName } from "../connection/table-name.js";
 
 /** The placeholder `table.name.format` replaces with the record's topic, as Confluent spells it. */
 // biome-ignore lint/suspicious/noTemplateCurlyInString: Confluent's placeholder, meant literally.

@@ -1,8 +1,9 @@
 import { FatalError, silentLogger, toValue } from "@connect-mesh/connector-sdk";
 import { Schema, SchemaType } from "@connect-mesh/proto";
 import { describe, expect, it } from "vitest";
-import type { Database, TableName } from "../connection/database.js";
+import type { Database } from "../connection/database.js";
 import { MYSQL_DIALECT } from "../connection/dialect.js";
+import type { TableName } from "../connection/table-name.js";
 import type { TableColumn } from "../schema/result-column.js";
 import type { SinkField } from "./record-fields.js";
 import { type StructureSettings, TableStructures } from "./table-structures.js";

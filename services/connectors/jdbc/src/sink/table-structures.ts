@@ -1,5 +1,6 @@
 import { FatalError, type Logger } from "@connect-mesh/connector-sdk";
-import type { Database, TableName } from "../connection/database.js";
+import type { Database } from "../connection/database.js";
+import type { TableName } from "../connection/table-name.js";
 import type { TableColumn } from "../schema/result-column.js";
 import { type ColumnMatch, matchColumns } from "./column-matching.js";
 import { columnType } from "./column-types.js";

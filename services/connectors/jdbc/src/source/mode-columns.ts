@@ -1,5 +1,6 @@
 import type { ConfigProblem } from "@connect-mesh/connector-sdk";
-import type { Database, TableName } from "../connection/database.js";
+import type { Database } from "../connection/database.js";
+import type { TableName } from "../connection/table-name.js";
 import type { JdbcSourceConfig } from "./source-config.js";
 
 /** A table's incrementing column as the mode needs it, and what is wrong with the mode's columns there. */

@@ -7,9 +7,10 @@ import {
   toValue,
 } from "@connect-mesh/connector-sdk";
 import type { Record as ConnectRecord, Value } from "@connect-mesh/proto";
-import type { Database, TableName } from "../connection/database.js";
+import type { Database } from "../connection/database.js";
 import { floorToSecond, formatMicros } from "../connection/micros-text.js";
 import { sqlError } from "../connection/sql-errors.js";
+import type { TableName } from "../connection/table-name.js";
 import { timestampMicros, timestampParameterMicros } from "../schema/column-values.js";
 import type { ResultColumn } from "../schema/result-column.js";
 import { pollQuery } from "./poll-query.js";

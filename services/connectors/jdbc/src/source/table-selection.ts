@@ -1,4 +1,5 @@
-import type { Database, TableName } from "../connection/database.js";
+import type { Database } from "../connection/database.js";
+import type { TableName } from "../connection/table-name.js";
 
 /** A configured table name, split at its first dot into schema (PostgreSQL) or database (MySQL) and name. */
 export function tableNameOf(configured: string, defaultSchema: string): TableName {
