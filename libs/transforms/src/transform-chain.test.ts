@@ -72,6 +72,39 @@ describe("TransformChain.fromConfig", () => {
     ]);
   });
 
+  it("cuts into one-stage chains that, applied in turn, do what the whole chain does, predicates kept", () => {
+    const chain = TransformChain.fromConfig({
+      transforms: "hoist,route",
+      "transforms.hoist.type": "HoistField$Value",
+      "transforms.hoist.field": "line",
+      "transforms.route.type": "RegexRouter",
+      "transforms.route.regex": ".*",
+      "transforms.route.replacement": "audit",
+      "transforms.route.predicate": "isAudit",
+      predicates: "isAudit",
+      "predicates.isAudit.type": "HasHeaderKey",
+      "predicates.isAudit.name": "audit",
+    });
+    const parts = chain.oneChainPerStage();
+    expect(parts.map(({ stage }) => stage)).toEqual(chain.stages);
+    expect(parts.map(({ chain: part }) => part.stages)).toEqual(chain.stages.map((stage) => [stage]));
+    const applyParts = (r: ReturnType<typeof record>) =>
+      parts.reduce<ReturnType<typeof record> | null>(
+        (current, { chain: part }) => current && part.apply(current),
+        r,
+      );
+    const audited = record({
+      topic: "t",
+      value: v.str("x"),
+      headers: [{ key: "audit", value: undefined, schema: undefined }],
+    });
+    const plain = record({ topic: "t", value: v.str("y") });
+    expect(applyParts(audited)).toEqual(
+      record({ ...audited, topic: "audit", value: v.map({ line: v.str("x") }) }),
+    );
+    expect(applyParts(plain)).toEqual(record({ topic: "t", value: v.map({ line: v.str("y") }) }));
+  });
+
   it("throws a TransformConfigError naming the alias and full key, with every issue", () => {
     let error: unknown;
     try {

@@ -28,12 +28,7 @@ export class TransformChain {
 
   private constructor(planned: readonly PlannedStage[]) {
     this.planned = planned;
-    this.stages = planned.map((stage) => ({
-      alias: stage.alias,
-      className: stage.className,
-      predicateAlias: stage.predicate?.alias,
-      negate: stage.negate,
-    }));
+    this.stages = planned.map(infoOf);
   }
 
   /**
@@ -48,6 +43,15 @@ export class TransformChain {
     const [first, ...rest] = issues.map(({ key, message }) => ({ key, message }));
     if (first !== undefined) throw new TransformConfigError(issues[0]?.alias, [first, ...rest]);
     return new TransformChain(stages);
+  }
+
+  /**
+   * The chain cut into one-stage chains, in `stages` order, each with its own predicate: for a caller that
+   * traces and blames each transform on its own. They share this chain's transformations, so use either
+   * this chain or its parts, not both.
+   */
+  oneChainPerStage(): { readonly stage: TransformStageInfo; readonly chain: TransformChain }[] {
+    return this.planned.map((planned) => ({ stage: infoOf(planned), chain: new TransformChain([planned]) }));
   }
 
   /** Whether the chain has no stages, so records pass unchanged. */
@@ -76,6 +80,15 @@ export class TransformChain {
     }
     return current;
   }
+}
+
+function infoOf(stage: PlannedStage): TransformStageInfo {
+  return {
+    alias: stage.alias,
+    className: stage.className,
+    predicateAlias: stage.predicate?.alias,
+    negate: stage.negate,
+  };
 }
 
 /**

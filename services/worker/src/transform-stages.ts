@@ -10,18 +10,14 @@ export interface TransformStage {
 }
 
 /**
- * The task's transforms in `transforms` order, built once per task start. The whole chain is built first,
- * so a bad config fails with every problem named (TransformConfigError); then each alias becomes a
- * one-stage chain with the same keys (its predicate included), so the pipeline can trace and blame each
- * transform on its own.
+ * The task's transforms in `transforms` order, built once per task start: the whole chain at once, so a
+ * bad config fails with every problem named (TransformConfigError), then cut into one-stage chains (each
+ * with its predicate), so the pipeline can trace and blame each transform on its own.
  */
 export function transformStagesFrom(config: Readonly<Record<string, string>>): TransformStage[] {
-  const whole = TransformChain.fromConfig(config);
-  return whole.stages.map(({ alias, className }) => ({
-    alias,
-    className,
-    chain: TransformChain.fromConfig({ ...config, transforms: alias }),
-  }));
+  return TransformChain.fromConfig(config)
+    .oneChainPerStage()
+    .map(({ stage, chain }) => ({ alias: stage.alias, className: stage.className, chain }));
 }
 
 /** What the transforms made of one record. */
