@@ -2,22 +2,22 @@ import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { waitFor } from "@connect-mesh/async";
 import { EtcdCoordinationStore, type ServiceInstance, ServiceRegistry } from "@connect-mesh/coordination";
-import { Kafka, logLevel, type Message } from "kafkajs";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { cmesh, traceOfFirstDeadLetter } from "./cmesh.js";
 import { appendLines, lineText, waitForDistinctLines } from "./files.js";
+import { producerSuite } from "./producer-suite.js";
 import { rest } from "./rest-client.js";
 import "./stack-context.js";
 
 const restUrl = inject("restUrl");
 const baseDir = inject("baseDir");
 const jaegerQueryUrl = inject("jaegerQueryUrl");
-const kafkaBootstrap = inject("kafkaBootstrap");
 const etcdEndpoint = inject("etcdEndpoint");
+const kafkaBootstrap = inject("kafkaBootstrap");
 
+const { producer, created } = producerSuite("observability-test");
 let store: EtcdCoordinationStore;
 let registry: ServiceRegistry;
-const created: string[] = [];
 
 beforeAll(() => {
   store = new EtcdCoordinationStore([etcdEndpoint]);
@@ -25,9 +25,6 @@ beforeAll(() => {
 });
 afterAll(async () => {
   await store.close();
-});
-afterEach(async () => {
-  for (const name of created.splice(0)) await rest(restUrl, "DELETE", `/connectors/${name}`);
 });
 
 /** A file source and sink on a topic of their own, with some lines already flowing. */
@@ -52,17 +49,6 @@ async function startPipeline(lines: number) {
     created.push(name);
   }
   return { names, input };
-}
-
-/** Sends `messages` to `topic` with a producer of its own. */
-async function produce(topic: string, messages: Message[]): Promise<void> {
-  const producer = new Kafka({ brokers: [kafkaBootstrap], logLevel: logLevel.NOTHING }).producer();
-  await producer.connect();
-  try {
-    await producer.send({ topic, messages });
-  } finally {
-    await producer.disconnect();
-  }
 }
 
 async function scrape(instance: ServiceInstance): Promise<string> {
@@ -194,11 +180,10 @@ describe("cmesh trace", () => {
     });
     expect(response.status, JSON.stringify(response.body)).toBe(201);
     created.push(names.sink);
-    await produce(names.topic, [
-      { value: '{"ok": 1}' },
-      { value: "{this is not json" },
-      { value: '{"ok": 2}' },
-    ]);
+    await producer.send({
+      topic: names.topic,
+      messages: [{ value: '{"ok": 1}' }, { value: "{this is not json" }, { value: '{"ok": 2}' }],
+    });
 
     const { lines, failedHop: failed } = await traceOfFirstDeadLetter(names.sink, "convert", {
       restUrl,
@@ -228,7 +213,7 @@ describe("cmesh trace", () => {
       })),
       ...Array.from({ length: 250 }, (_, n) => ({ value: lineText(252 + n) })),
     ];
-    await produce(names.topic, messages);
+    await producer.send({ topic: names.topic, messages });
     const response = await rest(restUrl, "POST", "/connectors", {
       name: names.sink,
       config: {
