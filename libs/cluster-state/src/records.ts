@@ -1,3 +1,4 @@
+import { MeshError } from "@connect-mesh/errors";
 import { z } from "zod";
 
 /** A connector's desired state, as Kafka Connect's target states. */
@@ -96,16 +97,15 @@ export function parseStored<T>(schema: z.ZodType<T>, key: string, text: string):
 }
 
 /** A stored value that does not have the shape this version expects. Not retriable: a person must look. */
-export class CorruptStateError extends Error {
-  readonly retriable = false;
+export class CorruptStateError extends MeshError {
   constructor(
     readonly key: string,
     problem: string,
     cause: unknown,
   ) {
     super(`the coordination store's value at ${key} ${problem}; was it written by another version?`, {
+      retriable: false,
       cause,
     });
-    this.name = new.target.name;
   }
 }

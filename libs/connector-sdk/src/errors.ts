@@ -1,18 +1,16 @@
+import { MeshError, toMeshError } from "@connect-mesh/errors";
+
 /**
  * The base of every error a plugin raises or the SDK reports for it. `retriable` tells the worker whether
  * trying the same work again may help (Connect's RetriableException against a plain ConnectException);
  * `recordIndex` names the record of a batch at fault, so that only that record goes to the dead-letter queue.
  */
-export class PluginError extends Error {
-  /** Whether retrying the same work may help. */
-  readonly retriable: boolean;
+export class PluginError extends MeshError {
   /** The position within the batch of the record at fault; unset when the whole batch failed. */
   readonly recordIndex: number | undefined;
 
   constructor(message: string, options: { retriable: boolean; recordIndex?: number; cause?: unknown }) {
-    super(message, { cause: options.cause });
-    this.name = new.target.name;
-    this.retriable = options.retriable;
+    super(message, options);
     this.recordIndex = options.recordIndex;
   }
 }
@@ -54,20 +52,12 @@ export class ConfigError extends FatalError {
 }
 
 /**
- * Normalizes whatever was caught into a PluginError, keeping it as the cause. Errors from other libraries
- * that carry a boolean `retriable` (kafkajs-style, or this project's other libs) keep their verdict; any
- * other error is fatal, as an unexpected exception fails a task in Kafka Connect.
+ * Normalizes whatever was caught into a PluginError, keeping it as the cause, with the verdict
+ * `toMeshError` gives it: ours and other libraries' errors that carry a boolean `retriable` keep theirs;
+ * any other error is fatal, as an unexpected exception fails a task in Kafka Connect.
  */
 export function toPluginError(error: unknown): PluginError {
   if (error instanceof PluginError) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  const retriable = isRecord(error) && typeof error.retriable === "boolean" ? error.retriable : false;
-  return new PluginError(message === "" ? "the plugin threw an error without a message" : message, {
-    retriable,
-    cause: error,
-  });
-}
-
-function isRecord(value: unknown): value is { readonly [key: string]: unknown } {
-  return typeof value === "object" && value !== null;
+  const { message, retriable } = toMeshError(error);
+  return new PluginError(message, { retriable, cause: error });
 }

@@ -1,19 +1,15 @@
+import { MeshError } from "@connect-mesh/errors";
+
 /**
  * The errors the coordination port raises. Every adapter normalizes its client's errors into these at its
  * edge, so callers decide by `retriable` alone and never see an etcd (or Consul) error type.
  */
 
-/** The base of every error the coordination port raises: `retriable` when trying again may help. */
-export class CoordinationError extends Error {
-  /** Whether the same call may succeed if tried again (after a backoff, or after re-listing). */
-  readonly retriable: boolean;
-
-  constructor(message: string, options: { retriable: boolean; cause?: unknown }) {
-    super(message, { cause: options.cause });
-    this.name = new.target.name;
-    this.retriable = options.retriable;
-  }
-}
+/**
+ * The base of every error the coordination port raises: `retriable` when the same call may succeed if
+ * tried again (after a backoff, or after re-listing).
+ */
+export class CoordinationError extends MeshError {}
 
 /** The store could not be reached, or did not answer in time. The call may or may not have applied. */
 export class CoordinationUnavailableError extends CoordinationError {

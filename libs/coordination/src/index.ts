@@ -1,5 +1,6 @@
 /** The coordination port, its etcd adapter, and the service registry built on the port. */
 
+export { ConnectorUnavailableError } from "./connector-unavailable-error.js";
 // The port
 export type {
   CommitResult,
@@ -11,7 +12,6 @@ export type {
   Transaction,
   WatchEvent,
 } from "./coordination-store.js";
-
 // Errors
 export {
   CoordinationClosedError,

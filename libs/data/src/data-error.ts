@@ -1,8 +1,8 @@
+import { MeshError } from "@connect-mesh/errors";
+
 /** A value that does not fit its schema or logical type (Connect's DataException). Never retriable. */
-export class DataError extends Error {
-  readonly retriable = false;
+export class DataError extends MeshError {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
+    super(message, { retriable: false, cause: options?.cause });
   }
 }

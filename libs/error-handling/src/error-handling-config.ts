@@ -1,3 +1,5 @@
+import { MeshError } from "@connect-mesh/errors";
+
 /** One problem with an `errors.*` key, under its full key, worded as Connect words it. */
 export interface ErrorConfigIssue {
   readonly key: string;
@@ -162,11 +164,9 @@ export function errorHandlingConfigFrom(
 }
 
 /** An `errors.*` key has a value that cannot be used. Never retriable: the config has to change. */
-export class ErrorHandlingConfigError extends Error {
-  readonly retriable = false;
+export class ErrorHandlingConfigError extends MeshError {
   constructor(readonly issues: readonly ErrorConfigIssue[]) {
-    super(issues.map((issue) => issue.message).join("; "));
-    this.name = new.target.name;
+    super(issues.map((issue) => issue.message).join("; "), { retriable: false });
   }
 }
 

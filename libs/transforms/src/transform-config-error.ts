@@ -1,3 +1,4 @@
+import { MeshError } from "@connect-mesh/errors";
 import type { ConfigIssue } from "./transformation.js";
 
 /**
@@ -5,8 +6,7 @@ import type { ConfigIssue } from "./transformation.js";
  * invalid key, a predicate alias that is not declared. Never retriable: the config has to change first.
  * `issues` lists every problem found, each under its full key, as the validate endpoint reports them.
  */
-export class TransformConfigError extends Error {
-  readonly retriable = false;
+export class TransformConfigError extends MeshError {
   /** The transform or predicate alias at fault (e.g. "mask"), or undefined for the `transforms` list itself. */
   readonly alias: string | undefined;
   /** The full config key of the first problem (e.g. "transforms.mask.fields"). */
@@ -23,8 +23,7 @@ export class TransformConfigError extends Error {
             .map((i) => i.message)
             .join("; ")})`
         : "";
-    super(`${first.message}${more}`);
-    this.name = new.target.name;
+    super(`${first.message}${more}`, { retriable: false });
     this.alias = alias;
     this.key = first.key;
     this.issues = issues;

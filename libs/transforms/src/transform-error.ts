@@ -1,11 +1,12 @@
+import { MeshError } from "@connect-mesh/errors";
+
 /**
  * A transform failed on a record (Connect's stage TRANSFORMATION). It carries what the worker needs to
  * report the failure, e.g. in the dead-letter queue's `__connect.errors.class.name` header: the alias and
  * the transform's class. The transform's own error is the `cause`. Never retriable: the same record fails
  * the same way again, so `errors.tolerance` decides whether to skip it.
  */
-export class TransformError extends Error {
-  readonly retriable = false;
+export class TransformError extends MeshError {
   /** The stage that failed, as Connect names it in `__connect.errors.stage`. */
   readonly stage = "TRANSFORMATION";
 
@@ -18,8 +19,10 @@ export class TransformError extends Error {
     readonly className: string,
     cause: unknown,
   ) {
-    super(`transform "${alias}" (${className}) failed on a record: ${messageOf(cause)}`, { cause });
-    this.name = new.target.name;
+    super(`transform "${alias}" (${className}) failed on a record: ${messageOf(cause)}`, {
+      retriable: false,
+      cause,
+    });
   }
 }
 

@@ -1,3 +1,4 @@
+import { ConnectorUnavailableError } from "@connect-mesh/coordination";
 import {
   ConnectorServiceClient,
   type DescribeResponse,
@@ -8,20 +9,6 @@ import { credentials, Metadata, type ServiceError, status } from "@grpc/grpc-js"
 
 /** How long a Validate or Plan call may take before another instance is tried. */
 const CALL_TIMEOUT_MS = 15_000;
-
-/** No instance hosting a plugin answered. Retriable: the service may be restarting. */
-export class ConnectorUnavailableError extends Error {
-  readonly retriable = true;
-  constructor(
-    readonly plugin: string,
-    cause?: unknown,
-  ) {
-    super(`no healthy service for "${plugin}" answered; start one or check its health (cmesh status)`, {
-      cause,
-    });
-    this.name = new.target.name;
-  }
-}
 
 /**
  * Calls connector services' ConnectorService, trying each live instance of a plugin in turn until one

@@ -1,3 +1,4 @@
+import { MeshError } from "@connect-mesh/errors";
 import { type ChannelOptions, type Client, credentials } from "@grpc/grpc-js";
 
 /** How long a task waits for a connector service's channel to be ready before calling it unavailable. */
@@ -40,15 +41,14 @@ export async function connectClient<T extends Client>(
 }
 
 /** A connector service's address did not accept a connection in time. Retriable. */
-export class ServiceUnreachableError extends Error {
-  readonly retriable = true;
+export class ServiceUnreachableError extends MeshError {
   constructor(
     readonly address: string,
     cause: unknown,
   ) {
     super(`the connector service at ${address} did not accept a connection within ${READY_TIMEOUT_MS} ms`, {
+      retriable: true,
       cause,
     });
-    this.name = new.target.name;
   }
 }

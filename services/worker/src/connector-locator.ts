@@ -1,14 +1,5 @@
 import { PluginCatalog } from "@connect-mesh/cluster-state";
-import type { ServiceRegistry } from "@connect-mesh/coordination";
-
-/** No live connector service hosts a plugin right now. Retriable: one may start or come back. */
-export class ConnectorUnavailableError extends Error {
-  readonly retriable = true;
-  constructor(readonly plugin: string) {
-    super(`no healthy "${plugin}" service is registered; start one or check its health (cmesh status)`);
-    this.name = new.target.name;
-  }
-}
+import { ConnectorUnavailableError, type ServiceRegistry } from "@connect-mesh/coordination";
 
 /** Finds a live instance of the connector service that hosts a plugin. */
 export class ConnectorLocator {

@@ -1,3 +1,4 @@
+import { MeshError } from "@connect-mesh/errors";
 import type { Admin, KafkaClient } from "@connect-mesh/kafka";
 import type { SourceOffsetStore } from "@connect-mesh/source-offsets";
 import type { ConnectMetrics } from "@connect-mesh/telemetry";
@@ -34,22 +35,19 @@ export interface TaskContext {
 }
 
 /** The task has moved to another worker: this run must end without committing or reporting anything. */
-export class TaskFencedError extends Error {
-  readonly retriable = false;
+export class TaskFencedError extends MeshError {
   constructor(connector: string, task: number, generation: number) {
     super(
       `task ${task} of connector "${connector}" now runs elsewhere or under a newer generation than ${generation}; ` +
         "this run stops without committing",
+      { retriable: false },
     );
-    this.name = new.target.name;
   }
 }
 
 /** A failure the task cannot get past by retrying (a FATAL connector error, a config that cannot work). */
-export class FatalTaskError extends Error {
-  readonly retriable = false;
+export class FatalTaskError extends MeshError {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
+    super(message, { retriable: false, cause: options?.cause });
   }
 }

@@ -1,4 +1,5 @@
 import { sleep } from "@connect-mesh/async";
+import { retriableVerdictOf } from "@connect-mesh/errors";
 import { isKafkaError } from "@connect-mesh/kafka";
 import { status as grpcStatus } from "@grpc/grpc-js";
 import { Backoff } from "./backoff.js";
@@ -26,7 +27,7 @@ const FATAL_STATUS_CODES = new Set([
  */
 function isFatal(error: unknown): boolean {
   if (isKafkaError(error)) return false;
-  if ((error as { retriable?: boolean }).retriable === false) return true;
+  if (retriableVerdictOf(error) === false) return true;
   // Only a gRPC status counts here: other errors may carry numeric codes of their own in the same field.
   const isGrpcStatus = error instanceof Error && "details" in error && "metadata" in error;
   const code = (error as { code?: unknown }).code;

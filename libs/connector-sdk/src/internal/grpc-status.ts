@@ -1,6 +1,6 @@
 import { ConnectorError } from "@connect-mesh/proto";
 import { Metadata, status } from "@grpc/grpc-js";
-import { ConfigError, toPluginError } from "../errors.js";
+import { ConfigError, type PluginError, toPluginError } from "../errors.js";
 import type { CallStatus } from "./call-channel.js";
 import { toConnectorError } from "./connector-error.js";
 import { ProtocolError, UnknownPluginError } from "./protocol-errors.js";
@@ -26,7 +26,7 @@ export function toCallStatus(error: unknown): CallStatus {
   return { code: codeOf(normalized), details: normalized.message, metadata };
 }
 
-function codeOf(error: Error & { readonly retriable: boolean }): status {
+function codeOf(error: PluginError): status {
   if (error instanceof UnknownPluginError) return status.NOT_FOUND;
   if (error instanceof ConfigError || error instanceof ProtocolError) return status.INVALID_ARGUMENT;
   return error.retriable ? status.UNAVAILABLE : status.FAILED_PRECONDITION;

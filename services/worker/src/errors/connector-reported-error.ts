@@ -1,3 +1,4 @@
+import { MeshError } from "@connect-mesh/errors";
 import type { ConnectorError } from "@connect-mesh/proto";
 
 /**
@@ -5,13 +6,11 @@ import type { ConnectorError } from "@connect-mesh/proto";
  * connector's own terms: its class name in its language (`errorClass`, for Connect's
  * `__connect.errors.exception.class.name`) and its stack trace.
  */
-export class ConnectorReportedError extends Error {
-  readonly retriable = false;
+export class ConnectorReportedError extends MeshError {
   readonly errorClass: string;
 
   constructor(error: ConnectorError) {
-    super(error.message || "the connector gave no reason");
-    this.name = new.target.name;
+    super(error.message || "the connector gave no reason", { retriable: false });
     this.errorClass = error.errorClass;
     if (error.stackTrace !== "") this.stack = error.stackTrace;
   }

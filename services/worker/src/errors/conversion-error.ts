@@ -1,4 +1,5 @@
 import { resolveConverterClass, resolveHeaderConverterClass } from "@connect-mesh/converters";
+import { MeshError } from "@connect-mesh/errors";
 import type { ErrorStage } from "./record-failure.js";
 
 /**
@@ -6,8 +7,7 @@ import type { ErrorStage } from "./record-failure.js";
  * HEADER_CONVERTER) and its class, with the converter's own error as the cause. Never retriable: the same
  * bytes fail the same way again.
  */
-export class ConversionError extends Error {
-  readonly retriable = false;
+export class ConversionError extends MeshError {
   /** The converter's Connect class name, e.g. "org.apache.kafka.connect.json.JsonConverter". */
   readonly className: string;
 
@@ -18,11 +18,8 @@ export class ConversionError extends Error {
   ) {
     super(
       `${stage.toLowerCase().replace("_", " ")} failed: ${cause instanceof Error ? cause.message : String(cause)}`,
-      {
-        cause,
-      },
+      { retriable: false, cause },
     );
-    this.name = new.target.name;
     const name = converter.constructor.name;
     this.className = resolveConverterClass(name) ?? resolveHeaderConverterClass(name) ?? name;
   }

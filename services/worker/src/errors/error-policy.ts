@@ -1,5 +1,6 @@
 import { sleep } from "@connect-mesh/async";
 import type { ErrorHandlingConfig } from "@connect-mesh/error-handling";
+import { toMeshError } from "@connect-mesh/errors";
 import type { OutgoingMessage } from "@connect-mesh/kafka";
 import {
   type HopSpan,
@@ -94,7 +95,7 @@ export class ErrorPolicy {
       const failure = failureOf(current);
       if (failure === undefined) return current;
       this.options.metrics.countRecordFailures(1);
-      if (!isRetriable(failure.error) || Date.now() >= deadline || signal.aborted) return current;
+      if (!toMeshError(failure.error).retriable || Date.now() >= deadline || signal.aborted) return current;
       await sleep(Math.min(backoff.nextDelayMs(), Math.max(0, deadline - Date.now())), signal);
       current = attempt();
     }
@@ -156,10 +157,6 @@ export class ErrorPolicy {
   async flush(): Promise<void> {
     await this.options.deadLetters?.flush();
   }
-}
-
-function isRetriable(error: unknown): boolean {
-  return (error as { retriable?: unknown } | undefined)?.retriable === true;
 }
 
 function messageOf(error: unknown): string {
