@@ -85,7 +85,7 @@ const currentLease = async (): Promise<Lease> => {
 // Kafka clients for the offsets API, connected on first use so the REST API starts while Kafka is down.
 const kafka = new KafkaClient({
   clientId: `connect-mesh-${settings.coordinatorId}`,
-  brokers: settings.kafkaBootstrap.split(","),
+  brokers: [...settings.kafkaBrokers],
   logs: "warnings",
 });
 let kafkaClients: Promise<{ admin: Admin; producer: Producer }> | undefined;
@@ -111,7 +111,7 @@ const app = createRestApp(loggers.logger("coordinator.rest"));
 await registerOpenApi(app, VERSION);
 registerInfoRoutes(app, {
   version: VERSION,
-  kafkaClusterId: kafkaClusterIdLookup(settings.kafkaBootstrap),
+  kafkaClusterId: kafkaClusterIdLookup(settings.kafkaBrokers),
 });
 registerConnectorRoutes(app, { state, catalog, services });
 registerTargetStateRoutes(app, state);
