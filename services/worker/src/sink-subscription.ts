@@ -1,3 +1,4 @@
+import { parseSinkTopics } from "@connect-mesh/connector-config";
 import { errorHandlingConfigFrom, replayedPositionOf, replayTopicOf } from "@connect-mesh/error-handling";
 import { type IncomingMessage, lastHeaderText } from "@connect-mesh/kafka";
 import { createDeadLetterTopic } from "./errors/dead-letter-queue.js";
@@ -20,14 +21,10 @@ export interface SinkSubscription {
  */
 export async function sinkSubscriptionOf(context: TaskContext): Promise<SinkSubscription> {
   const { config } = context;
-  const regex = config["topics.regex"]?.trim();
-  const topics: (string | RegExp)[] = regex
-    ? [new RegExp(regex)]
-    : (config.topics ?? "")
-        .split(",")
-        .map((t) => t.trim())
-        .filter(Boolean);
-  if (topics.length === 0) throw new FatalTaskError("a sink task needs topics or topics.regex");
+  const selection = parseSinkTopics(config);
+  if (selection.kind === "invalid") throw new FatalTaskError(selection.error.message);
+  const topics: (string | RegExp)[] =
+    selection.kind === "pattern" ? [selection.pattern] : [...selection.topics];
   const errors = errorHandlingConfigFrom(config);
   if (errors.deadLetterTopic === undefined) return { topics, replayTopic: undefined };
   const replayTopic = replayTopicOf(errors.deadLetterTopic);

@@ -1,10 +1,8 @@
+import { connectorRuntimeSettingsFrom } from "@connect-mesh/connector-config";
 import {
   type Converter,
-  converterConfigFrom,
   createConverter,
   createHeaderConverter,
-  DEFAULT_CONVERTER_CLASS,
-  DEFAULT_HEADER_CONVERTER_CLASS,
   type HeaderConverter,
 } from "@connect-mesh/converters";
 
@@ -20,20 +18,10 @@ export interface TaskConverters {
  * their `.`-prefixed settings, e.g. `value.converter.schemas.enable`), or the worker's defaults.
  */
 export function taskConvertersFrom(config: Readonly<Record<string, string>>): TaskConverters {
+  const { key, value, header } = connectorRuntimeSettingsFrom(config).converters;
   return {
-    key: createConverter(
-      config["key.converter"] ?? DEFAULT_CONVERTER_CLASS,
-      converterConfigFrom(config, "key.converter"),
-      { isKey: true },
-    ),
-    value: createConverter(
-      config["value.converter"] ?? DEFAULT_CONVERTER_CLASS,
-      converterConfigFrom(config, "value.converter"),
-      { isKey: false },
-    ),
-    header: createHeaderConverter(
-      config["header.converter"] ?? DEFAULT_HEADER_CONVERTER_CLASS,
-      converterConfigFrom(config, "header.converter"),
-    ),
+    key: createConverter(key.className, key.config, { isKey: true }),
+    value: createConverter(value.className, value.config, { isKey: false }),
+    header: createHeaderConverter(header.className, header.config),
   };
 }

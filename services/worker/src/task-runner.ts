@@ -1,4 +1,5 @@
 import { sleep } from "@connect-mesh/async";
+import { connectorRuntimeSettingsFrom } from "@connect-mesh/connector-config";
 import { retriableVerdictOf } from "@connect-mesh/errors";
 import { isKafkaError } from "@connect-mesh/kafka";
 import { status as grpcStatus } from "@grpc/grpc-js";
@@ -37,12 +38,6 @@ function isFatal(error: unknown): boolean {
 /** An attempt that ran at least this long made progress, so the next failure backs off from the start. */
 const HEALTHY_RUN_MS = 30_000;
 
-/** The connector keys that tune how a failed task restarts itself, and their defaults. */
-const RESTART_BACKOFF_INITIAL_KEY = "task.restart.backoff.initial.ms";
-const RESTART_BACKOFF_MAX_KEY = "task.restart.backoff.max.ms";
-const DEFAULT_RESTART_BACKOFF_INITIAL_MS = 500;
-const DEFAULT_RESTART_BACKOFF_MAX_MS = 30_000;
-
 /**
  * Keeps one task running: runs its stream, and when it fails with a retriable error (the connector service
  * went away, Kafka was unreachable) reports RESTARTING with the attempt count and the error, waits with
@@ -69,10 +64,8 @@ export class TaskRunner {
 
   private async keepRunning(): Promise<void> {
     const { status, logger, config } = this.context;
-    const backoff = new Backoff(
-      configuredMs(config, RESTART_BACKOFF_INITIAL_KEY, DEFAULT_RESTART_BACKOFF_INITIAL_MS),
-      configuredMs(config, RESTART_BACKOFF_MAX_KEY, DEFAULT_RESTART_BACKOFF_MAX_MS),
-    );
+    const { initialMs, maxMs } = connectorRuntimeSettingsFrom(config).restartBackoff;
+    const backoff = new Backoff(initialMs, maxMs);
     let attempt = 0;
     while (!this.stopping.signal.aborted) {
       const startedAt = Date.now();
@@ -117,10 +110,4 @@ export class TaskRunner {
       await producer.disconnect();
     }
   }
-}
-
-/** A number from the task config (the coordinator refused anything but a positive whole number), or the default. */
-function configuredMs(config: Readonly<Record<string, string>>, key: string, fallback: number): number {
-  const value = config[key];
-  return value === undefined ? fallback : Number(value);
 }

@@ -5,6 +5,7 @@ import {
   type TaskId,
   taskKeyOf,
 } from "@connect-mesh/cluster-state";
+import { connectorRuntimeSettingsFrom } from "@connect-mesh/connector-config";
 import type { ServiceRegistry } from "@connect-mesh/coordination";
 import type { Logger } from "pino";
 import type { ConnectorServices } from "../connector-services.js";
@@ -98,7 +99,7 @@ export class Reconciler {
           `no registered service hosts "${connector.config["connector.class"]}"; tasks will be planned when one registers`,
         );
       }
-      const maxTasks = Number(connector.config["tasks.max"] ?? "1");
+      const maxTasks = connectorRuntimeSettingsFrom(connector.config).tasksMax;
       const response = await services.plan(entry.plugin.className, entry.addresses, {
         connectorName: connector.name,
         config: connector.config,

@@ -1,5 +1,6 @@
 import { waitFor } from "@connect-mesh/async";
 import type { ClusterState, StoredConnector } from "@connect-mesh/cluster-state";
+import { parseSinkTopics } from "@connect-mesh/connector-config";
 import { DataError } from "@connect-mesh/data";
 import { type Admin, type Producer, sinkGroupIdOf } from "@connect-mesh/kafka";
 import type { SourceOffsetStore } from "@connect-mesh/source-offsets";
@@ -152,13 +153,11 @@ async function kindOf(connector: StoredConnector, deps: OffsetsRoutesDeps): Prom
 }
 
 /** The topics a sink reads: its `topics` list, or every existing topic its `topics.regex` matches. */
-async function sinkTopics(connector: StoredConnector, admin: Admin): Promise<string[]> {
-  const regex = connector.config["topics.regex"]?.trim();
-  if (regex) return (await admin.listTopics()).filter((topic) => new RegExp(regex).test(topic));
-  return (connector.config.topics ?? "")
-    .split(",")
-    .map((t) => t.trim())
-    .filter(Boolean);
+async function sinkTopics(connector: StoredConnector, admin: Admin): Promise<readonly string[]> {
+  const selection = parseSinkTopics(connector.config);
+  if (selection.kind === "list") return selection.topics;
+  if (selection.kind === "invalid") return [];
+  return (await admin.listTopics()).filter((topic) => selection.pattern.test(topic));
 }
 
 async function sinkOffsets(connector: StoredConnector, admin: Admin) {
