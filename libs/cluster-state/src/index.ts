@@ -1,13 +1,13 @@
-/** The cluster's shared state in the coordination store, as the coordinator and the workers read and write it. */
+/**
+ * The cluster's shared state in the coordination store, as the coordinator and the workers read and write
+ * it: one store per concern (clusterStores), in the layout of ClusterKeys.
+ */
+export { ActiveTopicStore } from "./active-topic-store.js";
+export { type AssignmentPlan, AssignmentStore, type TaskHolder, taskKeyOf } from "./assignment-store.js";
 export { ClusterKeys } from "./cluster-keys.js";
-export type {
-  AssignmentPlan,
-  ConnectorStatuses,
-  LoggerLevelChange,
-  StoredConnector,
-  TaskHolder,
-} from "./cluster-state.js";
-export { ClusterState, taskKeyOf } from "./cluster-state.js";
+export { type ClusterStores, clusterStores } from "./cluster-stores.js";
+export { ConnectorStore, type StoredConnector } from "./connector-store.js";
+export { LoggerLevelStore } from "./logger-level-store.js";
 export type { CatalogEntry } from "./plugin-catalog.js";
 export { PluginCatalog } from "./plugin-catalog.js";
 export {
@@ -24,3 +24,4 @@ export {
   TaskConfigs,
   TaskId,
 } from "./records.js";
+export { type ConnectorStatuses, StatusStore } from "./status-store.js";

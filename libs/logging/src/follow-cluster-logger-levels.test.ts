@@ -1,6 +1,6 @@
-import type { LoggerLevelChange } from "@connect-mesh/cluster-state";
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
+import type { LoggerLevelChange } from "./follow-cluster-logger-levels.js";
 import { followClusterLoggerLevels } from "./follow-cluster-logger-levels.js";
 import { NamedLoggers } from "./named-loggers.js";
 
@@ -9,7 +9,7 @@ function scriptedChanges(batches: LoggerLevelChange[][], stop: AbortController) 
   const calls: (number | undefined)[] = [];
   return {
     calls,
-    state: {
+    levels: {
       async *loggerLevelChanges(options: { afterRevision?: number }) {
         calls.push(options.afterRevision);
         const batch = batches[calls.length - 1] ?? [];
@@ -25,7 +25,7 @@ describe("followClusterLoggerLevels", () => {
   it("applies each change in order and resumes after the last one applied when the store is lost", async () => {
     const stop = new AbortController();
     const loggers = new NamedLoggers(pino({ level: "info" }, { write: () => {} }));
-    const { state, calls } = scriptedChanges(
+    const { levels, calls } = scriptedChanges(
       [
         [
           { namespace: "worker", level: "DEBUG", revision: 7 },
@@ -37,7 +37,7 @@ describe("followClusterLoggerLevels", () => {
     );
     const errors: unknown[] = [];
     await followClusterLoggerLevels({
-      state,
+      levels,
       loggers,
       signal: stop.signal,
       onError: (error) => errors.push(error),
@@ -52,9 +52,9 @@ describe("followClusterLoggerLevels", () => {
   it("skips a level it does not know and says so", async () => {
     const stop = new AbortController();
     const loggers = new NamedLoggers(pino({ level: "info" }, { write: () => {} }));
-    const { state } = scriptedChanges([[{ namespace: "worker", level: "LOUD", revision: 3 }]], stop);
+    const { levels } = scriptedChanges([[{ namespace: "worker", level: "LOUD", revision: 3 }]], stop);
     const errors: unknown[] = [];
-    await followClusterLoggerLevels({ state, loggers, signal: stop.signal, onError: (e) => errors.push(e) });
+    await followClusterLoggerLevels({ levels, loggers, signal: stop.signal, onError: (e) => errors.push(e) });
     expect(String(errors[0])).toMatch(/"LOUD" for logger worker/);
     expect(loggers.level("worker")).toBeUndefined();
   });

@@ -1,11 +1,28 @@
 import { sleep } from "@connect-mesh/async";
-import type { ClusterState } from "@connect-mesh/cluster-state";
 import { parseLogLevel } from "./log-level.js";
 import type { NamedLoggers } from "./named-loggers.js";
 
+/** A cluster-scope logger level as written, with the revision that orders it among the others. */
+export interface LoggerLevelChange {
+  readonly namespace: string;
+  /** Connect's level name, as the REST API was given it. */
+  readonly level: string;
+  /** The write's revision; pass it as `afterRevision` to resume following after this change. */
+  readonly revision: number;
+}
+
+/** Where the cluster-scope levels come from: the cluster's logger-level store, in the coordination store. */
+export interface ClusterLoggerLevels {
+  /** The levels written after `afterRevision` (from now without it), in order, until `signal` aborts. */
+  loggerLevelChanges(options: {
+    afterRevision?: number;
+    signal: AbortSignal;
+  }): AsyncIterable<LoggerLevelChange>;
+}
+
 /** What following the cluster-scope levels needs. */
 export interface FollowClusterLoggerLevelsOptions {
-  readonly state: Pick<ClusterState, "loggerLevelChanges">;
+  readonly levels: ClusterLoggerLevels;
   readonly loggers: NamedLoggers;
   /** Stops following. */
   readonly signal: AbortSignal;
@@ -22,11 +39,11 @@ export interface FollowClusterLoggerLevelsOptions {
  * Never rejects: wire it with one call in a service's main and await it on the way out.
  */
 export async function followClusterLoggerLevels(options: FollowClusterLoggerLevelsOptions): Promise<void> {
-  const { state, loggers, signal, onError } = options;
+  const { levels, loggers, signal, onError } = options;
   let afterRevision: number | undefined;
   while (!signal.aborted) {
     try {
-      for await (const change of state.loggerLevelChanges({ afterRevision, signal })) {
+      for await (const change of levels.loggerLevelChanges({ afterRevision, signal })) {
         afterRevision = change.revision;
         const level = parseLogLevel(change.level);
         if (level) loggers.setLevel(change.namespace, level);

@@ -40,11 +40,15 @@ describe("registerClusterStateMetrics", () => {
     let readings = 0;
     const registry = new Registry();
     registerClusterStateMetrics(registry, {
-      listConnectors: async () => {
-        readings += 1;
-        return { connectors: new Map(Object.keys(STATUSES).map((name) => [name, {}])) };
+      connectors: {
+        listConnectors: async () => {
+          readings += 1;
+          return { connectors: new Map(Object.keys(STATUSES).map((name) => [name, {}])) };
+        },
       },
-      readStatuses: async (name) => STATUSES[name] ?? { connector: undefined, tasks: new Map() },
+      statuses: {
+        readStatuses: async (name) => STATUSES[name] ?? { connector: undefined, tasks: new Map() },
+      },
     });
     const text = await registry.metrics();
     expect(readings).toBe(1);

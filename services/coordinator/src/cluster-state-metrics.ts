@@ -3,8 +3,8 @@ import { Gauge, type Registry } from "prom-client";
 
 /** What the gauges read at each scrape: the connectors and their reported statuses. */
 export interface ClusterStatusSource {
-  listConnectors(): Promise<{ connectors: ReadonlyMap<string, unknown> }>;
-  readStatuses(name: string): Promise<ConnectorStatuses>;
+  readonly connectors: { listConnectors(): Promise<{ connectors: ReadonlyMap<string, unknown> }> };
+  readonly statuses: { readStatuses(name: string): Promise<ConnectorStatuses> };
 }
 
 /** The task states Kafka Connect counts per connector (connect-worker-metrics: connector-<state>-task-count). */
@@ -70,8 +70,8 @@ export function taskStateCounts(statuses: ConnectorStatuses): ReadonlyMap<string
 }
 
 async function readStatuses(cluster: ClusterStatusSource): Promise<Reading> {
-  const { connectors } = await cluster.listConnectors();
+  const { connectors } = await cluster.connectors.listConnectors();
   const names = [...connectors.keys()];
-  const statuses = await Promise.all(names.map((name) => cluster.readStatuses(name)));
+  const statuses = await Promise.all(names.map((name) => cluster.statuses.readStatuses(name)));
   return new Map(names.map((name, i) => [name, statuses[i] ?? { connector: undefined, tasks: new Map() }]));
 }

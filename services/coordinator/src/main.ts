@@ -1,5 +1,5 @@
 import { stopOnSignals } from "@connect-mesh/async";
-import { ClusterState } from "@connect-mesh/cluster-state";
+import { clusterStores } from "@connect-mesh/cluster-state";
 import { createConverter } from "@connect-mesh/converters";
 import { EtcdCoordinationStore, type Lease, ServiceRegistry } from "@connect-mesh/coordination";
 import { type Admin, KafkaClient, type Producer } from "@connect-mesh/kafka";
@@ -44,13 +44,13 @@ const logger = loggers.logger("coordinator");
 const stopping = new AbortController();
 
 const store = new EtcdCoordinationStore(settings.etcdEndpoints);
-const state = new ClusterState(store, settings.cluster);
+const state = clusterStores(store, settings.cluster);
 // Its own process metrics, and the cluster's connector and task states read at each scrape.
 const metricsRegistry = createMetricsRegistry();
 registerClusterStateMetrics(metricsRegistry, state);
 const metricsServer = await startMetricsServer({ registry: metricsRegistry, port: settings.metricsPort });
 const followingLoggerLevels = followClusterLoggerLevels({
-  state,
+  levels: state.loggerLevels,
   loggers,
   signal: stopping.signal,
   onError: (error) => logger.warn({ err: error }, "lost the cluster's logger levels; following them again"),
@@ -119,7 +119,7 @@ registerTopicsRoutes(app, { state, tracking: settings.topicTracking });
 registerRestartRoutes(app, { state, catalog });
 registerPluginRoutes(app, { catalog, services });
 registerOffsetsRoutes(app, { state, catalog, sourceOffsets, kafka: connectKafka });
-registerLoggerRoutes(app, { loggers, state });
+registerLoggerRoutes(app, { loggers, levels: state.loggerLevels });
 
 await app.listen({ host: settings.restHost, port: settings.restPort });
 logger.info(

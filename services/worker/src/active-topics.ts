@@ -1,4 +1,4 @@
-import type { ClusterState } from "@connect-mesh/cluster-state";
+import type { ActiveTopicStore } from "@connect-mesh/cluster-state";
 import type { Logger } from "pino";
 
 /**
@@ -10,7 +10,7 @@ export class ActiveTopics {
   private readonly recorded = new Set<string>();
 
   constructor(
-    private readonly state: ClusterState,
+    private readonly store: ActiveTopicStore,
     /** Connect's `topic.tracking.enable`: when false, nothing is recorded. */
     private readonly enabled: boolean,
     private readonly logger: Logger,
@@ -21,7 +21,7 @@ export class ActiveTopics {
     const key = keyOf(connector, topic);
     if (!this.enabled || this.recorded.has(key)) return;
     try {
-      await this.state.recordActiveTopic(connector, topic);
+      await this.store.recordActiveTopic(connector, topic);
       this.recorded.add(key);
     } catch (error) {
       // Topic tracking is for people; failing to record must not stop the data. The next record tries again.
@@ -31,7 +31,7 @@ export class ActiveTopics {
 
   /** Forgets topics as they are reset or their connector deleted, until `signal` aborts. */
   async follow(signal: AbortSignal): Promise<void> {
-    for await (const { connector, topic } of this.state.forgottenActiveTopics(signal)) {
+    for await (const { connector, topic } of this.store.forgottenActiveTopics(signal)) {
       this.recorded.delete(keyOf(connector, topic));
     }
   }

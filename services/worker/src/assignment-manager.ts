@@ -1,5 +1,5 @@
 import { WakeUp } from "@connect-mesh/async";
-import { type Assignment, type ClusterState, PluginCatalog, taskKeyOf } from "@connect-mesh/cluster-state";
+import { type Assignment, type ClusterStores, PluginCatalog, taskKeyOf } from "@connect-mesh/cluster-state";
 import type { Lease, ServiceRegistry } from "@connect-mesh/coordination";
 import type { Admin, KafkaClient } from "@connect-mesh/kafka";
 import type { SourceOffsetStore } from "@connect-mesh/source-offsets";
@@ -15,7 +15,7 @@ import { TaskStatusReporter } from "./task-status-reporter.js";
 /** What the worker hands to the tasks it runs. */
 export interface WorkerResources {
   readonly workerId: string;
-  readonly state: ClusterState;
+  readonly state: ClusterStores;
   readonly lease: Lease;
   readonly kafka: KafkaClient;
   readonly admin: Admin;
@@ -68,13 +68,16 @@ export class AssignmentManager {
     const wakeUp = new WakeUp();
     const following = Promise.all([
       (async () => {
-        for await (const current of this.resources.state.watchAssignment(this.resources.workerId, signal)) {
+        for await (const current of this.resources.state.assignments.watchAssignment(
+          this.resources.workerId,
+          signal,
+        )) {
           this.current = current;
           wakeUp.cue();
         }
       })(),
       (async () => {
-        for await (const _change of this.resources.state.connectorChanges(signal)) wakeUp.cue();
+        for await (const _change of this.resources.state.connectors.connectorChanges(signal)) wakeUp.cue();
       })(),
       this.resources.activeTopics.follow(signal),
       // A task whose plugin has no live service waits for one to register.
@@ -103,7 +106,7 @@ export class AssignmentManager {
     const { state, logger } = this.resources;
     const wanted = new Map<string, WantedTask>();
     const paused = new Map<string, { connector: string; task: number }>();
-    const { connectors } = await state.listConnectors();
+    const { connectors } = await state.connectors.listConnectors();
     const { assignment, revision } = this.current;
     for (const { connector, task, generation } of assignment.tasks) {
       const stored = connectors.get(connector);
@@ -131,7 +134,8 @@ export class AssignmentManager {
     for (const [key, { connector, task }] of paused) {
       const { workerId, lease } = this.resources;
       const status =
-        this.paused.get(key) ?? new TaskStatusReporter(state, lease, { connector, task, workerId }, logger);
+        this.paused.get(key) ??
+        new TaskStatusReporter(state.statuses, lease, { connector, task, workerId }, logger);
       this.paused.set(key, status);
       await status.report("PAUSED");
     }
@@ -168,19 +172,19 @@ export class AssignmentManager {
     });
     const claim = { state: "RUNNING" as const, workerId, updatedAt: new Date().toISOString() };
     const id = { connector: task.connector, task: task.task };
-    if (!(await state.claimTask(workerId, assignmentRevision, id, claim, lease))) {
+    if (!(await state.assignments.claimTask(workerId, assignmentRevision, id, claim, lease))) {
       logger.info("the assignment changed before the task could start; looking again");
       return;
     }
     const status = new TaskStatusReporter(
-      state,
+      state.statuses,
       lease,
       { connector: task.connector, task: task.task, workerId },
       logger,
     );
     const assigned = { connector: task.connector, task: task.task, generation: task.generation };
     const confirmStillAssigned = async () => {
-      if (!(await state.mayCommitFor(workerId, assigned)))
+      if (!(await state.assignments.mayCommitFor(workerId, assigned)))
         throw new TaskFencedError(task.connector, task.task, task.generation);
     };
     logger.info({ kind }, "starting task");

@@ -1,5 +1,5 @@
 import { stopOnSignals } from "@connect-mesh/async";
-import { ClusterState } from "@connect-mesh/cluster-state";
+import { clusterStores } from "@connect-mesh/cluster-state";
 import { createConverter } from "@connect-mesh/converters";
 import { EtcdCoordinationStore, ServiceRegistry } from "@connect-mesh/coordination";
 import { KafkaClient } from "@connect-mesh/kafka";
@@ -29,10 +29,10 @@ const stopping = new AbortController();
 const metrics = createWorkerMetrics();
 
 const store = new EtcdCoordinationStore(settings.etcdEndpoints);
-const state = new ClusterState(store, settings.cluster);
+const state = clusterStores(store, settings.cluster);
 // Levels set with PUT /admin/loggers/{logger}?scope=cluster reach the workers too (KIP-976).
 const followingLoggerLevels = followClusterLoggerLevels({
-  state,
+  levels: state.loggerLevels,
   loggers: logs.loggers,
   signal: stopping.signal,
   onError: (error) => logger.warn({ err: error }, "lost the cluster's logger levels; following them again"),
@@ -83,7 +83,7 @@ const manager = new AssignmentManager({
   offsets,
   locator: new ConnectorLocator(registry),
   registry,
-  activeTopics: new ActiveTopics(state, settings.topicTrackingEnabled, logger),
+  activeTopics: new ActiveTopics(state.activeTopics, settings.topicTrackingEnabled, logger),
   logger,
   metrics: metrics.connect,
   commitCadence: {

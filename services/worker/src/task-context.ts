@@ -26,7 +26,7 @@ export interface TaskContext {
   /** How often the task commits its offsets. */
   readonly commitCadence: CommitCadence;
   /**
-   * Resolves while this run of the task may commit (see `ClusterState.mayCommitFor`), and throws
+   * Resolves while this run of the task may commit (see `AssignmentStore.mayCommitFor`), and throws
    * `TaskFencedError` once it may not. Called before every offset commit, so a worker the task has moved
    * away from (a zombie, cut off for a while) can never commit over the new owner's progress, while a
    * graceful hand-over still commits the batch in hand.

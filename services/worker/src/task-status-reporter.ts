@@ -1,4 +1,4 @@
-import type { ClusterState, RunState } from "@connect-mesh/cluster-state";
+import type { RunState, StatusStore } from "@connect-mesh/cluster-state";
 import type { Lease } from "@connect-mesh/coordination";
 import type { Logger } from "pino";
 
@@ -7,7 +7,7 @@ export class TaskStatusReporter {
   private last: string | undefined;
 
   constructor(
-    private readonly state: ClusterState,
+    private readonly statuses: StatusStore,
     private readonly lease: Lease,
     private readonly task: { connector: string; task: number; workerId: string },
     private readonly logger: Logger,
@@ -18,7 +18,7 @@ export class TaskStatusReporter {
     const key = `${state}\u0000${trace ?? ""}`;
     if (key === this.last) return;
     try {
-      await this.state.writeTaskStatus(
+      await this.statuses.writeTaskStatus(
         this.task.connector,
         this.task.task,
         { state, workerId: this.task.workerId, trace, updatedAt: new Date().toISOString() },
@@ -33,7 +33,7 @@ export class TaskStatusReporter {
 
   /** Removes the status when the task is unassigned from this worker. */
   async clear(): Promise<void> {
-    await this.state.deleteTaskStatus(this.task.connector, this.task.task).catch(() => undefined);
+    await this.statuses.deleteTaskStatus(this.task.connector, this.task.task).catch(() => undefined);
   }
 }
 

@@ -1,5 +1,5 @@
 import { WakeUp } from "@connect-mesh/async";
-import type { ClusterState } from "@connect-mesh/cluster-state";
+import type { ClusterStores } from "@connect-mesh/cluster-state";
 import type { CoordinationStore, Lease, ServiceRegistry } from "@connect-mesh/coordination";
 import type { Logger } from "pino";
 import type { PluginCatalogWatcher } from "../plugin-catalog-watcher.js";
@@ -13,7 +13,7 @@ const RETRY_DELAY_MS = 1_000;
 /** What campaigning and leading need. */
 export interface LeaderLoopDeps {
   readonly store: CoordinationStore;
-  readonly state: ClusterState;
+  readonly state: ClusterStores;
   readonly registry: ServiceRegistry;
   readonly catalog: PluginCatalogWatcher;
   readonly reconciler: Reconciler;
@@ -59,10 +59,10 @@ async function lead(deps: LeaderLoopDeps, signal: AbortSignal): Promise<void> {
   const timer = setInterval(() => wakeUp.cue(), RESYNC_INTERVAL_MS);
   timer.unref();
   const cues = [
-    cueOnEach(deps.state.connectorChanges(signal), wakeUp),
+    cueOnEach(deps.state.connectors.connectorChanges(signal), wakeUp),
     cueOnEach(deps.registry.watch(WORKER_SERVICE_TYPE, signal), wakeUp),
     // A moving task is handed over once its previous worker has stopped it and cleared its status.
-    cueOnEach(deps.state.statusChanges(signal), wakeUp),
+    cueOnEach(deps.state.statuses.statusChanges(signal), wakeUp),
   ];
   try {
     for (;;) {

@@ -1,5 +1,5 @@
 import {
-  type ClusterState,
+  type ClusterStores,
   type PluginCatalog,
   type StoredConnector,
   type TaskId,
@@ -18,7 +18,7 @@ export const WORKER_SERVICE_TYPE = "worker";
 
 /** What the leader needs to turn connector configs into running tasks. */
 export interface ReconcilerDeps {
-  readonly state: ClusterState;
+  readonly state: ClusterStores;
   readonly registry: ServiceRegistry;
   readonly services: ConnectorServices;
   readonly catalog: () => Promise<PluginCatalog>;
@@ -31,7 +31,7 @@ export interface ReconcilerDeps {
 /**
  * The leader's one job, done from scratch each time so that any leader can pick up where another left
  * off: plan the tasks of every connector whose config is newer than its tasks, then spread all tasks over
- * the live workers. Every write is conditional (see ClusterState), so a stale leader cannot undo a newer one.
+ * the live workers. Every write is conditional (see the cluster-state stores), so a stale leader cannot undo a newer one.
  */
 export class Reconciler {
   private readonly departed: DepartedWorkers;
@@ -42,26 +42,26 @@ export class Reconciler {
 
   async reconcile(): Promise<void> {
     const { state, registry } = this.deps;
-    const { connectors } = await state.listConnectors();
+    const { connectors } = await state.connectors.listConnectors();
     for (const connector of connectors.values()) {
       if (connector.targetState === "STOPPED") await this.reportConnectorState(connector);
       else if (needsPlan(connector)) await this.plan(connector);
       else await this.reportConnectorState(connector);
     }
 
-    const planned = (await state.listConnectors()).connectors;
+    const planned = (await state.connectors.listConnectors()).connectors;
     const tasks: TaskId[] = [...planned.values()]
       .filter((c) => c.targetState !== "STOPPED" && c.taskConfigs?.configRevision === c.configRevision)
       .flatMap((c) => (c.taskConfigs?.tasks ?? []).map((_, task) => ({ connector: c.name, task })));
     const workers = (await registry.list(WORKER_SERVICE_TYPE)).map((w) => w.instanceId);
-    const previous = await state.readAssignmentPlan();
+    const previous = await state.assignments.readAssignmentPlan();
     const held = this.departed.heldFor(workers, [...previous.assignments.keys()]);
     const wanted = assignTasks(tasks, workers, previous.assignments, held);
-    const holders = await state.readTaskHolders();
+    const holders = await state.assignments.readTaskHolders();
     const { next, pendingTasks } = holdBackMovingTasks(wanted, holders);
     if (sameAssignments(previous.assignments, next) && pendingTasks === previous.generation.pendingTasks)
       return;
-    if (await state.writeAssignments(previous, next, pendingTasks, holders)) {
+    if (await state.assignments.writeAssignments(previous, next, pendingTasks, holders)) {
       this.deps.logger.info(
         { workers: workers.length, tasks: tasks.length, pendingTasks },
         pendingTasks > 0
@@ -80,9 +80,9 @@ export class Reconciler {
   /** Shows the connector in its target state (RUNNING, PAUSED or STOPPED), unless it already is. */
   private async reportConnectorState(connector: StoredConnector): Promise<void> {
     const { state, coordinatorId } = this.deps;
-    const current = (await state.readStatuses(connector.name)).connector;
+    const current = (await state.statuses.readStatuses(connector.name)).connector;
     if (current?.state === connector.targetState && current.workerId === coordinatorId) return;
-    await state.writeConnectorStatus(connector.name, {
+    await state.statuses.writeConnectorStatus(connector.name, {
       state: connector.targetState,
       workerId: coordinatorId,
       updatedAt: new Date().toISOString(),
@@ -114,13 +114,13 @@ export class Reconciler {
         connectorRestart: connector.restarts.connector,
         tasks,
       };
-      if (await state.writeTaskConfigs(connector.name, planned)) {
+      if (await state.connectors.writeTaskConfigs(connector.name, planned)) {
         log.info({ tasks: tasks.length }, "planned tasks");
         await this.reportConnectorState(connector);
       }
     } catch (error) {
       log.warn({ err: error }, "could not plan the connector's tasks; will retry");
-      await state.writeConnectorStatus(connector.name, {
+      await state.statuses.writeConnectorStatus(connector.name, {
         state: "FAILED",
         workerId: coordinatorId,
         trace: error instanceof Error ? (error.stack ?? error.message) : String(error),

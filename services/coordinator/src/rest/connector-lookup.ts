@@ -1,10 +1,10 @@
-import type { ClusterState, StoredConnector } from "@connect-mesh/cluster-state";
+import type { ClusterStores, StoredConnector } from "@connect-mesh/cluster-state";
 import type { PluginCatalogWatcher } from "../plugin-catalog-watcher.js";
 import { connectorNotFound } from "./rest-error.js";
 
 /** The stored connector, or Connect's 404 when there is none. */
-export async function findConnector(state: ClusterState, name: string): Promise<StoredConnector> {
-  const connector = await state.getConnector(name);
+export async function findConnector(state: ClusterStores, name: string): Promise<StoredConnector> {
+  const connector = await state.connectors.getConnector(name);
   if (!connector) throw connectorNotFound(name);
   return connector;
 }

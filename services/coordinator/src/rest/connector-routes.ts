@@ -1,5 +1,5 @@
 import type {
-  ClusterState,
+  ClusterStores,
   ConnectorConfig,
   StoredConnector,
   TargetState,
@@ -26,7 +26,7 @@ import {
 
 /** What the connector routes need from the rest of the coordinator. */
 export interface ConnectorRoutesDeps {
-  readonly state: ClusterState;
+  readonly state: ClusterStores;
   readonly catalog: PluginCatalogWatcher;
   readonly services: ConnectorServices;
 }
@@ -112,12 +112,12 @@ export function registerConnectorRoutes(app: FastifyInstance, deps: ConnectorRou
       },
     },
     async (request) => {
-      const { connectors } = await state.listConnectors();
+      const { connectors } = await state.connectors.listConnectors();
       const names = [...connectors.keys()].sort();
       const expand = new Set([request.query.expand ?? []].flat());
       if (!expand.has("status") && !expand.has("info")) return names;
       // Connect's ?expand=status&expand=info: one object per connector with what was asked for.
-      const assignments = expand.has("status") ? await state.readAssignments() : new Map();
+      const assignments = expand.has("status") ? await state.assignments.readAssignments() : new Map();
       const expanded: Record<string, { status?: unknown; info?: unknown }> = {};
       for (const name of names) {
         const connector = connectors.get(name);
@@ -127,7 +127,7 @@ export function registerConnectorRoutes(app: FastifyInstance, deps: ConnectorRou
             ? {
                 status: connectorStatusBody(
                   connector,
-                  await state.readStatuses(name),
+                  await state.statuses.readStatuses(name),
                   assignments,
                   await kindOf(connector, deps),
                 ),
@@ -156,7 +156,7 @@ export function registerConnectorRoutes(app: FastifyInstance, deps: ConnectorRou
       const { name } = request.body;
       const config = withName(name, request.body.config);
       const kind = await validateOrThrow(config, deps);
-      if (!(await state.createConnector(name, config, request.body.initial_state ?? "RUNNING"))) {
+      if (!(await state.connectors.createConnector(name, config, request.body.initial_state ?? "RUNNING"))) {
         throw new RestError(409, `Connector ${name} already exists`);
       }
       return reply
@@ -208,7 +208,7 @@ export function registerConnectorRoutes(app: FastifyInstance, deps: ConnectorRou
       const { name } = request.params;
       const config = withName(name, request.body);
       await validateOrThrow(config, deps);
-      const { created } = await state.putConnectorConfig(name, config);
+      const { created } = await state.connectors.putConnectorConfig(name, config);
       const stored = await findConnector(state, name);
       return reply.status(created ? 201 : 200).send(await connectorInfo(stored, deps));
     },
@@ -238,7 +238,7 @@ export function registerConnectorRoutes(app: FastifyInstance, deps: ConnectorRou
       }
       const config = withName(name, merged);
       await validateOrThrow(config, deps);
-      await state.putConnectorConfig(name, config);
+      await state.connectors.putConnectorConfig(name, config);
       return connectorInfo(await findConnector(state, name), deps);
     },
   );
@@ -315,7 +315,8 @@ export function registerConnectorRoutes(app: FastifyInstance, deps: ConnectorRou
       },
     },
     async (request, reply) => {
-      if (!(await state.deleteConnector(request.params.name))) throw connectorNotFound(request.params.name);
+      if (!(await state.connectors.deleteConnector(request.params.name)))
+        throw connectorNotFound(request.params.name);
       return reply.status(204).send();
     },
   );
@@ -346,8 +347,8 @@ async function validateOrThrow(
 async function currentStatus(connector: StoredConnector, deps: ConnectorRoutesDeps) {
   return connectorStatusBody(
     connector,
-    await deps.state.readStatuses(connector.name),
-    await deps.state.readAssignments(),
+    await deps.state.statuses.readStatuses(connector.name),
+    await deps.state.assignments.readAssignments(),
     await kindOf(connector, deps),
   );
 }

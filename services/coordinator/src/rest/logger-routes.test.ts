@@ -1,4 +1,3 @@
-import type { ClusterState } from "@connect-mesh/cluster-state";
 import { NamedLoggers } from "@connect-mesh/logging";
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
@@ -11,13 +10,14 @@ function appWithLoggers() {
   const loggers = new NamedLoggers(root, () => 1_700_000_000_000);
   loggers.logger("coordinator.rest");
   const stored: [string, string][] = [];
-  const state = {
+  const levels = {
     writeClusterLoggerLevel: async (namespace: string, level: string) => {
       stored.push([namespace, level]);
+      return stored.length;
     },
-  } as unknown as ClusterState;
+  };
   const app = createRestApp(root);
-  registerLoggerRoutes(app, { loggers, state });
+  registerLoggerRoutes(app, { loggers, levels });
   return { app, loggers, stored };
 }
 

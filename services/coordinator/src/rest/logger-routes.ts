@@ -1,13 +1,13 @@
-import type { ClusterState } from "@connect-mesh/cluster-state";
+import type { LoggerLevelStore } from "@connect-mesh/cluster-state";
 import { type LoggerLevel, type NamedLoggers, parseLogLevel } from "@connect-mesh/logging";
 import type { FastifyInstance } from "fastify";
 import { RestError } from "./rest-error.js";
 import { emptyResponse, errorResponse, loggerLevel, responses } from "./rest-schemas.js";
 
-/** What the logger routes need: this process's loggers, and the cluster state for cluster-wide levels. */
+/** What the logger routes need: this process's loggers, and the store of the cluster-wide levels. */
 export interface LoggerRoutesDeps {
   readonly loggers: NamedLoggers;
-  readonly state: ClusterState;
+  readonly levels: Pick<LoggerLevelStore, "writeClusterLoggerLevel">;
 }
 
 type LoggerParams = { logger: string };
@@ -113,7 +113,7 @@ export function registerLoggerRoutes(app: FastifyInstance, deps: LoggerRoutesDep
       const level = parseLogLevel(request.body.level);
       if (!level) throw new RestError(404, `invalid log level '${request.body.level}'.`);
       if (request.query.scope.toLowerCase() === "cluster") {
-        await deps.state.writeClusterLoggerLevel(logger, level);
+        await deps.levels.writeClusterLoggerLevel(logger, level);
         return reply.status(204).send();
       }
       if (request.query.scope.toLowerCase() !== "worker") {

@@ -1,5 +1,5 @@
 import { waitFor } from "@connect-mesh/async";
-import type { ClusterState, StoredConnector } from "@connect-mesh/cluster-state";
+import type { ClusterStores, StoredConnector } from "@connect-mesh/cluster-state";
 import { parseSinkTopics } from "@connect-mesh/connector-config";
 import { DataError } from "@connect-mesh/data";
 import { type Admin, type Producer, sinkGroupIdOf } from "@connect-mesh/kafka";
@@ -20,7 +20,7 @@ import {
 
 /** What the offsets routes need: the cluster state, Kafka clients, and the source offsets topic. */
 export interface OffsetsRoutesDeps {
-  readonly state: ClusterState;
+  readonly state: ClusterStores;
   readonly catalog: PluginCatalogWatcher;
   readonly sourceOffsets: SourceOffsetStore;
   /** Connected lazily, so the REST API starts even while Kafka is down. */
@@ -129,7 +129,7 @@ export function registerOffsetsRoutes(app: FastifyInstance, deps: OffsetsRoutesD
   );
 }
 
-async function mustBeStopped(state: ClusterState, name: string): Promise<StoredConnector> {
+async function mustBeStopped(state: ClusterStores, name: string): Promise<StoredConnector> {
   const connector = await findConnector(state, name);
   if (connector.targetState !== "STOPPED") {
     throw new RestError(
@@ -196,10 +196,10 @@ const TASKS_STOPPED_TIMEOUT_MS = 15_000;
  * A stopped connector's tasks stop soon after, each clearing its status when done; until then one could
  * still commit over the change. Wait for that with a deadline, then answer 409 as Connect does mid-rebalance.
  */
-async function waitForTasksToStop(state: ClusterState, name: string): Promise<void> {
+async function waitForTasksToStop(state: ClusterStores, name: string): Promise<void> {
   try {
     await waitFor(
-      async () => (await state.readStatuses(name)).tasks.size,
+      async () => (await state.statuses.readStatuses(name)).tasks.size,
       (running) => running === 0,
       { timeoutMs: TASKS_STOPPED_TIMEOUT_MS, intervalMs: 250, description: `${name}'s tasks to stop` },
     );

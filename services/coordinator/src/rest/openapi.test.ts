@@ -1,4 +1,4 @@
-import type { ClusterState } from "@connect-mesh/cluster-state";
+import type { ClusterStores } from "@connect-mesh/cluster-state";
 import { NamedLoggers } from "@connect-mesh/logging";
 import type { SourceOffsetStore } from "@connect-mesh/source-offsets";
 import { pino } from "pino";
@@ -22,7 +22,7 @@ async function appWithEveryRoute() {
   const app = createRestApp(logger);
   await registerOpenApi(app, "1.2.3");
   registerInfoRoutes(app, { version: "1.2.3", kafkaClusterId: async () => undefined });
-  const state = unused as ClusterState;
+  const state = unused as ClusterStores;
   const catalog = unused as PluginCatalogWatcher;
   const services = unused as ConnectorServices;
   registerConnectorRoutes(app, { state, catalog, services });
@@ -35,7 +35,7 @@ async function appWithEveryRoute() {
     sourceOffsets: unused as SourceOffsetStore,
     kafka: async () => unused,
   });
-  registerLoggerRoutes(app, { loggers: new NamedLoggers(logger), state });
+  registerLoggerRoutes(app, { loggers: new NamedLoggers(logger), levels: unused });
   await app.ready();
   return app;
 }

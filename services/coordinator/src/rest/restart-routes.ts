@@ -1,4 +1,4 @@
-import type { ClusterState } from "@connect-mesh/cluster-state";
+import type { ClusterStores } from "@connect-mesh/cluster-state";
 import type { FastifyInstance } from "fastify";
 import type { PluginCatalogWatcher } from "../plugin-catalog-watcher.js";
 import { findConnector, pluginKindOf } from "./connector-lookup.js";
@@ -17,7 +17,7 @@ import {
 
 /** What the restart routes need. */
 export interface RestartRoutesDeps {
-  readonly state: ClusterState;
+  readonly state: ClusterStores;
   readonly catalog: PluginCatalogWatcher;
 }
 
@@ -61,12 +61,12 @@ export function registerRestartRoutes(app: FastifyInstance, deps: RestartRoutesD
     async (request, reply) => {
       const { includeTasks, onlyFailed } = request.query;
       const connector = await findConnector(state, request.params.name);
-      if (await state.isRebalancing()) throw rebalanceInProgress();
+      if (await state.assignments.isRebalancing()) throw rebalanceInProgress();
       if (!includeTasks && !onlyFailed) {
-        await state.requestRestart(connector.name, { connector: true, tasks: [] });
+        await state.connectors.requestRestart(connector.name, { connector: true, tasks: [] });
         return reply.status(204).send();
       }
-      const statuses = await state.readStatuses(connector.name);
+      const statuses = await state.statuses.readStatuses(connector.name);
       const restartConnector = !onlyFailed || statuses.connector?.state === "FAILED";
       const taskCount = connector.taskConfigs?.tasks.length ?? 0;
       const tasks = includeTasks
@@ -74,11 +74,11 @@ export function registerRestartRoutes(app: FastifyInstance, deps: RestartRoutesD
             (task) => !onlyFailed || isFailing(statuses.tasks.get(task)?.state),
           )
         : [];
-      await state.requestRestart(connector.name, { connector: restartConnector, tasks });
+      await state.connectors.requestRestart(connector.name, { connector: restartConnector, tasks });
       const body = connectorStatusBody(
         connector,
         statuses,
-        await state.readAssignments(),
+        await state.assignments.readAssignments(),
         (await pluginKindOf(connector, deps.catalog)) ?? "unknown",
       );
       return reply.status(202).send({
@@ -103,12 +103,12 @@ export function registerRestartRoutes(app: FastifyInstance, deps: RestartRoutesD
     },
     async (request, reply) => {
       const connector = await findConnector(state, request.params.name);
-      if (await state.isRebalancing()) throw rebalanceInProgress();
+      if (await state.assignments.isRebalancing()) throw rebalanceInProgress();
       const task = Number(request.params.task);
       if (!Number.isInteger(task) || task < 0 || task >= (connector.taskConfigs?.tasks.length ?? 0)) {
         throw new RestError(404, `Task ${request.params.task} of connector ${connector.name} not found`);
       }
-      await state.requestRestart(connector.name, { connector: false, tasks: [task] });
+      await state.connectors.requestRestart(connector.name, { connector: false, tasks: [task] });
       return reply.status(204).send();
     },
   );

@@ -1,4 +1,4 @@
-import type { ClusterState, TargetState } from "@connect-mesh/cluster-state";
+import type { ClusterStores, TargetState } from "@connect-mesh/cluster-state";
 import type { FastifyInstance } from "fastify";
 import { connectorNotFound } from "./rest-error.js";
 import { connectorNameParams, connectorNotFoundResponse, emptyResponse, responses } from "./rest-schemas.js";
@@ -10,7 +10,7 @@ type NameParams = { name: string };
  * asynchronously; stop answers 204 and frees the connector's tasks (its task configs are dropped, so its
  * offsets can be changed safely), as in Connect.
  */
-export function registerTargetStateRoutes(app: FastifyInstance, state: ClusterState): void {
+export function registerTargetStateRoutes(app: FastifyInstance, state: ClusterStores): void {
   const route = (path: string, targetState: TargetState, statusCode: 202 | 204) =>
     app.put<{ Params: NameParams }>(
       `/connectors/:name/${path}`,
@@ -24,7 +24,7 @@ export function registerTargetStateRoutes(app: FastifyInstance, state: ClusterSt
         },
       },
       async (request, reply) => {
-        if (!(await state.setTargetState(request.params.name, targetState)))
+        if (!(await state.connectors.setTargetState(request.params.name, targetState)))
           throw connectorNotFound(request.params.name);
         return reply.status(statusCode).send();
       },

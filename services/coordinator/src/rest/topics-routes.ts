@@ -1,4 +1,4 @@
-import type { ClusterState } from "@connect-mesh/cluster-state";
+import type { ClusterStores } from "@connect-mesh/cluster-state";
 import type { FastifyInstance } from "fastify";
 import { findConnector } from "./connector-lookup.js";
 import { RestError } from "./rest-error.js";
@@ -12,7 +12,7 @@ import {
 
 /** What the topics routes need. */
 export interface TopicsRoutesDeps {
-  readonly state: ClusterState;
+  readonly state: ClusterStores;
   /** Connect's `topic.tracking.enable` and `topic.tracking.allow.reset`. */
   readonly tracking: { readonly enabled: boolean; readonly allowReset: boolean };
 }
@@ -56,7 +56,7 @@ export function registerTopicsRoutes(app: FastifyInstance, deps: TopicsRoutesDep
     async (request) => {
       if (!tracking.enabled) throw new RestError(403, "Topic tracking is disabled.");
       const connector = await findConnector(state, request.params.name);
-      return { [connector.name]: { topics: await state.readActiveTopics(connector.name) } };
+      return { [connector.name]: { topics: await state.activeTopics.readActiveTopics(connector.name) } };
     },
   );
 
@@ -76,7 +76,7 @@ export function registerTopicsRoutes(app: FastifyInstance, deps: TopicsRoutesDep
       if (!tracking.enabled) throw new RestError(403, "Topic tracking is disabled.");
       if (!tracking.allowReset) throw new RestError(403, "Topic tracking reset is disabled.");
       const connector = await findConnector(state, request.params.name);
-      await state.resetActiveTopics(connector.name);
+      await state.activeTopics.resetActiveTopics(connector.name);
       return reply.status(202).send();
     },
   );
