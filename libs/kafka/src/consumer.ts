@@ -39,6 +39,14 @@ export interface ConsumerRunConfig {
   readonly eachBatch?: (payload: EachBatchPayload) => Promise<void>;
   /** A handler that throws has kafkajs hand the same record over again. */
   readonly eachMessage?: (payload: EachMessagePayload) => Promise<void>;
+  /**
+   * Called when the group rebalances, after the batch in hand has ended and before this member rejoins
+   * (our patch of kafkajs, see patches/README.md). kafkajs rebalances eagerly: rejoining revokes every
+   * partition, and each resumes from its committed offset, wherever it lands. Until every member has
+   * rejoined, the group still takes this member's commits, so commit here what has been handled, or it is
+   * handled again. An error is logged and the member rejoins all the same.
+   */
+  readonly onPartitionsRevoked?: () => Promise<void>;
 }
 
 /** A consumer's crash: `restart` says whether kafkajs restarts it by itself. */

@@ -137,5 +137,19 @@ describe("BackgroundCommits", () => {
       calls[1]?.settle();
       await expect(drained).resolves.toBeUndefined();
     });
+
+    it("waits out the interval again once a drain has ended", async () => {
+      const { commits, calls } = await betweenCommits(1);
+      commits.add([2], 1);
+      const drained = commits.drain();
+      await settle();
+      calls[1]?.settle();
+      await drained;
+      commits.add([3], 1);
+      await settle();
+      expect(calls).toHaveLength(2);
+      await vi.advanceTimersByTimeAsync(100);
+      expect(calls.map((c) => c.progress)).toEqual([[1], [2], [3]]);
+    });
   });
 });

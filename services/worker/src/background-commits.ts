@@ -42,9 +42,9 @@ export class BackgroundCommits<Progress> {
   private lastCommitStartedAt = Number.NEGATIVE_INFINITY;
   /** Set while the loop waits for the next commit's turn: ends the wait early. */
   private startNow: (() => void) | undefined;
-  /** Batches waiting in `roomFor`, and whether a drain was asked: either makes the next commit start at once. */
+  /** Batches waiting in `roomFor`, and callers waiting in `drain`: either makes the next commit start at once. */
   private waitingForRoom = 0;
-  private isDraining = false;
+  private draining = 0;
 
   /**
    * Waiting records that start the next commit without waiting for its turn: half the limit, so that when
@@ -100,11 +100,19 @@ export class BackgroundCommits<Progress> {
     }
   }
 
-  /** Waits until everything added is committed; throws if a commit failed. */
+  /**
+   * Commits everything added so far at once, without waiting for its turn, and waits until it is committed;
+   * throws if a commit failed. Used at a stop, and when the task's partitions are revoked; what is added
+   * later commits on the usual cadence again.
+   */
   async drain(): Promise<void> {
-    this.isDraining = true;
+    this.draining++;
     this.startNow?.();
-    while (this.running !== undefined) await this.running;
+    try {
+      while (this.running !== undefined) await this.running;
+    } finally {
+      this.draining--;
+    }
     this.throwIfFailed();
   }
 
@@ -135,7 +143,7 @@ export class BackgroundCommits<Progress> {
   private nextTurn(): Promise<void> | undefined {
     const waitMs = this.lastCommitStartedAt + this.cadence.minIntervalMs - performance.now();
     const isPressed =
-      this.isDraining || this.waitingForRoom > 0 || (this.pending?.records ?? 0) >= this.commitEarlyAt;
+      this.draining > 0 || this.waitingForRoom > 0 || (this.pending?.records ?? 0) >= this.commitEarlyAt;
     if (waitMs <= 0 || isPressed) return undefined;
     return new Promise((resolve) => {
       const timer = setTimeout(() => this.startNow?.(), waitMs);

@@ -45,7 +45,9 @@ interface WrittenProgress {
  * to a background commit (so the next batch is fetched and written while it runs), which asks the service
  * for a flush and commits only once the service says the records are durable, and only while this worker
  * still holds the task (the group's own generation fences a zombie's commit too, once Kafka has seen it go).
- * Anything not committed is consumed again after a failure (at-least-once). Returns when `stopping` aborts,
+ * When the group rebalances, what is written is committed before the consumer rejoins (commitBeforeRevoke),
+ * so a rebalance repeats nothing. Anything not committed is consumed again after a failure (at-least-once):
+ * a crash repeats at most the records written since the last commit. Returns when `stopping` aborts,
  * after the batch in hand is committed; throws on failure.
  */
 export async function runSinkStream(context: TaskContext, stopping: AbortSignal): Promise<void> {
@@ -252,11 +254,20 @@ async function consumeAndWrite(
 
   const writeBatch = async (payload: EachBatchPayload) => {
     if (isDraining || failure !== undefined || !payload.isRunning() || payload.isStale()) return;
-    inFlight = writeAndCommit(payload);
-    await inFlight;
+    const writing = writeAndCommit(payload);
+    inFlight = writing.then(() => undefined);
+    const outcome = await writing;
+    // The consumer handles its heartbeat's errors itself: a rebalance has it call onPartitionsRevoked and
+    // rejoin; anything else it retries, or crashes on (see the CRASH listener). The rest of the batch waits.
+    if (outcome !== undefined) throw outcome.heartbeatError;
   };
 
-  const writeAndCommit = async ({ batch, resolveOffset, heartbeat }: EachBatchPayload) => {
+  /** Writes a batch, failing the task on any error but the heartbeat's, which it returns. */
+  const writeAndCommit = async ({
+    batch,
+    resolveOffset,
+    heartbeat,
+  }: EachBatchPayload): Promise<{ heartbeatError: unknown } | undefined> => {
     try {
       // Replayed records were first read from the topics already recorded.
       if (batch.topic !== subscription.replayTopic) await context.activeTopics.record(connector, batch.topic);
@@ -279,11 +290,28 @@ async function consumeAndWrite(
         const timestamps = writes.flatMap((pending) => pending.timestampsMs());
         commits.add({ positions, timestamps }, messages.length);
         resolveOffset(last.offset);
-        await heartbeat();
+        try {
+          await heartbeat();
+        } catch (heartbeatError) {
+          return { heartbeatError };
+        }
       }
     } catch (error) {
       fail(error);
     }
+    return undefined;
+  };
+
+  /**
+   * Before the consumer rejoins a rebalancing group, which revokes every partition (see
+   * ConsumerRunConfig.onPartitionsRevoked): commits what is written while the group still takes this
+   * member's commits, so the partitions resume after it, on this task or another, and nothing written is
+   * delivered twice. The batch in hand has ended by then. A commit that fails has failed the task already
+   * (onFailure).
+   */
+  const commitBeforeRevoke = async () => {
+    await inFlight;
+    await commits.drain().catch(() => undefined);
   };
 
   call.on("error", fail);
@@ -308,7 +336,12 @@ async function consumeAndWrite(
     await consumer.subscribe({ topics: [...subscription.topics], fromBeginning: true });
     // Joining the group can take a while (a rebalance waits for every member): a stop must not wait for it.
     const joined = consumer
-      .run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: writeBatch })
+      .run({
+        autoCommit: false,
+        eachBatchAutoResolve: false,
+        eachBatch: writeBatch,
+        onPartitionsRevoked: commitBeforeRevoke,
+      })
       .then(() => true, fail);
     if (await Promise.race([joined, hasFailed, stopped])) {
       logger.info({ address }, "sink task writing");
