@@ -1,21 +1,19 @@
-import { sleep } from "@connect-mesh/async";
 import type { EachBatchPayload, IncomingMessage } from "@connect-mesh/kafka";
-import { ErrorKind, SinkServiceClient, type WriteRequest, type WriteResponse } from "@connect-mesh/proto";
-import { fromRecordTrace, type SinkTaskMetrics, TaskTracer } from "@connect-mesh/telemetry";
+import { SinkServiceClient } from "@connect-mesh/proto";
+import { type SinkTaskMetrics, TaskTracer } from "@connect-mesh/telemetry";
 import { BackgroundCommits } from "./background-commits.js";
-import { Backoff } from "./backoff.js";
 import { bareStretches } from "./bare-stretches.js";
 import { connectClient } from "./connect-client.js";
-import { ConnectorReportedError } from "./errors/connector-reported-error.js";
 import type { ErrorPolicy } from "./errors/error-policy.js";
 import { openTaskErrorPolicy } from "./errors/task-error-policy.js";
 import { type PendingWrite, packedWrite, perRecordWrite, type Writable } from "./pending-write.js";
 import { readsPackedBatches } from "./plugin-capabilities.js";
-import { SinkRecordPipeline, sinkFailure } from "./sink-record-pipeline.js";
+import { SinkRecordPipeline } from "./sink-record-pipeline.js";
 import { consumedMessageOf, type SinkSubscription, sinkSubscriptionOf } from "./sink-subscription.js";
-import { FatalTaskError, type TaskContext } from "./task-context.js";
+import type { TaskContext } from "./task-context.js";
 import { taskConvertersFrom } from "./task-converters.js";
 import { transformStagesFrom } from "./transform-stages.js";
+import { WriteSession } from "./write-session.js";
 
 /**
  * The most records sent, flushed and committed as one unit. The consumer hands over whatever one fetch
@@ -78,12 +76,18 @@ async function consumeAndWrite(
   const subscription: SinkSubscription = await sinkSubscriptionOf(context);
   const client = await connectClient(SinkServiceClient, address);
   const call = client.write();
-  const responses = (call as AsyncIterable<WriteResponse>)[Symbol.asyncIterator]();
+  const session = new WriteSession(call, {
+    className,
+    policy,
+    metrics,
+    status: context.status,
+    logger,
+    stopping,
+  });
   let isDraining = false;
   // A consumer that crashes while this stream ends (its connection closing under it) must stay down, or it
   // rejoins the group and holds partitions no task reads.
   const consumer = context.kafka.sinkConsumer(connector, () => !isDraining);
-  let sequence = 0n;
   /** The consumer's lag per partition, as of each partition's last committed batch. */
   const lags = new Map<string, number>();
   const commits = new BackgroundCommits<WrittenProgress>(
@@ -91,8 +95,7 @@ async function consumeAndWrite(
       commit: async ({ positions, timestamps }) => {
         if (timestamps.length > 0) {
           // Through the last batch written: the service flushes in order, after every batch before it.
-          const flushed = await exchange(() => ({ $case: "flush", value: { throughSequence: sequence } }));
-          if (flushed.$case !== "flushed") throw new Error(`expected a flush, got ${flushed.$case}`);
+          await session.flush();
           // Source timestamp to durable in the sink: the pipeline's end-to-end latency.
           metrics.observeEndToEndLatencies(Date.now(), timestamps);
         }
@@ -128,92 +131,6 @@ async function consumeAndWrite(
   const fail = (error: unknown) => {
     failure ??= error;
     failed();
-  };
-
-  const nextResponse = async (): Promise<NonNullable<WriteResponse["message"]>> => {
-    const { value, done } = await responses.next();
-    if (done || !value?.message) throw new Error("the sink service closed the stream");
-    return value.message;
-  };
-
-  /**
-   * Writes one request and waits for its answer. The service answers in order, one answer a request, so
-   * the background commit's flush and the next batch take turns rather than reading each other's answers.
-   * The request is built when its turn comes, so a flush names the batches written before it.
-   */
-  let turns: Promise<unknown> = Promise.resolve();
-  const exchange = (
-    request: () => NonNullable<WriteRequest["message"]>,
-  ): Promise<NonNullable<WriteResponse["message"]>> => {
-    const answer = turns.then(() => {
-      call.write({ message: request() });
-      return nextResponse();
-    });
-    turns = answer.catch(() => undefined);
-    return answer;
-  };
-
-  /**
-   * Sends records until the service has accepted or refused each of them. A RETRIABLE error names the
-   * first record it did not take; the rest go again as a new batch after a capped, jittered backoff (as
-   * sink.proto says), so an outside system that is down for a while loses nothing and repeats nothing. A
-   * FATAL error that names one record (record_index) is that record's failure (stage TASK_PUT): the error
-   * policy parks it or stops the task, and the records after it are sent again. A FATAL error for the whole
-   * batch stops the task.
-   */
-  const sendUntilAccepted = async (records: PendingWrite): Promise<void> => {
-    const { retryDelayMaxMs } = policy.settings;
-    const backoff = new Backoff(500, Math.max(500, retryDelayMaxMs));
-    let pending = records;
-    let isRetrying = false;
-    while (pending.length > 0) {
-      let startedAt = 0;
-      const answer = await exchange(() => {
-        sequence += 1n;
-        startedAt = performance.now();
-        return { $case: "batch", value: pending.batch(sequence) };
-      });
-      metrics.observePutBatch(performance.now() - startedAt);
-      if (answer.$case === "ack") {
-        metrics.countSent(pending.length);
-        // Clear the retry note from the status once the outside system takes records again.
-        if (isRetrying) await context.status.report("RUNNING");
-        return;
-      }
-      if (answer.$case !== "error")
-        throw new Error(`expected an answer to batch ${sequence}, got ${answer.$case}`);
-      const error = answer.value.error;
-      const text = `the connector could not write batch ${sequence}: ${error?.message ?? "no reason given"}`;
-      const index = error?.recordIndex;
-      if (error?.kind !== ErrorKind.ERROR_KIND_RETRIABLE) {
-        const refused = index === undefined ? undefined : pending.at(index);
-        if (error === undefined || index === undefined || refused === undefined)
-          throw new FatalTaskError(text, { cause: error?.stackTrace || undefined });
-        metrics.countSent(index);
-        // The dead letter hop joins the trace in which the service recorded the failure, when it names one.
-        const failedIn = error.trace?.traceparent ? fromRecordTrace(error.trace) : refused.context;
-        policy.report(
-          sinkFailure(refused.consumed, "TASK_PUT", className, new ConnectorReportedError(error), failedIn),
-        );
-        pending = pending.from(index + 1);
-        continue;
-      }
-      metrics.countSent(Math.min(index ?? 0, pending.length));
-      pending = pending.from(Math.min(index ?? 0, pending.length));
-      isRetrying = true;
-      const delayMs = backoff.nextDelayMs();
-      logger.warn(
-        { retryInMs: delayMs, remaining: pending.length, reason: error.message },
-        "sink write will be retried",
-      );
-      await context.status.report(
-        "RUNNING",
-        `${text}\n(retrying ${pending.length} records in ${delayMs} ms)`,
-      );
-      await sleep(delayMs, stopping);
-      if (stopping.aborted)
-        throw new Error("stopped while retrying a write; the records are read again on restart");
-    }
   };
 
   /**
@@ -279,7 +196,7 @@ async function consumeAndWrite(
         const writes = await writesOf(pipeline.forBatch(), batch, messages);
         // Holds these records back while the batches before are too far from committed.
         await commits.roomFor(messages.length);
-        for (const pending of writes) await sendUntilAccepted(pending);
+        for (const pending of writes) await session.sendUntilAccepted(pending);
         const position: CommitPosition = {
           topic: batch.topic,
           partition: batch.partition,
@@ -326,12 +243,7 @@ async function consumeAndWrite(
     else stopping.addEventListener("abort", () => resolve(), { once: true });
   });
   try {
-    call.write({
-      message: {
-        $case: "open",
-        value: { plugin: className, connectorName: connector, taskId: task, config, assigned: [] },
-      },
-    });
+    session.open({ plugin: className, connectorName: connector, taskId: task, config, assigned: [] });
     await consumer.connect();
     await consumer.subscribe({ topics: [...subscription.topics], fromBeginning: true });
     // Joining the group can take a while (a rebalance waits for every member): a stop must not wait for it.
