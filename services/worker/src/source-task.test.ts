@@ -17,6 +17,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { connectClient } from "./connect-client.js";
 import { runSourceStream } from "./source-task.js";
 import { FatalTaskError, type TaskContext, TaskFencedError } from "./task-context.js";
+import { scriptedCall } from "./testing/scripted-call.js";
 
 // The gRPC channel is the integration tests' to open; here the client hands out a scripted Read stream.
 vi.mock("./connect-client.js", () => ({ connectClient: vi.fn() }));
@@ -28,48 +29,10 @@ const deadline = { timeoutMs: 5_000 };
 
 type ReadMessage = NonNullable<ReadRequest["message"]>;
 
-/**
- * A connector service's end of the Read stream, scripted: the worker's requests are recorded, and the test
- * answers with `send`. Like the real service, it ends its side once the worker half-closes (a stop), and a
- * cancel ends the stream with gRPC's CANCELLED error.
- */
+/** A connector service's end of the Read stream: the test answers with `send`. */
 function scriptedReadStream() {
-  const requests: ReadMessage[] = [];
-  const queued: (ReadResponse | "end" | Error)[] = [];
-  let wake: (() => void) | undefined;
-  const enqueue = (item: ReadResponse | "end" | Error) => {
-    queued.push(item);
-    wake?.();
-  };
-  const call = {
-    writable: true,
-    on: () => call,
-    write(request: ReadRequest) {
-      if (!call.writable) throw new Error("write after the stream was closed");
-      if (request.message === undefined) throw new Error("an empty ReadRequest");
-      requests.push(request.message);
-    },
-    end() {
-      call.writable = false;
-      enqueue("end");
-    },
-    cancel() {
-      call.writable = false;
-      enqueue(new Error("1 CANCELLED: Cancelled on client"));
-    },
-    async *[Symbol.asyncIterator](): AsyncGenerator<ReadResponse> {
-      for (;;) {
-        while (queued.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-        const next = queued.shift();
-        if (next === "end" || next === undefined) return;
-        if (next instanceof Error) throw next;
-        yield next;
-      }
-    },
-  };
-  const send = (message: NonNullable<ReadResponse["message"]>) => enqueue({ message });
-  const ofCase = <C extends ReadMessage["$case"]>($case: C) =>
-    requests.filter((r): r is Extract<ReadMessage, { $case: C }> => r.$case === $case);
+  const { call, requests, reply, ofCase } = scriptedCall<ReadMessage, ReadResponse>();
+  const send = (message: NonNullable<ReadResponse["message"]>) => reply({ message });
   return { call, requests, send, ofCase };
 }
 

@@ -6,35 +6,20 @@ import { describe, expect, it } from "vitest";
 import type { RecordFailure } from "./errors/record-failure.js";
 import type { PendingWrite } from "./pending-write.js";
 import { FatalTaskError } from "./task-context.js";
+import { scriptedCall } from "./testing/scripted-call.js";
 import { type WriteCall, WriteSession } from "./write-session.js";
 
 /**
- * A connector service's end of the stream, scripted: each request is recorded, and answered with the
- * next of `answers` (for `open`, nothing, as the contract has it); the stream ends once they run out.
+ * A connector service's end of the Write stream: each batch or flush is answered with the next of
+ * `answers`, and the stream is closed once they run out.
  */
 function scriptedService(answers: NonNullable<WriteResponse["message"]>[]) {
-  const requests: NonNullable<WriteRequest["message"]>[] = [];
-  const queued: (WriteResponse | undefined)[] = [];
-  let wake: (() => void) | undefined;
-  const call: WriteCall = {
-    write(request) {
-      if (request.message === undefined) throw new Error("an empty WriteRequest");
-      requests.push(request.message);
-      if (request.message.$case === "open") return;
-      const next = answers.shift();
-      queued.push(next === undefined ? undefined : { message: next });
-      wake?.();
-    },
-    async *[Symbol.asyncIterator]() {
-      for (;;) {
-        while (queued.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-        const response = queued.shift();
-        if (response === undefined) return;
-        yield response;
-      }
-    },
-  };
-  return { call, requests };
+  return scriptedCall<NonNullable<WriteRequest["message"]>, WriteResponse>((message, service) => {
+    if (message.$case === "open") return;
+    const next = answers.shift();
+    if (next === undefined) service.close();
+    else service.reply({ message: next });
+  });
 }
 
 /** Records at `offsets` of partition "t"/0, as a PendingWrite whose batches carry each record's position. */
