@@ -23,7 +23,7 @@ export async function underStackLock<T>(runDir: string, work: () => Promise<T>):
   while (!(await tryTake(runDir))) {
     if (Date.now() >= deadline) {
       throw new StackError(
-        `another cmesh command (pid ${(await holderOf(runDir)) ?? "unknown"}) is still starting or stopping this stack's components; try again when it has finished`,
+        `another cmesh command (pid ${(await holderOf(runDir)) ?? "unknown"}) is still starting or stopping this stack's components; try again when it has finished (if none is running, delete ${lockFile(runDir)})`,
       );
     }
     await delay(POLL_MS);
