@@ -5,6 +5,18 @@ import { TransformChain, validateTransformConfig } from "./transform-chain.js";
 import { TransformConfigError } from "./transform-config-error.js";
 import { TransformError } from "./transform-error.js";
 
+/** A RegexRouter that sends to "audit" only the records with an `audit` header (a HasHeaderKey predicate). */
+const AUDIT_ROUTE = {
+  transforms: "route",
+  "transforms.route.type": "RegexRouter",
+  "transforms.route.regex": ".*",
+  "transforms.route.replacement": "audit",
+  "transforms.route.predicate": "isAudit",
+  predicates: "isAudit",
+  "predicates.isAudit.type": "HasHeaderKey",
+  "predicates.isAudit.name": "audit",
+};
+
 describe("TransformChain.fromConfig", () => {
   it("applies the transforms in the order of `transforms`, by class name or alias", () => {
     const chain = TransformChain.fromConfig({
@@ -46,21 +58,11 @@ describe("TransformChain.fromConfig", () => {
   });
 
   it("applies a predicated transform only where the predicate holds, or fails with negate", () => {
-    const config = {
-      transforms: "route",
-      "transforms.route.type": "RegexRouter",
-      "transforms.route.regex": ".*",
-      "transforms.route.replacement": "audit",
-      "transforms.route.predicate": "isAudit",
-      predicates: "isAudit",
-      "predicates.isAudit.type": "HasHeaderKey",
-      "predicates.isAudit.name": "audit",
-    };
     const audited = record({ topic: "t", headers: [{ key: "audit", value: undefined, schema: undefined }] });
     const plain = record({ topic: "t" });
-    const chain = TransformChain.fromConfig(config);
+    const chain = TransformChain.fromConfig(AUDIT_ROUTE);
     expect([chain.apply(audited)?.topic, chain.apply(plain)?.topic]).toEqual(["audit", "t"]);
-    const negated = TransformChain.fromConfig({ ...config, "transforms.route.negate": "true" });
+    const negated = TransformChain.fromConfig({ ...AUDIT_ROUTE, "transforms.route.negate": "true" });
     expect([negated.apply(audited)?.topic, negated.apply(plain)?.topic]).toEqual(["t", "audit"]);
     expect(negated.stages).toEqual([
       {
@@ -74,16 +76,10 @@ describe("TransformChain.fromConfig", () => {
 
   it("cuts into one-stage chains that, applied in turn, do what the whole chain does, predicates kept", () => {
     const chain = TransformChain.fromConfig({
+      ...AUDIT_ROUTE,
       transforms: "hoist,route",
       "transforms.hoist.type": "HoistField$Value",
       "transforms.hoist.field": "line",
-      "transforms.route.type": "RegexRouter",
-      "transforms.route.regex": ".*",
-      "transforms.route.replacement": "audit",
-      "transforms.route.predicate": "isAudit",
-      predicates: "isAudit",
-      "predicates.isAudit.type": "HasHeaderKey",
-      "predicates.isAudit.name": "audit",
     });
     const parts = chain.oneChainPerStage();
     expect(parts.map(({ stage }) => stage)).toEqual(chain.stages);

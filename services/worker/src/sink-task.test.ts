@@ -161,6 +161,22 @@ const contentOf = (records: readonly Pick<MeshRecord, "key" | "value" | "kafkaPo
  * fake consumer. `packs` is what the service's Describe says of the plugin. Offsets are committed at once
  * unless `minCommitIntervalMs` says to wait (the first commit never waits).
  */
+/**
+ * A running sink task that has written and committed one batch (offset 5), with commits so far apart
+ * (600 s) that only a drain, at a revoke or a stop, can commit the next one.
+ */
+async function runningWithOneCommit() {
+  const task = sinkTask({ minCommitIntervalMs: 600_000 });
+  const { running } = await task.start();
+  await task.kafka.deliver([message(5, "apple")]);
+  await waitFor(
+    () => task.kafka.commits.length,
+    (n) => n === 1,
+    { ...deadline, description: "the first batch's commit" },
+  );
+  return { task, running };
+}
+
 function sinkTask(options: { packs?: boolean; minCommitIntervalMs?: number } = {}) {
   const service = scriptedWriteStream();
   const sinkClient = { write: () => service.call, close: vi.fn() };
@@ -317,15 +333,7 @@ describe("runSinkStream", () => {
   });
 
   it("throws a failed heartbeat back to the consumer without failing the task, and commits what was written before the rejoin", async () => {
-    // Long enough that only the revoke can make the second commit happen.
-    const task = sinkTask({ minCommitIntervalMs: 600_000 });
-    const { running } = await task.start();
-    await task.kafka.deliver([message(5, "apple")]);
-    await waitFor(
-      () => task.kafka.commits.length,
-      (n) => n === 1,
-      { ...deadline, description: "the first batch's commit" },
-    );
+    const { task, running } = await runningWithOneCommit();
 
     const rebalancing = new Error("The group is rebalancing, so a rejoin is needed");
     const handed = task.kafka.deliver([message(6, "pear"), message(7, "plum")], {
@@ -348,14 +356,7 @@ describe("runSinkStream", () => {
   });
 
   it("on a stop, finishes and commits the batch in hand before it stops the consumer", async () => {
-    const task = sinkTask({ minCommitIntervalMs: 600_000 });
-    const { running } = await task.start();
-    await task.kafka.deliver([message(5, "apple")]);
-    await waitFor(
-      () => task.kafka.commits.length,
-      (n) => n === 1,
-      { ...deadline, description: "the first batch's commit" },
-    );
+    const { task, running } = await runningWithOneCommit();
     const releaseAck = task.service.hold("batch");
     const handed = task.kafka.deliver([message(6, "pear")]);
     await waitFor(
